@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ProcedureCatalog.Api.Database;
+
+/// <summary>Opens a connection per unit of work to the configured catalogue database.</summary>
+public sealed class CatalogDatabase
+{
+    static CatalogDatabase()
+    {
+        // Columns are snake_case, row properties PascalCase.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public CatalogDatabase(IOptions<DatabaseOptions> options, IConfiguration configuration)
+    {
+        var value = options.Value;
+        Provider = value.Provider;
+        Dialect = SqlDialect.For(value.Provider);
+        CommandTimeoutSeconds = value.CommandTimeoutSeconds;
+        ConnectionString = Normalise(value.Provider,
+            value.ConnectionString ?? configuration.GetConnectionString("Catalog") ?? DatabaseOptions.DefaultSqliteConnectionString);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public SqlDialect Dialect { get; }
+
+    public string ConnectionString { get; }
+
+    public int CommandTimeoutSeconds { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new SqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string Normalise(DatabaseProvider provider, string connectionString)
+    {
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return connectionString;
+        }
+
+        // Foreign keys are off by default in SQLite; the catalogue relies on them.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var fullPath = Path.GetFullPath(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            builder.DataSource = fullPath;
+        }
+
+        return builder.ToString();
+    }
+}

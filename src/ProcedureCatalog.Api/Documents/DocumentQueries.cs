@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Dapper;
+using ProcedureCatalog.Api.Database;
+
+namespace ProcedureCatalog.Api.Documents;
+
+internal static class DocumentQueries
+{
+    private const string Select =
+        "SELECT id, procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version FROM documents";
+
+    public static Task<IEnumerable<DocumentRow>> List(DbConnection connection, long procedureId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        connection.QueryAsync<DocumentRow>(new CommandDefinition(
+            Select + " WHERE procedure_id = @ProcedureId ORDER BY position, id", new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
+
+    public static Task<DocumentRow?> Find(DbConnection connection, long procedureId, long documentId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
+            Select + " WHERE procedure_id = @ProcedureId AND id = @DocumentId",
+            new { ProcedureId = procedureId, DocumentId = documentId }, transaction, cancellationToken: cancellationToken));
+
+    public static Task<long> Append(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, DocumentInput input, DateTime now, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO documents (procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version)
+            VALUES (@ProcedureId, (SELECT COALESCE(MAX(position), 0) + 1 FROM documents WHERE procedure_id = @ProcedureId),
+                    @Name, @TemplateName, @Originals, @Copies, @CaseNote, @ProvidedOnce, @DataSource, @Now, @Now, 1);
+            """ + dialect.SelectInsertedId,
+            Parameters(procedureId, input, now), transaction, cancellationToken: cancellationToken));
+
+    public static Task<int> Update(DbConnection connection, DbTransaction transaction, long procedureId, long documentId, long expectedVersion, DocumentInput input, DateTime now, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(Parameters(procedureId, input, now));
+        parameters.Add("DocumentId", documentId);
+        parameters.Add("ExpectedVersion", expectedVersion);
+        return connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE documents
+            SET name = @Name, template_name = @TemplateName, originals = @Originals, copies = @Copies, case_note = @CaseNote,
+                provided_once = @ProvidedOnce, data_source = @DataSource, updated_at = @Now, version = version + 1
+            WHERE procedure_id = @ProcedureId AND id = @DocumentId AND version = @ExpectedVersion
+            """,
+            parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    public static Task<int> Remove(DbConnection connection, DbTransaction transaction, long procedureId, long documentId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM documents WHERE procedure_id = @ProcedureId AND id = @DocumentId",
+            new { ProcedureId = procedureId, DocumentId = documentId }, transaction, cancellationToken: cancellationToken));
+
+    private static object Parameters(long procedureId, DocumentInput input, DateTime now) => new
+    {
+        ProcedureId = procedureId,
+        Name = input.Name.Trim(),
+        TemplateName = input.TemplateName?.Trim(),
+        Originals = input.Originals!.Value,
+        Copies = input.Copies!.Value,
+        CaseNote = input.CaseNote?.Trim(),
+        ProvidedOnce = input.ProvidedOnce!.Value,
+        DataSource = input.DataSource?.Trim(),
+        Now = now,
+    };
+}

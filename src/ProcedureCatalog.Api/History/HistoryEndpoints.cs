@@ -1,0 +1,172 @@
+using System.Data.Common;
+using MapsterMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Procedures;
+
+namespace ProcedureCatalog.Api.History;
+
+public static class HistoryEndpoints
+{
+    private const string HistoryRules =
+        " Entries are never overwritten: a change is a new entry from its effectiveFrom, and the value in force on a date D is the entry with the latest effectiveFrom ≤ D "
+        + "(on the same day, the one recorded last).";
+
+    public static void MapHistory(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/procedures/{procedureId:long}").WithTags("History");
+
+        group.MapGet("/time-history", ListTime)
+            .WithName("ListTimeHistory")
+            .WithSummary("List a procedure's processing-time history")
+            .WithDescription("Every processing-time entry, ordered by effectiveFrom, then by when it was recorded." + HistoryRules)
+            .WithExamples(response: HistoryExamples.TimeList)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/time-history", AppendTime)
+            .WithName("AppendTimeEntry")
+            .WithSummary("Append a processing-time entry")
+            .WithDescription("Records a processing time published by a decision, in force from effectiveFrom." + HistoryRules)
+            .WithExamples(request: HistoryExamples.TimeInput, response: HistoryExamples.Time)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapDelete("/time-history/{entryId:long}", RemoveTime)
+            .WithName("RemoveTimeEntry")
+            .WithSummary("Remove a processing-time entry entered by mistake")
+            .WithDescription("Only for an entry that should never have been recorded; a real change is a new entry.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/cost-history", ListCost)
+            .WithName("ListCostHistory")
+            .WithSummary("List a procedure's cost history")
+            .WithDescription("Every cost entry (fees, other costs, applicant hours, annual filings), ordered by effectiveFrom, then by when it was recorded." + HistoryRules)
+            .WithExamples(response: HistoryExamples.CostList)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/cost-history", AppendCost)
+            .WithName("AppendCostEntry")
+            .WithSummary("Append a cost entry")
+            .WithDescription("Records the cost per filing published by a decision, in force from effectiveFrom." + HistoryRules)
+            .WithExamples(request: HistoryExamples.CostInput, response: HistoryExamples.Cost)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapDelete("/cost-history/{entryId:long}", RemoveCost)
+            .WithName("RemoveCostEntry")
+            .WithSummary("Remove a cost entry entered by mistake")
+            .WithDescription("Only for an entry that should never have been recorded; a real change is a new entry.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    /// <param name="procedureId">The procedure's id.</param>
+    private static Task<Results<Ok<IReadOnlyList<TimeEntry>>, ProblemHttpResult>> ListTime(
+        long procedureId, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken) =>
+        ListOf<TimeEntryRow, TimeEntry>(procedureId, database, mapper, HistoryQueries.TimeEntries, cancellationToken);
+
+    /// <param name="procedureId">The procedure's id.</param>
+    private static Task<Results<Ok<IReadOnlyList<CostEntry>>, ProblemHttpResult>> ListCost(
+        long procedureId, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken) =>
+        ListOf<CostEntryRow, CostEntry>(procedureId, database, mapper, HistoryQueries.CostEntries, cancellationToken);
+
+    /// <param name="procedureId">The procedure's id.</param>
+    private static Task<Results<Created<TimeEntry>, ProblemHttpResult>> AppendTime(
+        long procedureId, TimeEntryInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken) =>
+        Append<TimeEntryRow, TimeEntry>(procedureId, "time-history", context, database, mapper, clock,
+            (connection, transaction, now) => HistoryQueries.AppendTime(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken),
+            (connection, transaction, id) => HistoryQueries.FindTimeEntry(connection, procedureId, id, cancellationToken, transaction),
+            cancellationToken);
+
+    /// <param name="procedureId">The procedure's id.</param>
+    private static Task<Results<Created<CostEntry>, ProblemHttpResult>> AppendCost(
+        long procedureId, CostEntryInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken) =>
+        Append<CostEntryRow, CostEntry>(procedureId, "cost-history", context, database, mapper, clock,
+            (connection, transaction, now) => HistoryQueries.AppendCost(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken),
+            (connection, transaction, id) => HistoryQueries.FindCostEntry(connection, procedureId, id, cancellationToken, transaction),
+            cancellationToken);
+
+    /// <param name="procedureId">The procedure's id.</param>
+    /// <param name="entryId">The entry's id.</param>
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveTime(
+        long procedureId, long entryId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken) =>
+        Remove(procedureId, entryId, "Time entry", context, database, clock,
+            (connection, transaction) => HistoryQueries.RemoveTime(connection, transaction, procedureId, entryId, cancellationToken), cancellationToken);
+
+    /// <param name="procedureId">The procedure's id.</param>
+    /// <param name="entryId">The entry's id.</param>
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveCost(
+        long procedureId, long entryId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken) =>
+        Remove(procedureId, entryId, "Cost entry", context, database, clock,
+            (connection, transaction) => HistoryQueries.RemoveCost(connection, transaction, procedureId, entryId, cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
+        long procedureId, CatalogDatabase database, IMapper mapper,
+        Func<DbConnection, long, CancellationToken, Task<IEnumerable<TRow>>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await ProcedureQueries.Find(connection, procedureId, cancellationToken) is null)
+        {
+            return Problems.NotFound("Procedure", procedureId);
+        }
+
+        var rows = await read(connection, procedureId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<TEntry>>(rows.Select(row => mapper.Map<TEntry>(row!)).ToList());
+    }
+
+    private static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
+        long procedureId, string path, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
+        Func<DbConnection, DbTransaction, DateTime, Task<long>> insert,
+        Func<DbConnection, DbTransaction, long, Task<TRow?>> find,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var procedure = await ProcedureQueries.Find(connection, procedureId, cancellationToken, transaction);
+        if (procedure is null)
+        {
+            return Problems.NotFound("Procedure", procedureId);
+        }
+
+        if (!Concurrency.IfMatchAllows(context.Request, procedure.Version))
+        {
+            return Problems.PreconditionFailed("procedure", procedure.Version);
+        }
+
+        var now = clock.UtcNow;
+        var id = await insert(connection, transaction, now);
+        await ProcedureQueries.Touch(connection, transaction, procedureId, now, cancellationToken);
+        var created = (await find(connection, transaction, id))!;
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/procedures/{procedureId}/{path}/{id}", mapper.Map<TEntry>(created));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+        long procedureId, long entryId, string what, HttpContext context, CatalogDatabase database, CatalogClock clock,
+        Func<DbConnection, DbTransaction, Task<int>> delete, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var procedure = await ProcedureQueries.Find(connection, procedureId, cancellationToken, transaction);
+        if (procedure is null)
+        {
+            return Problems.NotFound("Procedure", procedureId);
+        }
+
+        if (!Concurrency.IfMatchAllows(context.Request, procedure.Version))
+        {
+            return Problems.PreconditionFailed("procedure", procedure.Version);
+        }
+
+        if (await delete(connection, transaction) == 0)
+        {
+            return Problems.NotFound(what, $"{procedureId}/{entryId}");
+        }
+
+        await ProcedureQueries.Touch(connection, transaction, procedureId, clock.UtcNow, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mapster;
+using MapsterMapper;
+using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.Fields;
+using ProcedureCatalog.Api.Health;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Procedures;
+using ProcedureCatalog.Api.SampleData;
+
+namespace ProcedureCatalog.Api.Infrastructure;
+
+/// <summary>The service's wiring, kept out of Program.cs.</summary>
+public static class CatalogSetup
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.ConnectionString ??= configuration.GetConnectionString("Catalog"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Apply);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseExceptionHandler>();
+        services.AddValidation();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogClock>();
+        services.AddSingleton<CatalogDatabase>();
+        services.AddSingleton<CatalogMigrator>();
+        services.AddSingleton<SampleCatalogue>();
+        services.AddSingleton(CatalogMappings.Create());
+        services.AddSingleton<IMapper>(provider => new Mapper(provider.GetRequiredService<TypeAdapterConfig>()));
+
+        services.AddCatalogOpenApi();
+        services.AddCatalogHealth();
+        return builder;
+    }
+
+    /// <summary>The JSON the API speaks: camelCase, enums as the glossary's words, no unknown fields.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    public static WebApplication MapCatalog(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "ProcedureCatalog v1");
+            options.RoutePrefix = "swagger";
+            options.DocumentTitle = "ProcedureCatalog API";
+            options.DisplayOperationId();
+            options.EnableTryItOutByDefault();
+        });
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapCatalogHealth();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapJurisdictions();
+        api.MapAgencies();
+        api.MapFields();
+        api.MapProcedures();
+        api.MapDocuments();
+        api.MapHistory();
+        return app;
+    }
+
+    /// <summary>The build runs the entry point to write openapi/; that run must not touch any database.</summary>
+    private static bool IsGeneratingDocument =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    /// <summary>Migrates the database and, when it is empty, fills it with the sample catalogue, as configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (IsGeneratingDocument)
+        {
+            return;
+        }
+
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart)
+        {
+            app.Services.GetRequiredService<CatalogMigrator>().Migrate();
+        }
+
+        if (options.SeedSampleCatalogue)
+        {
+            await app.Services.GetRequiredService<SampleCatalogue>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+}

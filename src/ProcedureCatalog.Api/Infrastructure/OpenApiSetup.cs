@@ -1,0 +1,135 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace ProcedureCatalog.Api.Infrastructure;
+
+/// <summary>Example request and response bodies of an endpoint, shown in Swagger UI and checked against the schema by linters.</summary>
+public sealed record EndpointExamples(object? Request, object? Response);
+
+/// <summary>The allowed glossary values of a query parameter that arrives as text.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class EnumValuesAttribute : Attribute
+{
+    public EnumValuesAttribute(Type enumType) => Values = EnumText.AllowedValues(enumType);
+
+    public EnumValuesAttribute(params string[] values) => Values = values;
+
+    public IReadOnlyList<string> Values { get; }
+}
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null) =>
+        builder.WithMetadata(new EndpointExamples(request, response));
+
+    public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "ProcedureCatalog API",
+                    Version = "1.0.0",
+                    Description =
+                        "Vietnam's catalogue of administrative procedures (thủ tục hành chính) with their full history of processing time and cost, "
+                        + "for provincial one-stop systems, analysts and anyone exploring it. Enum values are the glossary's words (e.g. internal-between-agencies); "
+                        + "errors are RFC 9457 problem details that name each bad field.",
+                    Contact = new OpenApiContact { Name = "ProcedureCatalog" },
+                    License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+                };
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(AddExamples);
+            options.AddOperationTransformer(AddEnumValues);
+        });
+
+    private static Task AddExamples(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var json = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var examples = context.Description.ActionDescriptor.EndpointMetadata.OfType<EndpointExamples>().LastOrDefault();
+        if (examples?.Request is { } request && operation.RequestBody?.Content is { } requestContent)
+        {
+            foreach (var media in requestContent.Values)
+            {
+                media.Example = JsonSerializer.SerializeToNode(request, request.GetType(), json);
+            }
+        }
+
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response.Content is null)
+            {
+                continue;
+            }
+
+            foreach (var (contentType, media) in response.Content)
+            {
+                if (status.StartsWith('2') && examples?.Response is { } body && contentType.Contains("json", StringComparison.Ordinal))
+                {
+                    media.Example = JsonSerializer.SerializeToNode(body, body.GetType(), json);
+                }
+                else if (!status.StartsWith('2') && int.TryParse(status, out var code))
+                {
+                    media.Example = ProblemExample(code, json);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static JsonNode? ProblemExample(int status, JsonSerializerOptions json)
+    {
+        ProblemDetails problem = status switch
+        {
+            400 => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["code"] = ["code must be 1 to 40 letters, digits, '.', '_' or '-'."] })
+            {
+                Title = "The request is not valid",
+                Detail = "See errors: each names the field and what is wrong with it.",
+            },
+            404 => new ProblemDetails { Title = "Procedure not found", Detail = "No procedure has the key '42'." },
+            409 => new ProblemDetails { Title = "Conflict with the current catalogue", Detail = "Jurisdiction '11' already has a procedure with code '1.001612' (id 3)." },
+            412 => new ProblemDetails { Title = "The resource has changed", Detail = "The procedure was changed by someone else (its version is now 5). Read it again and re-apply your change." },
+            422 => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["agencyId"] = ["Agency 7 belongs to jurisdiction '92', not '11'."] })
+            {
+                Title = "The request refers to something that does not fit",
+                Detail = "See errors: each names the field and why it cannot be accepted.",
+            },
+            _ => new ProblemDetails { Title = "The request could not be served" },
+        };
+        problem.Status = status;
+        problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}";
+        return JsonSerializer.SerializeToNode(problem, problem.GetType(), json);
+    }
+
+    private static Task AddEnumValues(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var description in context.Description.ParameterDescriptions)
+        {
+            var allowed = description.ParameterDescriptor switch
+            {
+                IParameterInfoParameterDescriptor { ParameterInfo: var info } => info.GetCustomAttribute<EnumValuesAttribute>()?.Values,
+                _ => null,
+            };
+            var parameter = operation.Parameters?.FirstOrDefault(p => string.Equals(p.Name, description.Name, StringComparison.OrdinalIgnoreCase));
+            if (allowed is null || parameter?.Schema is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            schema.Enum = allowed.Select(value => (JsonNode)JsonValue.Create(value)).ToList();
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProcedureCatalog.Api.Jurisdictions;
+
+public enum JurisdictionLevel
+{
+    Central,
+    Province,
+}
+
+/// <summary>Whose catalogue: <c>VN</c> for the central level or a province code (mã đơn vị hành chính).</summary>
+/// <param name="Code">VN or a two-digit province code, e.g. 11 (Điện Biên), 92 (Cần Thơ).</param>
+/// <param name="Name">Official name, e.g. "Tỉnh Điện Biên".</param>
+/// <param name="Level">central for VN, province otherwise.</param>
+public sealed record JurisdictionCreate(
+    [property: Required, RegularExpression(Jurisdiction.CodePattern, ErrorMessage = Jurisdiction.CodeRule)] string Code,
+    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    [property: Required] JurisdictionLevel? Level);
+
+/// <param name="Name">Official name, e.g. "Thành phố Cần Thơ".</param>
+/// <param name="Level">central for VN, province otherwise.</param>
+public sealed record JurisdictionUpdate(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    [property: Required] JurisdictionLevel? Level);
+
+public sealed record Jurisdiction(
+    string Code,
+    string Name,
+    JurisdictionLevel Level,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    long Version)
+{
+    public const string CodePattern = "^(VN|[0-9]{2})$";
+    public const string CodeRule = "code must be VN or a two-digit province code such as 11 or 92.";
+}
+
+internal sealed record JurisdictionRow
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Level { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public long Version { get; init; }
+}

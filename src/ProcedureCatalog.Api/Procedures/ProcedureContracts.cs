@@ -1,0 +1,177 @@
+using System.ComponentModel.DataAnnotations;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+
+namespace ProcedureCatalog.Api.Procedures;
+
+/// <summary>One legal document a procedure rests on (căn cứ pháp lý).</summary>
+/// <param name="Number">Its number, e.g. "59/2020/QH14".</param>
+/// <param name="Title">e.g. "Luật Doanh nghiệp".</param>
+/// <param name="IssuedOn">Date of issue.</param>
+/// <param name="Issuer">e.g. "Quốc hội", "Chính phủ", "UBND tỉnh Điện Biên".</param>
+public sealed record LegalBasisEntry(
+    [property: Required, StringLength(100, MinimumLength = 1)] string Number,
+    [property: Required, StringLength(1000, MinimumLength = 1)] string Title,
+    [property: PlausibleDate] DateOnly? IssuedOn,
+    [property: StringLength(300)] string? Issuer);
+
+/// <summary>A new procedure in a jurisdiction's catalogue, optionally with its documents.</summary>
+/// <param name="Jurisdiction">Whose catalogue: VN or a province code.</param>
+/// <param name="Code">mã thủ tục: N.NNNNNN, optionally with a local suffix; letters, digits, '.', '_' and '-', at most 40.</param>
+/// <param name="Name">The procedure's official name.</param>
+/// <param name="Level">cấp thực hiện.</param>
+/// <param name="Kind">external, or one of the two internal kinds.</param>
+/// <param name="BusinessRelated">Related to production and business activity.</param>
+/// <param name="OnlineLevel">none, partial (một phần) or full (toàn trình).</param>
+/// <param name="FullOnlineEligible">Eligible to be done fully online.</param>
+/// <param name="BoundaryFree">Can be filed anywhere in the province, independent of administrative boundaries.</param>
+/// <param name="FieldId">Its field (lĩnh vực).</param>
+/// <param name="AgencyId">Its performing agency, which must belong to the same jurisdiction.</param>
+/// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
+/// <param name="LegalBasis">Legal documents it rests on, in order.</param>
+/// <param name="Documents">Required documents (thành phần hồ sơ), in order.</param>
+public sealed record ProcedureCreate(
+    [property: Required, RegularExpression(Jurisdiction.CodePattern, ErrorMessage = Jurisdiction.CodeRule)] string Jurisdiction,
+    [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
+    [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
+    [property: Required] ProcedureLevel? Level,
+    [property: Required] ProcedureKind? Kind,
+    [property: Required] bool? BusinessRelated,
+    [property: Required] OnlineLevel? OnlineLevel,
+    [property: Required] bool? FullOnlineEligible,
+    [property: Required] bool? BoundaryFree,
+    [property: Required, Range(1, long.MaxValue)] long? FieldId,
+    [property: Required, Range(1, long.MaxValue)] long? AgencyId,
+    [property: PlausibleDate] DateOnly? LastReviewedOn,
+    [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
+    [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents);
+
+/// <summary>The editable description of a procedure. Its jurisdiction, status, documents and history change through their own operations.</summary>
+/// <param name="Code">mã thủ tục; may be corrected, stays unique in the jurisdiction.</param>
+/// <param name="Name">The procedure's official name.</param>
+/// <param name="Level">cấp thực hiện.</param>
+/// <param name="Kind">external, or one of the two internal kinds.</param>
+/// <param name="BusinessRelated">Related to production and business activity.</param>
+/// <param name="OnlineLevel">none, partial (một phần) or full (toàn trình).</param>
+/// <param name="FullOnlineEligible">Eligible to be done fully online.</param>
+/// <param name="BoundaryFree">Can be filed anywhere in the province.</param>
+/// <param name="FieldId">Its field (lĩnh vực).</param>
+/// <param name="AgencyId">Its performing agency, of the same jurisdiction.</param>
+/// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
+/// <param name="LegalBasis">Legal documents it rests on; replaces the previous list.</param>
+public sealed record ProcedureUpdate(
+    [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
+    [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
+    [property: Required] ProcedureLevel? Level,
+    [property: Required] ProcedureKind? Kind,
+    [property: Required] bool? BusinessRelated,
+    [property: Required] OnlineLevel? OnlineLevel,
+    [property: Required] bool? FullOnlineEligible,
+    [property: Required] bool? BoundaryFree,
+    [property: Required, Range(1, long.MaxValue)] long? FieldId,
+    [property: Required, Range(1, long.MaxValue)] long? AgencyId,
+    [property: PlausibleDate] DateOnly? LastReviewedOn,
+    [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis);
+
+/// <summary>Abolish a procedure (bãi bỏ) from a date, or reinstate one abolished by mistake.</summary>
+/// <param name="Status">abolished or active.</param>
+/// <param name="AbolishedOn">Required when abolishing, absent when reinstating.</param>
+public sealed record ProcedureStatusChange(
+    [property: Required] ProcedureStatus? Status,
+    [property: PlausibleDate] DateOnly? AbolishedOn);
+
+/// <summary>A row of the procedure list.</summary>
+public sealed record ProcedureSummary(
+    long Id,
+    string Jurisdiction,
+    string Code,
+    string Name,
+    ProcedureLevel Level,
+    ProcedureKind Kind,
+    bool BusinessRelated,
+    OnlineLevel OnlineLevel,
+    bool FullOnlineEligible,
+    bool BoundaryFree,
+    long FieldId,
+    string FieldName,
+    long AgencyId,
+    string AgencyName,
+    ProcedureStatus Status,
+    DateOnly? AbolishedOn,
+    DateOnly? LastReviewedOn,
+    DateTime UpdatedAt,
+    long Version);
+
+public sealed record NamedReference(long Id, string Name);
+
+/// <summary>One procedure with its documents, legal basis and the time and cost in force on <see cref="AsOf"/>.</summary>
+/// <param name="AsOf">The date the values in force are read for (today in Vietnam unless asked otherwise).</param>
+/// <param name="TimeInForce">The processing time in force on AsOf; null before its first entry.</param>
+/// <param name="CostInForce">The cost in force on AsOf; null before its first entry.</param>
+public sealed record ProcedureDetail(
+    long Id,
+    string Jurisdiction,
+    string Code,
+    string Name,
+    ProcedureLevel Level,
+    ProcedureKind Kind,
+    bool BusinessRelated,
+    OnlineLevel OnlineLevel,
+    bool FullOnlineEligible,
+    bool BoundaryFree,
+    NamedReference Field,
+    NamedReference Agency,
+    ProcedureStatus Status,
+    DateOnly? AbolishedOn,
+    DateOnly? LastReviewedOn,
+    IReadOnlyList<LegalBasisEntry> LegalBasis,
+    IReadOnlyList<Document> Documents,
+    DateOnly AsOf,
+    TimeEntry? TimeInForce,
+    CostEntry? CostInForce,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    long Version);
+
+public static class ProcedureRules
+{
+    public const string CodePattern = "^[A-Za-z0-9._-]{1,40}$";
+    public const string CodeRule = "code must be 1 to 40 letters, digits, '.', '_' or '-', e.g. 1.001612 or 1.001612.000.00.00.H01.";
+    public const int MaxLegalBasis = 50;
+    public const int MaxDocuments = 100;
+}
+
+internal sealed record ProcedureRow
+{
+    public long Id { get; init; }
+    public required string JurisdictionCode { get; init; }
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Level { get; init; }
+    public required string Kind { get; init; }
+    public bool BusinessRelated { get; init; }
+    public required string OnlineLevel { get; init; }
+    public bool FullOnlineEligible { get; init; }
+    public bool BoundaryFree { get; init; }
+    public long FieldId { get; init; }
+    public required string FieldName { get; init; }
+    public long AgencyId { get; init; }
+    public required string AgencyName { get; init; }
+    public required string Status { get; init; }
+    public DateOnly? AbolishedOn { get; init; }
+    public DateOnly? LastReviewedOn { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public long Version { get; init; }
+}
+
+internal sealed record LegalBasisRow
+{
+    public long ProcedureId { get; init; }
+    public required string Number { get; init; }
+    public required string Title { get; init; }
+    public DateOnly? IssuedOn { get; init; }
+    public string? Issuer { get; init; }
+}

@@ -1,0 +1,273 @@
+using MapsterMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Infrastructure;
+
+namespace ProcedureCatalog.Api.Procedures;
+
+public static class ProcedureEndpoints
+{
+    public static void MapProcedures(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/procedures").WithTags("Procedures");
+
+        group.MapGet("/", List)
+            .WithName("ListProcedures")
+            .WithSummary("List and search procedures")
+            .WithDescription("Filters combine with AND. q finds words in the code or name ignoring case and Vietnamese diacritics (đ as d). "
+                + "Pages hold at most 100 rows; totalCount counts all matches.")
+            .WithExamples(response: ProcedureExamples.List)
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:long}", Get)
+            .WithName("GetProcedure")
+            .WithSummary("Get one procedure")
+            .WithDescription("The procedure with its documents, legal basis and the processing time and cost in force on asOf (default: today in Vietnam). "
+                + "The ETag header carries its version.")
+            .WithExamples(response: ProcedureExamples.Detail)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/jurisdictions/{jurisdiction}/procedures/{code}", GetByCode)
+            .WithTags("Procedures")
+            .WithName("GetProcedureByCode")
+            .WithSummary("Get one procedure by jurisdiction and code")
+            .WithDescription("The same as GetProcedure, found by its natural key (jurisdiction, mã thủ tục).")
+            .WithExamples(response: ProcedureExamples.Detail)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/", Create)
+            .WithName("CreateProcedure")
+            .WithSummary("Create a procedure")
+            .WithDescription("Adds a procedure, active, to a jurisdiction's catalogue, with its legal basis and documents. "
+                + "(jurisdiction, code) is unique: 409 when taken. An unknown field or an agency of another jurisdiction gets 422. "
+                + "Processing time and cost are added afterwards as history entries.")
+            .WithExamples(request: ProcedureExamples.Create, response: ProcedureExamples.Detail)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/{id:long}", Update)
+            .WithName("UpdateProcedure")
+            .WithSummary("Update a procedure")
+            .WithDescription("Replaces the procedure's description and legal basis. Its jurisdiction, status, documents and history change through their own operations. "
+                + "Send If-Match with the ETag you read (412 when someone changed it since).")
+            .WithExamples(request: ProcedureExamples.Update, response: ProcedureExamples.Detail)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/{id:long}/status", ChangeStatus)
+            .WithName("ChangeProcedureStatus")
+            .WithSummary("Abolish or reinstate a procedure")
+            .WithDescription("status abolished needs abolishedOn (bãi bỏ from that date; the history stays and reports count its burden as gone from then). "
+                + "status active reinstates a procedure abolished by mistake. Setting the state it already has changes nothing.")
+            .WithExamples(request: ProcedureExamples.Abolish, response: ProcedureExamples.Detail)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapDelete("/{id:long}", Delete)
+            .WithName("DeleteProcedure")
+            .WithSummary("Delete a procedure entered by mistake")
+            .WithDescription("Removes a procedure with its documents and legal basis. A procedure with time or cost history is part of the record: "
+                + "it is refused with 409 (abolish it, or remove the mistaken history entries first).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<Results<Ok<PageOf<ProcedureSummary>>, ValidationProblem>> List(
+        [AsParameters] ProcedureListQuery query, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var filter = query.ToFilter(errors);
+        var sort = query.ToSort(errors);
+        var (page, pageSize) = Paging.Read(query.Page, query.PageSize, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, sort, page, pageSize, cancellationToken);
+        return TypedResults.Ok(Paging.Of(rows.Select(mapper.Map<ProcedureSummary>).ToList(), page, pageSize, total));
+    }
+
+    /// <param name="id">The procedure's id.</param>
+    /// <param name="asOf">Date (YYYY-MM-DD) for the values in force; default today in Vietnam.</param>
+    private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> Get(
+        long id, DateOnly? asOf, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await ProcedureQueries.Find(connection, id, cancellationToken);
+        return await Answer(row, id.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf, context, connection, mapper, clock, cancellationToken);
+    }
+
+    /// <param name="jurisdiction">VN or a province code.</param>
+    /// <param name="code">mã thủ tục.</param>
+    /// <param name="asOf">Date (YYYY-MM-DD) for the values in force; default today in Vietnam.</param>
+    private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> GetByCode(
+        string jurisdiction, string code, DateOnly? asOf, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await ProcedureQueries.FindByCode(connection, jurisdiction, code, cancellationToken);
+        return await Answer(row, $"{jurisdiction}/{code}", asOf, context, connection, mapper, clock, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> Answer(
+        ProcedureRow? row, string key, DateOnly? asOf, HttpContext context, System.Data.Common.DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        if (asOf is { } date && (date < PlausibleDateAttribute.Earliest || date > PlausibleDateAttribute.Latest))
+        {
+            return Problems.Invalid("asOf", "asOf must be a date from 1945-01-01 to 2100-12-31.");
+        }
+
+        if (row is null)
+        {
+            return Problems.NotFound("Procedure", key);
+        }
+
+        Concurrency.SetETag(context, row.Version);
+        return TypedResults.Ok(await ProcedureReads.Detail(connection, mapper, row, asOf ?? clock.Today, cancellationToken));
+    }
+
+    private static async Task<Results<Created<ProcedureDetail>, ProblemHttpResult>> Create(
+        ProcedureCreate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
+        switch (outcome)
+        {
+            case ProcedureWrites.Outcome.Unprocessable(var errors):
+                return Problems.Unprocessable(errors.ToDictionary());
+            case ProcedureWrites.Outcome.Duplicate(var detail):
+                return Problems.Conflict(detail);
+        }
+
+        var id = ((ProcedureWrites.Outcome.Done)outcome).Id;
+        await transaction.CommitAsync(cancellationToken);
+        var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
+        Concurrency.SetETag(context, row.Version);
+        return TypedResults.Created($"/api/v1/procedures/{id}", await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Update(
+        long id, ProcedureUpdate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await ProcedureQueries.Find(connection, id, cancellationToken, transaction);
+        if (current is null)
+        {
+            return Problems.NotFound("Procedure", id);
+        }
+
+        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        {
+            return Problems.PreconditionFailed("procedure", current.Version);
+        }
+
+        var errors = await ProcedureWrites.CheckReferences(connection, transaction, current.JurisdictionCode, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        if (errors.Any)
+        {
+            return Problems.Unprocessable(errors.ToDictionary());
+        }
+
+        if (await ProcedureQueries.IdOfCode(connection, transaction, current.JurisdictionCode, input.Code, cancellationToken) is { } other && other != id)
+        {
+            return Problems.Conflict($"Jurisdiction '{current.JurisdictionCode}' already has a procedure with code '{input.Code}' (id {other}).");
+        }
+
+        if (await ProcedureQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken) == 0)
+        {
+            return Problems.PreconditionFailed("procedure", current.Version);
+        }
+
+        await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await Reread(id, context, connection, mapper, clock, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> ChangeStatus(
+        long id, ProcedureStatusChange input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var status = input.Status!.Value;
+        if (status == ProcedureStatus.Abolished && input.AbolishedOn is null)
+        {
+            return Problems.Unprocessable("abolishedOn", "Abolishing needs the date it takes effect (abolishedOn).");
+        }
+
+        if (status == ProcedureStatus.Active && input.AbolishedOn is not null)
+        {
+            return Problems.Unprocessable("abolishedOn", "An active procedure has no abolishedOn; leave it out to reinstate.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await ProcedureQueries.Find(connection, id, cancellationToken, transaction);
+        if (current is null)
+        {
+            return Problems.NotFound("Procedure", id);
+        }
+
+        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        {
+            return Problems.PreconditionFailed("procedure", current.Version);
+        }
+
+        var unchanged = current.Status == EnumText.Of(status) && current.AbolishedOn == input.AbolishedOn;
+        if (!unchanged)
+        {
+            if (await ProcedureQueries.ChangeStatus(connection, transaction, id, current.Version, status, input.AbolishedOn, clock.UtcNow, cancellationToken) == 0)
+            {
+                return Problems.PreconditionFailed("procedure", current.Version);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await Reread(id, context, connection, mapper, clock, cancellationToken);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        long id, HttpContext context, CatalogDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await ProcedureQueries.Find(connection, id, cancellationToken, transaction);
+        if (current is null)
+        {
+            return Problems.NotFound("Procedure", id);
+        }
+
+        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        {
+            return Problems.PreconditionFailed("procedure", current.Version);
+        }
+
+        var historyEntries = await HistoryQueries.CountFor(connection, transaction, id, cancellationToken);
+        if (historyEntries > 0)
+        {
+            return Problems.Conflict(
+                $"Procedure {id} has {historyEntries} time or cost history entries and is part of the record. Abolish it instead, or remove the entries entered by mistake first.");
+        }
+
+        if (await ProcedureQueries.Delete(connection, transaction, id, current.Version, cancellationToken) == 0)
+        {
+            return Problems.PreconditionFailed("procedure", current.Version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Reread(
+        long id, HttpContext context, System.Data.Common.DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
+        Concurrency.SetETag(context, row.Version);
+        return TypedResults.Ok(await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken));
+    }
+}

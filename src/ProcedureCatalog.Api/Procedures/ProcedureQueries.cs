@@ -1,0 +1,226 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Infrastructure;
+
+namespace ProcedureCatalog.Api.Procedures;
+
+/// <summary>The filters of the procedure list, already parsed and checked.</summary>
+internal sealed record ProcedureFilter
+{
+    public string? Jurisdiction { get; init; }
+    public ProcedureLevel? Level { get; init; }
+    public ProcedureKind? Kind { get; init; }
+    public bool? BusinessRelated { get; init; }
+    public OnlineLevel? OnlineLevel { get; init; }
+    public bool? FullOnlineEligible { get; init; }
+    public bool? BoundaryFree { get; init; }
+    public long? FieldId { get; init; }
+    public long? AgencyId { get; init; }
+    public ProcedureStatus? Status { get; init; }
+    public IReadOnlyList<string> SearchTerms { get; init; } = [];
+}
+
+internal static class ProcedureQueries
+{
+    private const string SelectProcedure =
+        """
+        SELECT p.id, p.jurisdiction_code, p.code, p.name, p.level, p.kind, p.business_related, p.online_level,
+               p.full_online_eligible, p.boundary_free, p.field_id, f.name AS field_name, p.agency_id, a.name AS agency_name,
+               p.status, p.abolished_on, p.last_reviewed_on, p.created_at, p.updated_at, p.version
+        FROM procedures p
+        JOIN fields f ON f.id = p.field_id
+        JOIN agencies a ON a.id = p.agency_id
+        """;
+
+    /// <summary>Sort keys a client may ask for, and the columns they stand for; the id settles ties.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["code"] = "p.code",
+        ["name"] = "p.name",
+        ["jurisdiction"] = "p.jurisdiction_code",
+        ["updatedAt"] = "p.updated_at",
+        ["createdAt"] = "p.created_at",
+    };
+
+    public const int MaxSearchTerms = 8;
+
+    public static async Task<(IReadOnlyList<ProcedureRow> Rows, long Total)> List(
+        DbConnection connection, SqlDialect dialect, ProcedureFilter filter, IReadOnlyList<(string Key, bool Descending)> sort,
+        int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(filter);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM procedures p" + where, parameters, cancellationToken: cancellationToken));
+
+        var orderBy = new StringBuilder(" ORDER BY ");
+        foreach (var (key, descending) in sort)
+        {
+            orderBy.Append(SortColumns[key]).Append(descending ? " DESC, " : ", ");
+        }
+
+        orderBy.Append("p.id");
+        parameters.Add("Skip", (page - 1) * (long)pageSize);
+        parameters.Add("Take", pageSize);
+        var rows = await connection.QueryAsync<ProcedureRow>(new CommandDefinition(
+            dialect.Page(SelectProcedure + where + orderBy), parameters, cancellationToken: cancellationToken));
+        return (rows.ToList(), total);
+    }
+
+    private static (string Where, DynamicParameters Parameters) Where(ProcedureFilter filter)
+    {
+        var conditions = new List<string>();
+        var parameters = new DynamicParameters();
+
+        void Add<T>(T? value, string condition, string name)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            conditions.Add(condition);
+            parameters.Add(name, value);
+        }
+
+        Add(filter.Jurisdiction, "p.jurisdiction_code = @Jurisdiction", "Jurisdiction");
+        Add(EnumText.Of(filter.Level), "p.level = @Level", "Level");
+        Add(EnumText.Of(filter.Kind), "p.kind = @Kind", "Kind");
+        Add(filter.BusinessRelated, "p.business_related = @BusinessRelated", "BusinessRelated");
+        Add(EnumText.Of(filter.OnlineLevel), "p.online_level = @OnlineLevel", "OnlineLevel");
+        Add(filter.FullOnlineEligible, "p.full_online_eligible = @FullOnlineEligible", "FullOnlineEligible");
+        Add(filter.BoundaryFree, "p.boundary_free = @BoundaryFree", "BoundaryFree");
+        Add(filter.FieldId, "p.field_id = @FieldId", "FieldId");
+        Add(filter.AgencyId, "p.agency_id = @AgencyId", "AgencyId");
+        Add(EnumText.Of(filter.Status), "p.status = @Status", "Status");
+        for (var index = 0; index < filter.SearchTerms.Count; index++)
+        {
+            Add(SearchText.ContainsPattern(filter.SearchTerms[index]), $"p.search_text LIKE @Term{index} ESCAPE '\\'", $"Term{index}");
+        }
+
+        return (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions), parameters);
+    }
+
+    public static Task<ProcedureRow?> Find(DbConnection connection, long id, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
+            SelectProcedure + " WHERE p.id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+
+    public static Task<ProcedureRow?> FindByCode(DbConnection connection, string jurisdiction, string code, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
+            SelectProcedure + " WHERE p.jurisdiction_code = @Jurisdiction AND p.code = @Code",
+            new { Jurisdiction = jurisdiction, Code = code }, transaction, cancellationToken: cancellationToken));
+
+    public static Task<long?> IdOfCode(DbConnection connection, DbTransaction transaction, string jurisdiction, string code, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT id FROM procedures WHERE jurisdiction_code = @Jurisdiction AND code = @Code",
+            new { Jurisdiction = jurisdiction, Code = code }, transaction, cancellationToken: cancellationToken));
+
+    public static Task<IEnumerable<LegalBasisRow>> LegalBasis(DbConnection connection, long procedureId, CancellationToken cancellationToken) =>
+        connection.QueryAsync<LegalBasisRow>(new CommandDefinition(
+            "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id = @ProcedureId ORDER BY position",
+            new { ProcedureId = procedureId }, cancellationToken: cancellationToken));
+
+    public static Task<long> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, DateTime now, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO procedures (jurisdiction_code, code, name, search_text, level, kind, business_related, online_level,
+                                    full_online_eligible, boundary_free, field_id, agency_id, status, abolished_on,
+                                    last_reviewed_on, created_at, updated_at, version)
+            VALUES (@Jurisdiction, @Code, @Name, @SearchText, @Level, @Kind, @BusinessRelated, @OnlineLevel,
+                    @FullOnlineEligible, @BoundaryFree, @FieldId, @AgencyId, 'active', NULL,
+                    @LastReviewedOn, @Now, @Now, 1);
+            """ + dialect.SelectInsertedId,
+            new
+            {
+                input.Jurisdiction,
+                input.Code,
+                Name = input.Name.Trim(),
+                SearchText = SearchTextOf(input.Code, input.Name),
+                Level = EnumText.Of(input.Level!.Value),
+                Kind = EnumText.Of(input.Kind!.Value),
+                BusinessRelated = input.BusinessRelated!.Value,
+                OnlineLevel = EnumText.Of(input.OnlineLevel!.Value),
+                FullOnlineEligible = input.FullOnlineEligible!.Value,
+                BoundaryFree = input.BoundaryFree!.Value,
+                FieldId = input.FieldId!.Value,
+                AgencyId = input.AgencyId!.Value,
+                input.LastReviewedOn,
+                Now = now,
+            },
+            transaction, cancellationToken: cancellationToken));
+
+    public static Task<int> Update(DbConnection connection, DbTransaction transaction, long id, long expectedVersion, ProcedureUpdate input, DateTime now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE procedures
+            SET code = @Code, name = @Name, search_text = @SearchText, level = @Level, kind = @Kind,
+                business_related = @BusinessRelated, online_level = @OnlineLevel, full_online_eligible = @FullOnlineEligible,
+                boundary_free = @BoundaryFree, field_id = @FieldId, agency_id = @AgencyId, last_reviewed_on = @LastReviewedOn,
+                updated_at = @Now, version = version + 1
+            WHERE id = @Id AND version = @ExpectedVersion
+            """,
+            new
+            {
+                Id = id,
+                ExpectedVersion = expectedVersion,
+                input.Code,
+                Name = input.Name.Trim(),
+                SearchText = SearchTextOf(input.Code, input.Name),
+                Level = EnumText.Of(input.Level!.Value),
+                Kind = EnumText.Of(input.Kind!.Value),
+                BusinessRelated = input.BusinessRelated!.Value,
+                OnlineLevel = EnumText.Of(input.OnlineLevel!.Value),
+                FullOnlineEligible = input.FullOnlineEligible!.Value,
+                BoundaryFree = input.BoundaryFree!.Value,
+                FieldId = input.FieldId!.Value,
+                AgencyId = input.AgencyId!.Value,
+                input.LastReviewedOn,
+                Now = now,
+            },
+            transaction, cancellationToken: cancellationToken));
+
+    public static Task<int> ChangeStatus(DbConnection connection, DbTransaction transaction, long id, long expectedVersion, ProcedureStatus status, DateOnly? abolishedOn, DateTime now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE procedures
+            SET status = @Status, abolished_on = @AbolishedOn, updated_at = @Now, version = version + 1
+            WHERE id = @Id AND version = @ExpectedVersion
+            """,
+            new { Id = id, ExpectedVersion = expectedVersion, Status = EnumText.Of(status), AbolishedOn = abolishedOn, Now = now },
+            transaction, cancellationToken: cancellationToken));
+
+    /// <summary>A change to a procedure's parts (documents, history) is a change to the procedure: its version moves.</summary>
+    public static Task<int> Touch(DbConnection connection, DbTransaction transaction, long id, DateTime now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE procedures SET updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { Id = id, Now = now }, transaction, cancellationToken: cancellationToken));
+
+    public static Task<int> Delete(DbConnection connection, DbTransaction transaction, long id, long expectedVersion, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM procedures WHERE id = @Id AND version = @ExpectedVersion",
+            new { Id = id, ExpectedVersion = expectedVersion }, transaction, cancellationToken: cancellationToken));
+
+    public static async Task ReplaceLegalBasis(DbConnection connection, DbTransaction transaction, long procedureId, IReadOnlyList<LegalBasisEntry>? entries, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM legal_basis WHERE procedure_id = @ProcedureId", new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
+        var rows = (entries ?? []).Select((entry, index) => new
+        {
+            ProcedureId = procedureId,
+            Position = index + 1,
+            Number = entry.Number.Trim(),
+            Title = entry.Title.Trim(),
+            entry.IssuedOn,
+            Issuer = entry.Issuer?.Trim(),
+        }).ToList();
+        if (rows.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO legal_basis (procedure_id, position, number, title, issued_on, issuer) VALUES (@ProcedureId, @Position, @Number, @Title, @IssuedOn, @Issuer)",
+                rows, transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    private static string SearchTextOf(string code, string name) => SearchText.Fold(code + " " + name);
+}

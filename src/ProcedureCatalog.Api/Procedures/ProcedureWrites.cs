@@ -1,0 +1,74 @@
+using System.Data.Common;
+using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.Fields;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+
+namespace ProcedureCatalog.Api.Procedures;
+
+/// <summary>The rules every write of a procedure obeys, wherever it comes from (API or sample catalogue).</summary>
+internal static class ProcedureWrites
+{
+    /// <summary>Checks what the request refers to: the field exists, the agency exists in the procedure's jurisdiction.</summary>
+    public static async Task<Errors> CheckReferences(
+        DbConnection connection, DbTransaction transaction, string jurisdiction, long fieldId, long agencyId, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        if (await FieldQueries.Find(connection, fieldId, cancellationToken, transaction) is null)
+        {
+            errors.Add("fieldId", $"Field {fieldId} does not exist.");
+        }
+
+        var agency = await AgencyQueries.Find(connection, agencyId, cancellationToken, transaction);
+        if (agency is null)
+        {
+            errors.Add("agencyId", $"Agency {agencyId} does not exist.");
+        }
+        else if (agency.JurisdictionCode != jurisdiction)
+        {
+            errors.Add("agencyId", $"Agency {agencyId} belongs to jurisdiction '{agency.JurisdictionCode}', not '{jurisdiction}'.");
+        }
+
+        return errors;
+    }
+
+    public abstract record Outcome
+    {
+        public sealed record Done(long Id) : Outcome;
+
+        public sealed record Unprocessable(Errors Errors) : Outcome;
+
+        public sealed record Duplicate(string Detail) : Outcome;
+    }
+
+    public static async Task<Outcome> Create(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await JurisdictionQueries.Find(connection, input.Jurisdiction, cancellationToken, transaction) is null)
+        {
+            return new Outcome.Unprocessable(new Errors().Add("jurisdiction", $"Jurisdiction '{input.Jurisdiction}' does not exist."));
+        }
+
+        var errors = await CheckReferences(connection, transaction, input.Jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        if (errors.Any)
+        {
+            return new Outcome.Unprocessable(errors);
+        }
+
+        if (await ProcedureQueries.IdOfCode(connection, transaction, input.Jurisdiction, input.Code, cancellationToken) is { } existing)
+        {
+            return new Outcome.Duplicate($"Jurisdiction '{input.Jurisdiction}' already has a procedure with code '{input.Code}' (id {existing}).");
+        }
+
+        var id = await ProcedureQueries.Insert(connection, transaction, dialect, input, now, cancellationToken);
+        await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
+        foreach (var document in input.Documents ?? [])
+        {
+            await DocumentQueries.Append(connection, transaction, dialect, id, document, now, cancellationToken);
+        }
+
+        return new Outcome.Done(id);
+    }
+}

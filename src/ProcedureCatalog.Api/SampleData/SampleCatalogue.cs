@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.Fields;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Procedures;
+
+namespace ProcedureCatalog.Api.SampleData;
+
+/// <summary>
+/// Fills an empty catalogue with the illustrative sample in <c>db/seed/sample-catalogue.json</c>, through the
+/// same writes the API uses, in one transaction: either all of it is there or none.
+/// </summary>
+public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptions> json, CatalogClock clock, ILogger<SampleCatalogue> logger)
+{
+    public const string ResourceName = "db/seed/sample-catalogue.json";
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM jurisdictions", transaction: transaction, cancellationToken: cancellationToken));
+        if (existing > 0)
+        {
+            return false;
+        }
+
+        var sample = Read();
+        var now = clock.UtcNow;
+        foreach (var jurisdiction in sample.Jurisdictions)
+        {
+            await JurisdictionQueries.Insert(connection, transaction, jurisdiction, now, cancellationToken);
+        }
+
+        var fieldIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var field in sample.Fields)
+        {
+            fieldIds[field.Name] = await FieldQueries.Insert(connection, transaction, database.Dialect, field, now, cancellationToken);
+        }
+
+        var agencyIds = new Dictionary<(string, string), long>();
+        foreach (var agency in sample.Agencies)
+        {
+            agencyIds[(agency.Jurisdiction, agency.Name)] = await AgencyQueries.Insert(connection, transaction, database.Dialect, agency, now, cancellationToken);
+        }
+
+        foreach (var procedure in sample.Procedures)
+        {
+            var create = new ProcedureCreate(
+                procedure.Jurisdiction, procedure.Code, procedure.Name, procedure.Level, procedure.Kind, procedure.BusinessRelated,
+                procedure.OnlineLevel, procedure.FullOnlineEligible, procedure.BoundaryFree,
+                fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)], procedure.LastReviewedOn,
+                procedure.LegalBasis, procedure.Documents);
+            var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, create, now, cancellationToken);
+            if (outcome is not ProcedureWrites.Outcome.Done(var id))
+            {
+                throw new InvalidOperationException($"The sample procedure {procedure.Jurisdiction}/{procedure.Code} was refused: {outcome}.");
+            }
+
+            // Entries are recorded in file order, a tick apart, so that two entries of the same day keep their order.
+            var recordedAt = now;
+            foreach (var entry in procedure.TimeHistory)
+            {
+                recordedAt = recordedAt.AddTicks(1);
+                await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, entry, recordedAt, cancellationToken);
+            }
+
+            foreach (var entry in procedure.CostHistory)
+            {
+                recordedAt = recordedAt.AddTicks(1);
+                await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, entry, recordedAt, cancellationToken);
+            }
+
+            if (procedure.Status == ProcedureStatus.Abolished)
+            {
+                await ProcedureQueries.ChangeStatus(connection, transaction, id, 1, ProcedureStatus.Abolished, procedure.AbolishedOn, now, cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures",
+            sample.Jurisdictions.Count, sample.Procedures.Count);
+        return true;
+    }
+
+    private SampleFile Read()
+    {
+        using var stream = typeof(SampleCatalogue).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The sample catalogue {ResourceName} is not embedded.");
+        return JsonSerializer.Deserialize<SampleFile>(stream, json.Value.SerializerOptions)
+            ?? throw new InvalidOperationException("The sample catalogue is empty.");
+    }
+
+    internal sealed record SampleFile(
+        IReadOnlyList<JurisdictionCreate> Jurisdictions,
+        IReadOnlyList<FieldInput> Fields,
+        IReadOnlyList<AgencyCreate> Agencies,
+        IReadOnlyList<SampleProcedure> Procedures,
+        IReadOnlyList<SampleTariff> HourlyTariffs);
+
+    internal sealed record SampleTariff(string Jurisdiction, int Year, long HourlyTariffVnd);
+
+    internal sealed record SampleProcedure(
+        string Jurisdiction,
+        string Code,
+        string Name,
+        ProcedureLevel Level,
+        ProcedureKind Kind,
+        bool BusinessRelated,
+        OnlineLevel OnlineLevel,
+        bool FullOnlineEligible,
+        bool BoundaryFree,
+        string Field,
+        string Agency,
+        ProcedureStatus Status,
+        DateOnly? AbolishedOn,
+        DateOnly? LastReviewedOn,
+        IReadOnlyList<LegalBasisEntry> LegalBasis,
+        IReadOnlyList<DocumentInput> Documents,
+        IReadOnlyList<TimeEntryInput> TimeHistory,
+        IReadOnlyList<CostEntryInput> CostHistory);
+}
