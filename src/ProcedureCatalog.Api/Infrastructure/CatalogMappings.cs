@@ -43,6 +43,7 @@ public static class CatalogMappings
             .Map(detail => detail.Field, row => new NamedReference(row.FieldId, row.FieldName))
             .Map(detail => detail.Agency, row => new NamedReference(row.AgencyId, row.AgencyName))
             .Ignore(detail => detail.LegalBasis, detail => detail.Documents, detail => detail.AsOf, detail => detail.TimeInForce, detail => detail.CostInForce);
+        config.NewConfig<NamedReference, NamedReference>();
         config.NewConfig<LegalBasisRow, LegalBasisEntry>();
         config.NewConfig<DocumentRow, Document>();
         config.NewConfig<TimeEntryRow, TimeEntry>();

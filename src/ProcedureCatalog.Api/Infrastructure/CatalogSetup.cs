@@ -29,6 +29,8 @@ public static class CatalogSetup
 
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Apply);
+        // Binding failures are thrown in every environment so that BadRequestExceptionHandler can name the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseExceptionHandler>();
         services.AddValidation();

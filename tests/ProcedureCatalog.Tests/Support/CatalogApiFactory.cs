@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ProcedureCatalog.Api.Infrastructure;
+
+namespace ProcedureCatalog.Tests.Support;
+
+/// <summary>The real service over a temporary SQLite file, migrated; with or without the sample catalogue.</summary>
+public class CatalogApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TemporarySqliteFile database = new();
+
+    protected virtual bool SeedSample => true;
+
+    public string DatabasePath => database.Path;
+
+    public string ConnectionString => database.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Database:SeedSampleCatalogue", SeedSample ? "true" : "false");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        CatalogSetup.Configure(options);
+        return options;
+    }
+}
+
+/// <summary>The same service with an empty catalogue, for tests that build their own data.</summary>
+public sealed class EmptyCatalogApiFactory : CatalogApiFactory
+{
+    protected override bool SeedSample => false;
+}
+
+public static class HttpAssertions
+{
+    public static async Task<T> ReadAs<T>(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, CatalogApiFactory.Json)!;
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the status, and returns its field errors (empty when it has none).</summary>
+    public static async Task<Dictionary<string, string[]>> Problem(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(body);
+        Assert.Equal((int)expected, document.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(document.RootElement.GetProperty("title").GetString()));
+        return document.RootElement.TryGetProperty("errors", out var errors)
+            ? errors.Deserialize<Dictionary<string, string[]>>()!
+            : [];
+    }
+
+    public static Task<HttpResponseMessage> PostJson<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body, CatalogApiFactory.Json, TestContext.Current.CancellationToken);
+
+    public static Task<HttpResponseMessage> PutJson<T>(this HttpClient client, string url, T body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: CatalogApiFactory.Json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json) =>
+        client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+    public static Task<HttpResponseMessage> Get(this HttpClient client, string url) =>
+        client.GetAsync(url, TestContext.Current.CancellationToken);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.Fields;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Procedures;
+
+namespace ProcedureCatalog.Tests.Support;
+
+/// <summary>Builds test data through the public API, so that tests exercise the same path as clients.</summary>
+public sealed class CatalogBuilder(HttpClient client)
+{
+    public async Task<string> Jurisdiction(string code, string name = "Tỉnh thử nghiệm")
+    {
+        var existing = await client.Get($"/api/v1/jurisdictions/{code}");
+        if (existing.StatusCode == HttpStatusCode.OK)
+        {
+            return code;
+        }
+
+        var level = code == "VN" ? JurisdictionLevel.Central : JurisdictionLevel.Province;
+        await (await client.PostJson("/api/v1/jurisdictions", new JurisdictionCreate(code, name, level))).ReadAs<Jurisdiction>(HttpStatusCode.Created);
+        return code;
+    }
+
+    public async Task<long> Field(string name)
+    {
+        var response = await client.PostJson("/api/v1/fields", new FieldInput(name));
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var all = await (await client.Get("/api/v1/fields")).ReadAs<List<Field>>(HttpStatusCode.OK);
+            return all.Single(field => field.Name == name).Id;
+        }
+
+        return (await response.ReadAs<Field>(HttpStatusCode.Created)).Id;
+    }
+
+    public async Task<long> Agency(string jurisdiction, string name)
+    {
+        await Jurisdiction(jurisdiction);
+        var response = await client.PostJson("/api/v1/agencies", new AgencyCreate(jurisdiction, name));
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var all = await (await client.Get($"/api/v1/agencies?jurisdiction={jurisdiction}")).ReadAs<List<Agency>>(HttpStatusCode.OK);
+            return all.Single(agency => agency.Name == name).Id;
+        }
+
+        return (await response.ReadAs<Agency>(HttpStatusCode.Created)).Id;
+    }
+
+    public async Task<ProcedureCreate> NewProcedure(
+        string jurisdiction, string code, string name = "Đăng ký kinh doanh hộ gia đình",
+        ProcedureKind kind = ProcedureKind.External, bool businessRelated = true, string field = "Đăng ký kinh doanh",
+        string agency = "Sở Tài chính", IReadOnlyList<DocumentInput>? documents = null)
+    {
+        var fieldId = await Field(field);
+        var agencyId = await Agency(jurisdiction, agency);
+        return new ProcedureCreate(jurisdiction, code, name, ProcedureLevel.Province, kind, businessRelated, OnlineLevel.Partial,
+            FullOnlineEligible: true, BoundaryFree: true, fieldId, agencyId, new DateOnly(2025, 6, 1),
+            [new LegalBasisEntry("59/2020/QH14", "Luật Doanh nghiệp", new DateOnly(2020, 6, 17), "Quốc hội")],
+            documents ?? [new DocumentInput("Giấy đề nghị", "Mẫu 01", 1, 0, null, false, null)]);
+    }
+
+    public async Task<ProcedureDetail> Procedure(string jurisdiction, string code, string name = "Đăng ký kinh doanh hộ gia đình",
+        ProcedureKind kind = ProcedureKind.External, bool businessRelated = true, string field = "Đăng ký kinh doanh", string agency = "Sở Tài chính")
+    {
+        var input = await NewProcedure(jurisdiction, code, name, kind, businessRelated, field, agency);
+        return await (await client.PostJson("/api/v1/procedures", input)).ReadAs<ProcedureDetail>(HttpStatusCode.Created);
+    }
+
+    public async Task<TimeEntry> Time(long procedureId, string effectiveFrom, decimal amount, TimeUnit unit = TimeUnit.WorkingDays, string decision = "1/QĐ-UBND") =>
+        await (await client.PostJson($"/api/v1/procedures/{procedureId}/time-history",
+            new TimeEntryInput(DateOnly.Parse(effectiveFrom, System.Globalization.CultureInfo.InvariantCulture), amount, unit, decision)))
+            .ReadAs<TimeEntry>(HttpStatusCode.Created);
+
+    public async Task<CostEntry> Cost(long procedureId, string effectiveFrom, long fee, long other, decimal hours, long? filings = null, string decision = "1/QĐ-UBND") =>
+        await (await client.PostJson($"/api/v1/procedures/{procedureId}/cost-history",
+            new CostEntryInput(DateOnly.Parse(effectiveFrom, System.Globalization.CultureInfo.InvariantCulture), fee, other, hours, filings, decision)))
+            .ReadAs<CostEntry>(HttpStatusCode.Created);
+}
