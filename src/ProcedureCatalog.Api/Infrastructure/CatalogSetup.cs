@@ -72,7 +72,8 @@ public static class CatalogSetup
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         app.MapCatalogHealth();
 
-        var api = app.MapGroup("/api/v1");
+        // Any operation can fail unexpectedly; the answer is still a problem document.
+        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapJurisdictions();
         api.MapAgencies();
         api.MapFields();

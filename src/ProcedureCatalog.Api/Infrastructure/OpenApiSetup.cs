@@ -105,7 +105,7 @@ public static class OpenApiSetup
                 Title = "The request refers to something that does not fit",
                 Detail = "See errors: each names the field and why it cannot be accepted.",
             },
-            _ => new ProblemDetails { Title = "The request could not be served" },
+            _ => new ProblemDetails { Title = "An error occurred while processing your request." },
         };
         problem.Status = status;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}";
