@@ -12,6 +12,26 @@ public sealed class CatalogDatabase
     {
         // Columns are snake_case, row properties PascalCase.
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        // SQLite hands back a NUMERIC that passed through a view as a double (or an integer); amounts are
+        // decimals with two places everywhere in the API.
+        Dapper.SqlMapper.AddTypeHandler(new DecimalHandler());
+    }
+
+    private sealed class DecimalHandler : Dapper.SqlMapper.TypeHandler<decimal>
+    {
+        public override decimal Parse(object value) => value switch
+        {
+            decimal exact => exact,
+            double approximate => decimal.Round((decimal)approximate, 6),
+            _ => Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        public override void SetValue(System.Data.IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = System.Data.DbType.Decimal;
+            parameter.Value = value;
+        }
     }
 
     public CatalogDatabase(IOptions<DatabaseOptions> options, IConfiguration configuration)

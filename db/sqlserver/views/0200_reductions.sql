@@ -1,0 +1,247 @@
+-- Reduction of processing time and compliance cost against a program's baseline, as windows of dates.
+--
+-- Everything that feeds a percentage is an exact integer (BIGINT, never floating point), so that SQLite
+-- and SQL Server give identical results:
+--   * time is counted in units of 1/5600 working day: hundredths of the amount x 56 (working-days),
+--     x 40 (calendar-days: x 5/7) or x 7 (hours: / 8). 5600 units = 1 working day.
+--   * cost is counted in hundredths of a đồng (cost_centi).
+--   * a reduction is in hundredths of a per cent: 10000 x (B - C) / B rounded half away from zero, as
+--     (20000 x (B - C) + sign(B - C) x B) / (2 x B) with integer division truncating toward zero.
+--
+-- The *_reduction_windows views tile the whole date line for every (program, procedure): for any date D
+-- exactly one row per (program, procedure) has valid_from <= D AND (valid_until IS NULL OR valid_until > D).
+-- The baseline is the value in force on the program's baseline date; a procedure abolished on or before
+-- that date has nothing in force then, so no baseline (NULL), like a procedure with no entry yet.
+
+CREATE OR ALTER VIEW time_normalised AS
+SELECT
+    s.entry_id,
+    s.procedure_id,
+    s.effective_from,
+    s.effective_until,
+    s.amount,
+    s.unit,
+    CAST(s.amount * 100 AS BIGINT)
+        * CASE s.unit WHEN N'working-days' THEN CAST(56 AS BIGINT) WHEN N'calendar-days' THEN CAST(40 AS BIGINT) WHEN N'hours' THEN CAST(7 AS BIGINT) END AS units
+FROM time_stretches s;
+GO
+
+-- One row per (program, cost stretch). The tariff is the one of the procedure's jurisdiction for the year
+-- of the program's baseline date; cost_centi is NULL when that tariff is missing.
+CREATE OR ALTER VIEW cost_normalised AS
+SELECT
+    rp.code AS program_code,
+    s.entry_id,
+    s.procedure_id,
+    s.effective_from,
+    s.effective_until,
+    s.fee_vnd,
+    s.other_cost_vnd,
+    s.applicant_hours,
+    s.annual_filings,
+    ht.hourly_tariff_vnd,
+    CAST(s.fee_vnd AS BIGINT) * 100 + CAST(s.other_cost_vnd AS BIGINT) * 100
+        + CAST(s.applicant_hours * 100 AS BIGINT) * ht.hourly_tariff_vnd AS cost_centi
+FROM reduction_programs rp
+CROSS JOIN cost_stretches s
+INNER JOIN procedures p
+    ON p.id = s.procedure_id
+LEFT JOIN hourly_tariffs ht
+    ON ht.jurisdiction_code = p.jurisdiction_code
+   AND ht.year = YEAR(rp.baseline_date);
+GO
+
+CREATE OR ALTER VIEW time_reduction_windows AS
+WITH subjects AS (
+    SELECT
+        rp.code AS program_code,
+        p.id AS procedure_id,
+        p.jurisdiction_code,
+        p.abolished_on,
+        (SELECT MIN(h.effective_from) FROM time_history h WHERE h.procedure_id = p.id) AS first_from,
+        b.units AS baseline_units
+    FROM reduction_programs rp
+    CROSS JOIN procedures p
+    LEFT JOIN time_normalised b
+        ON b.procedure_id = p.id
+       AND b.effective_from <= rp.baseline_date
+       AND (b.effective_until IS NULL OR b.effective_until > rp.baseline_date)
+       AND (p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date)
+),
+windows AS (
+    -- (i) before the first entry (or before abolition, if earlier): nothing in force
+    SELECT
+        s.program_code,
+        s.procedure_id,
+        s.jurisdiction_code,
+        DATEFROMPARTS(1, 1, 1) AS valid_from,
+        CASE
+            WHEN s.first_from IS NULL THEN s.abolished_on
+            WHEN s.abolished_on IS NOT NULL AND s.abolished_on < s.first_from THEN s.abolished_on
+            ELSE s.first_from
+        END AS valid_until,
+        s.baseline_units,
+        CAST(NULL AS BIGINT) AS current_units,
+        0 AS is_abolished
+    FROM subjects s
+    UNION ALL
+    -- (ii) each stretch, clipped at abolition
+    SELECT
+        s.program_code,
+        s.procedure_id,
+        s.jurisdiction_code,
+        t.effective_from,
+        CASE
+            WHEN s.abolished_on IS NOT NULL AND (t.effective_until IS NULL OR t.effective_until > s.abolished_on) THEN s.abolished_on
+            ELSE t.effective_until
+        END,
+        s.baseline_units,
+        t.units,
+        0
+    FROM subjects s
+    INNER JOIN time_normalised t
+        ON t.procedure_id = s.procedure_id
+    WHERE s.abolished_on IS NULL OR t.effective_from < s.abolished_on
+    UNION ALL
+    -- (iii) from abolition on: burden gone
+    SELECT
+        s.program_code,
+        s.procedure_id,
+        s.jurisdiction_code,
+        s.abolished_on,
+        NULL,
+        s.baseline_units,
+        CAST(0 AS BIGINT),
+        1
+    FROM subjects s
+    WHERE s.abolished_on IS NOT NULL
+)
+SELECT
+    w.program_code,
+    w.procedure_id,
+    w.jurisdiction_code,
+    w.valid_from,
+    w.valid_until,
+    w.baseline_units,
+    w.current_units,
+    w.is_abolished,
+    CASE
+        WHEN w.baseline_units IS NULL OR w.baseline_units = 0 OR w.current_units IS NULL THEN NULL
+        ELSE (CAST(20000 AS BIGINT) * (w.baseline_units - w.current_units)
+              + CASE
+                    WHEN w.baseline_units > w.current_units THEN w.baseline_units
+                    WHEN w.baseline_units < w.current_units THEN -w.baseline_units
+                    ELSE CAST(0 AS BIGINT)
+                END)
+             / (CAST(2 AS BIGINT) * w.baseline_units)
+    END AS reduction_hundredths
+FROM windows w
+WHERE w.valid_until IS NULL OR w.valid_until > w.valid_from;
+GO
+
+CREATE OR ALTER VIEW cost_reduction_windows AS
+WITH subjects AS (
+    SELECT
+        rp.code AS program_code,
+        p.id AS procedure_id,
+        p.jurisdiction_code,
+        p.abolished_on,
+        (SELECT MIN(h.effective_from) FROM cost_history h WHERE h.procedure_id = p.id) AS first_from,
+        CASE WHEN ht.hourly_tariff_vnd IS NULL THEN 1 ELSE 0 END AS tariff_missing,
+        b.cost_centi AS baseline_cost_centi,
+        b.annual_filings AS baseline_annual_filings
+    FROM reduction_programs rp
+    CROSS JOIN procedures p
+    LEFT JOIN hourly_tariffs ht
+        ON ht.jurisdiction_code = p.jurisdiction_code
+       AND ht.year = YEAR(rp.baseline_date)
+    LEFT JOIN cost_normalised b
+        ON b.program_code = rp.code
+       AND b.procedure_id = p.id
+       AND b.effective_from <= rp.baseline_date
+       AND (b.effective_until IS NULL OR b.effective_until > rp.baseline_date)
+       AND (p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date)
+),
+windows AS (
+    -- (i) before the first entry (or before abolition, if earlier): nothing in force
+    SELECT
+        s.program_code,
+        s.procedure_id,
+        s.jurisdiction_code,
+        DATEFROMPARTS(1, 1, 1) AS valid_from,
+        CASE
+            WHEN s.first_from IS NULL THEN s.abolished_on
+            WHEN s.abolished_on IS NOT NULL AND s.abolished_on < s.first_from THEN s.abolished_on
+            ELSE s.first_from
+        END AS valid_until,
+        s.baseline_cost_centi,
+        CAST(NULL AS BIGINT) AS current_cost_centi,
+        s.baseline_annual_filings,
+        CAST(NULL AS BIGINT) AS current_annual_filings,
+        s.tariff_missing,
+        0 AS is_abolished
+    FROM subjects s
+    UNION ALL
+    -- (ii) each stretch, clipped at abolition
+    SELECT
+        s.program_code,
+        s.procedure_id,
+        s.jurisdiction_code,
+        c.effective_from,
+        CASE
+            WHEN s.abolished_on IS NOT NULL AND (c.effective_until IS NULL OR c.effective_until > s.abolished_on) THEN s.abolished_on
+            ELSE c.effective_until
+        END,
+        s.baseline_cost_centi,
+        c.cost_centi,
+        s.baseline_annual_filings,
+        c.annual_filings,
+        s.tariff_missing,
+        0
+    FROM subjects s
+    INNER JOIN cost_normalised c
+        ON c.program_code = s.program_code
+       AND c.procedure_id = s.procedure_id
+    WHERE s.abolished_on IS NULL OR c.effective_from < s.abolished_on
+    UNION ALL
+    -- (iii) from abolition on: burden gone (cost unknown when the tariff is missing)
+    SELECT
+        s.program_code,
+        s.procedure_id,
+        s.jurisdiction_code,
+        s.abolished_on,
+        NULL,
+        s.baseline_cost_centi,
+        CASE WHEN s.tariff_missing = 1 THEN CAST(NULL AS BIGINT) ELSE CAST(0 AS BIGINT) END,
+        s.baseline_annual_filings,
+        CAST(0 AS BIGINT),
+        s.tariff_missing,
+        1
+    FROM subjects s
+    WHERE s.abolished_on IS NOT NULL
+)
+SELECT
+    w.program_code,
+    w.procedure_id,
+    w.jurisdiction_code,
+    w.valid_from,
+    w.valid_until,
+    w.baseline_cost_centi,
+    w.current_cost_centi,
+    w.baseline_annual_filings,
+    w.current_annual_filings,
+    w.tariff_missing,
+    w.is_abolished,
+    CASE
+        WHEN w.baseline_cost_centi IS NULL OR w.baseline_cost_centi = 0 OR w.current_cost_centi IS NULL THEN NULL
+        ELSE (CAST(20000 AS BIGINT) * (w.baseline_cost_centi - w.current_cost_centi)
+              + CASE
+                    WHEN w.baseline_cost_centi > w.current_cost_centi THEN w.baseline_cost_centi
+                    WHEN w.baseline_cost_centi < w.current_cost_centi THEN -w.baseline_cost_centi
+                    ELSE CAST(0 AS BIGINT)
+                END)
+             / (CAST(2 AS BIGINT) * w.baseline_cost_centi)
+    END AS reduction_hundredths
+FROM windows w
+WHERE w.valid_until IS NULL OR w.valid_until > w.valid_from;
+GO

@@ -1,0 +1,184 @@
+using Dapper;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Procedures;
+using ProcedureCatalog.Api.Fields;
+using ProcedureCatalog.Api.Agencies;
+
+namespace ProcedureCatalog.Tests.Database;
+
+/// <summary>
+/// Every migration, query and write of the catalogue against a real database. One concrete class per
+/// provider runs it: SQLite always, SQL Server wherever Docker answers.
+/// </summary>
+public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarget : IDatabaseTarget
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+    private static int codes;
+
+    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private CatalogDatabase Ready()
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        Targets.Migrator(target.Database).Migrate();
+        return target.Database;
+    }
+
+    [Fact]
+    public async Task MigrationsApplyFromEmptyAndOnlyOnce()
+    {
+        var database = Ready();
+        Assert.Empty(Targets.Migrator(database).Migrate());
+        await using var connection = await database.OpenAsync(Cancel);
+        foreach (var table in new[] { "jurisdictions", "fields", "agencies", "procedures", "legal_basis", "documents", "time_history", "cost_history" })
+        {
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {table} WHERE 1 = 0"));
+        }
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM time_stretches WHERE 1 = 0"));
+    }
+
+    [Fact]
+    public async Task EveryProcedureColumnIsReadBack()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Cấp giấy phép xây dựng nhà ở riêng lẻ");
+        await using var connection = await database.OpenAsync(Cancel);
+        var row = (await ProcedureQueries.Find(connection, id, Cancel))!;
+        Assert.Equal(("11", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "commune", "internal-within-agency", "full"),
+            (row.JurisdictionCode, row.Name, row.Level, row.Kind, row.OnlineLevel));
+        Assert.Equal((true, true, false, "active", new DateOnly(2025, 6, 15), 1L),
+            (row.BusinessRelated, row.FullOnlineEligible, row.BoundaryFree, row.Status, row.LastReviewedOn, row.Version));
+        Assert.Equal(("Xây dựng", "Sở Xây dựng tỉnh Điện Biên"), (row.FieldName, row.AgencyName));
+        Assert.Equal(Now, DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
+
+        var legal = Assert.Single(await ProcedureQueries.LegalBasis(connection, id, Cancel));
+        Assert.Equal(("50/2014/QH13", new DateOnly(2014, 6, 18), "Quốc hội"), (legal.Number, legal.IssuedOn, legal.Issuer));
+        var document = Assert.Single(await DocumentQueries.List(connection, id, Cancel));
+        Assert.Equal(("Đơn đề nghị cấp giấy phép", "Mẫu số 01", 1, 2, true, "CSDL đất đai", 1), (document.Name, document.TemplateName, document.Originals, document.Copies, document.ProvidedOnce, document.DataSource, document.Position));
+    }
+
+    [Fact]
+    public async Task ValueInForceIsTheLatestEffectiveEntryAndTheLastRecordedOnATie()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục có lịch sử");
+        await using var connection = await database.OpenAsync(Cancel);
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2025, 4, 1), 14.5m, TimeUnit.CalendarDays, "B"), Now.AddSeconds(1), Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2025, 4, 1), 12m, TimeUnit.Hours, "C"), Now.AddSeconds(2), Cancel);
+            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 500_000, 200_000, 8.25m, 1_200, "D"), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Null(await HistoryQueries.TimeInForce(connection, id, new DateOnly(2023, 4, 30), Cancel));
+        Assert.Equal("A", (await HistoryQueries.TimeInForce(connection, id, new DateOnly(2025, 3, 31), Cancel))!.DecisionRef);
+        var tie = (await HistoryQueries.TimeInForce(connection, id, new DateOnly(2025, 4, 1), Cancel))!;
+        Assert.Equal(("C", 12m, "hours"), (tie.DecisionRef, tie.Amount, tie.Unit));
+        var cost = (await HistoryQueries.CostInForce(connection, id, new DateOnly(2026, 1, 1), Cancel))!;
+        Assert.Equal((500_000L, 200_000L, 8.25m, (long?)1_200), (cost.FeeVnd, cost.OtherCostVnd, cost.ApplicantHours, cost.AnnualFilings));
+        Assert.Equal(["A", "B", "C"], (await HistoryQueries.TimeEntries(connection, id, Cancel)).Select(entry => entry.DecisionRef).ToArray());
+    }
+
+    [Fact]
+    public async Task SearchFiltersSortAndPageInTheDatabase()
+    {
+        var database = Ready();
+        var (first, code) = await NewProcedure(database, "Đăng ký biến động đất đai ở Điện Biên");
+        await NewProcedure(database, "Đăng ký khai sinh");
+        await using var connection = await database.OpenAsync(Cancel);
+        var filter = new ProcedureFilter { Jurisdiction = "11", Kind = ProcedureKind.InternalWithinAgency, SearchTerms = SearchText.Terms("DANG KY dat dai dien bien", 8) };
+        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, [("code", true)], 1, 10, Cancel);
+        Assert.Equal((1L, first), (total, Assert.Single(rows).Id));
+
+        var (byCode, _) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { SearchTerms = [code] }, [("name", false)], 1, 5, Cancel);
+        Assert.Equal(first, Assert.Single(byCode).Id);
+        var (secondPage, all) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { Jurisdiction = "11" }, [("code", false)], 2, 1, Cancel);
+        Assert.True(all >= 2);
+        Assert.Single(secondPage);
+    }
+
+    [Fact]
+    public async Task TheDatabaseRefusesADuplicateKeyAndOrphanedHistory()
+    {
+        var database = Ready();
+        var (id, code) = await NewProcedure(database, "Thủ tục trùng mã");
+        await using var connection = await database.OpenAsync(Cancel);
+        var duplicate = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(
+            "UPDATE procedures SET code = @Code WHERE id <> @Id AND jurisdiction_code = '11'", new { Code = code, Id = id }));
+        Assert.True(database.Dialect.IsUniqueViolation(duplicate), duplicate.Message);
+
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 1, 1), 1m, TimeUnit.WorkingDays, "X"), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        var orphan = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync("DELETE FROM procedures WHERE id = @Id", new { Id = id }));
+        Assert.True(database.Dialect.IsForeignKeyViolation(orphan), orphan.Message);
+    }
+
+    [Fact]
+    public async Task SampleCatalogueLoadsThroughTheWritePath()
+    {
+        var database = Ready();
+        await using var connection = await database.OpenAsync(Cancel);
+        var before = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jurisdictions");
+        if (before > 0)
+        {
+            // Another test of this class created reference data first; the sample only fills an empty catalogue.
+            Assert.False(await Sample(database).SeedIfEmptyAsync(Cancel));
+            return;
+        }
+
+        Assert.True(await Sample(database).SeedIfEmptyAsync(Cancel));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jurisdictions"));
+        Assert.InRange(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM procedures"), 40, 100);
+        Assert.False(await Sample(database).SeedIfEmptyAsync(Cancel));
+    }
+
+    private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
+    {
+        var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();
+        CatalogSetup.Configure(json.SerializerOptions);
+        json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        json.SerializerOptions.PropertyNameCaseInsensitive = true;
+        return new(database, Microsoft.Extensions.Options.Options.Create(json), new CatalogClock(TimeProvider.System),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ProcedureCatalog.Api.SampleData.SampleCatalogue>.Instance);
+    }
+
+    /// <summary>A procedure with everything set, under jurisdiction 11, with a code unique to this run.</summary>
+    private async Task<(long Id, string Code)> NewProcedure(CatalogDatabase database, string name)
+    {
+        await using var connection = await database.OpenAsync(Cancel);
+        await using var transaction = await connection.BeginTransactionAsync(Cancel);
+        if (await JurisdictionQueries.Find(connection, "11", Cancel, transaction) is null)
+        {
+            await JurisdictionQueries.Insert(connection, transaction, new JurisdictionCreate("11", "Tỉnh Điện Biên", JurisdictionLevel.Province), Now, Cancel);
+            await FieldQueries.Insert(connection, transaction, database.Dialect, new FieldInput("Xây dựng"), Now, Cancel);
+            await AgencyQueries.Insert(connection, transaction, database.Dialect, new AgencyCreate("11", "Sở Xây dựng tỉnh Điện Biên"), Now, Cancel);
+        }
+
+        var fieldId = (await FieldQueries.IdOfName(connection, transaction, "Xây dựng", Cancel))!.Value;
+        var agencyId = (await AgencyQueries.IdOfName(connection, transaction, "11", "Sở Xây dựng tỉnh Điện Biên", Cancel))!.Value;
+        var code = $"9.{Interlocked.Increment(ref codes):D6}.{typeof(TTarget).Name[..3]}";
+        var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, new ProcedureCreate(
+            "11", code, name, ProcedureLevel.Commune, ProcedureKind.InternalWithinAgency, true, OnlineLevel.Full, true, false,
+            fieldId, agencyId, new DateOnly(2025, 6, 15),
+            [new LegalBasisEntry("50/2014/QH13", "Luật Xây dựng", new DateOnly(2014, 6, 18), "Quốc hội")],
+            [new DocumentInput("Đơn đề nghị cấp giấy phép", "Mẫu số 01", 1, 2, null, true, "CSDL đất đai")]), Now, Cancel);
+        var id = Assert.IsType<ProcedureWrites.Outcome.Done>(outcome).Id;
+        await transaction.CommitAsync(Cancel);
+        return (id, code);
+    }
+}
+
+public sealed class SqliteCatalogDatabaseTests(SqliteTarget target) : CatalogDatabaseSuite<SqliteTarget>(target), IClassFixture<SqliteTarget>;
+
+public sealed class SqlServerCatalogDatabaseTests(SqlServerTarget target) : CatalogDatabaseSuite<SqlServerTarget>(target), IClassFixture<SqlServerTarget>;

@@ -1,0 +1,109 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Tests.Support;
+
+namespace ProcedureCatalog.Tests.Database;
+
+/// <summary>
+/// SQL Server cannot run here, so its scripts are checked by parsing them with SQL Server's own parser, and
+/// compared with the SQLite scripts (which do run) for the same tables, views and columns.
+/// </summary>
+public sealed class ScriptTests
+{
+    private static readonly string SqlServerScripts = Repository.PathOf("db", "sqlserver");
+    private static readonly string SqliteScripts = Repository.PathOf("db", "sqlite");
+
+    public static TheoryData<string> TransactSqlScripts() =>
+        new(Directory.GetFiles(SqlServerScripts, "*.sql", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(SqlServerScripts, path)).Order());
+
+    [Theory]
+    [MemberData(nameof(TransactSqlScripts))]
+    public void TransactSqlScriptParsesWithoutError(string script)
+    {
+        var errors = Parse(Path.Combine(SqlServerScripts, script), out _);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(error => $"{script}({error.Line},{error.Column}): {error.Message}")));
+    }
+
+    [Fact]
+    public void EveryScriptHasItsTwinInTheOtherDialect()
+    {
+        string[] Names(string root) => Directory.GetFiles(root, "*.sql", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(root, path)).Order().ToArray();
+        Assert.Equal(Names(SqliteScripts), Names(SqlServerScripts));
+    }
+
+    [Fact]
+    public async Task BothDialectsCreateTheSameTablesViewsAndColumns()
+    {
+        using var file = new TemporarySqliteFile();
+        Targets.Migrator(Targets.Open(DatabaseProvider.Sqlite, file.ConnectionString)).Migrate();
+        await using var connection = new SqliteConnection(file.ConnectionString);
+        var objects = await connection.QueryAsync<(string Name, string Type)>(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name <> 'schemaversions' COLLATE NOCASE");
+        var sqlite = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, type) in objects)
+        {
+            var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_table_info(@Name)", new { Name = name });
+            sqlite[$"{type} {name}"] = string.Join(", ", columns);
+        }
+
+        var sqlServer = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(SqlServerScripts, "*.sql", SearchOption.AllDirectories))
+        {
+            Parse(path, out var fragment);
+            var visitor = new SchemaVisitor();
+            fragment.Accept(visitor);
+            foreach (var (name, columns) in visitor.Objects)
+            {
+                sqlServer[name] = columns;
+            }
+        }
+
+        Assert.Contains("table procedures", sqlite.Keys);
+        Assert.Contains("view time_stretches", sqlite.Keys);
+        Assert.Equal(sqlite, sqlServer);
+    }
+
+    private static IList<ParseError> Parse(string path, out TSqlFragment fragment)
+    {
+        using var reader = new StreamReader(path);
+        fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        return errors;
+    }
+
+    private sealed class SchemaVisitor : TSqlFragmentVisitor
+    {
+        public Dictionary<string, string> Objects { get; } = [];
+
+        public override void ExplicitVisit(CreateTableStatement node) =>
+            Objects[$"table {node.SchemaObjectName.BaseIdentifier.Value}"] =
+                string.Join(", ", node.Definition.ColumnDefinitions.Select(column => column.ColumnIdentifier.Value));
+
+        public override void ExplicitVisit(CreateOrAlterViewStatement node) => View(node);
+
+        public override void ExplicitVisit(CreateViewStatement node) => View(node);
+
+        private void View(ViewStatementBody node)
+        {
+            var query = node.SelectStatement.QueryExpression;
+            while (query is BinaryQueryExpression union)
+            {
+                query = union.FirstQueryExpression;
+            }
+
+            while (query is QueryParenthesisExpression parenthesis)
+            {
+                query = parenthesis.QueryExpression;
+            }
+
+            var columns = ((QuerySpecification)query).SelectElements.Select(element => element switch
+            {
+                SelectScalarExpression { ColumnName: { } alias } => alias.Value,
+                SelectScalarExpression { Expression: ColumnReferenceExpression column } => column.MultiPartIdentifier.Identifiers[^1].Value,
+                _ => element.ToString() ?? "?",
+            });
+            Objects[$"view {node.SchemaObjectName.BaseIdentifier.Value}"] = string.Join(", ", columns);
+        }
+    }
+}
