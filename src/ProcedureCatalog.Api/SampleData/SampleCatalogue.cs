@@ -39,6 +39,11 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
             await JurisdictionQueries.Insert(connection, transaction, jurisdiction, now, cancellationToken);
         }
 
+        foreach (var tariff in sample.HourlyTariffs)
+        {
+            await Reports.TariffQueries.Insert(connection, transaction, tariff.Jurisdiction, tariff.Year, tariff.HourlyTariffVnd, now, cancellationToken);
+        }
+
         var fieldIds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var field in sample.Fields)
         {

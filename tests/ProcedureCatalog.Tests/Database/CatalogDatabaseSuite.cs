@@ -125,22 +125,55 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
     }
 
     [Fact]
-    public async Task SampleCatalogueLoadsThroughTheWritePath()
+    public async Task SampleCatalogueLoadsThroughTheWritePathOnce()
     {
-        var database = Ready();
-        await using var connection = await database.OpenAsync(Cancel);
-        var before = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jurisdictions");
-        if (before > 0)
-        {
-            // Another test of this class created reference data first; the sample only fills an empty catalogue.
-            Assert.False(await Sample(database).SeedIfEmptyAsync(Cancel));
-            return;
-        }
-
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
         Assert.True(await Sample(database).SeedIfEmptyAsync(Cancel));
+        Assert.False(await Sample(database).SeedIfEmptyAsync(Cancel));
+
+        await using var connection = await database.OpenAsync(Cancel);
         Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jurisdictions"));
         Assert.InRange(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM procedures"), 40, 100);
-        Assert.False(await Sample(database).SeedIfEmptyAsync(Cancel));
+        Assert.Equal(40_000, await connection.ExecuteScalarAsync<long>("SELECT hourly_tariff_vnd FROM hourly_tariffs WHERE jurisdiction_code = '92' AND year = 2024"));
+    }
+
+    [Theory]
+    [InlineData("1.009645", "2025-12-31", 3333L)]
+    [InlineData("1.009645", "2026-11-22", 5333L)]
+    [InlineData("1.009650", "2025-12-31", 1600L)]
+    [InlineData("1.013410", "2025-12-31", null)]
+    public async Task ReductionViewsReproduceTheWorkedExample(string code, string asOf, long? expectedHundredths)
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await Sample(database).SeedIfEmptyAsync(Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        var reduction = await connection.QuerySingleAsync<long?>(
+            """
+            SELECT w.reduction_hundredths
+            FROM time_reduction_windows w
+            JOIN procedures p ON p.id = w.procedure_id
+            WHERE w.program_code = 'resolution-66' AND p.jurisdiction_code = '92' AND p.code = @Code
+              AND w.valid_from <= @AsOf AND (w.valid_until IS NULL OR w.valid_until > @AsOf)
+            """,
+            new { Code = code, AsOf = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(expectedHundredths, reduction);
+        if (code == "1.009645" && asOf == "2025-12-31")
+        {
+            var cost = await connection.QuerySingleAsync<(long Baseline, long Current, long Reduction)>(
+                """
+                SELECT w.baseline_cost_centi, w.current_cost_centi, w.reduction_hundredths
+                FROM cost_reduction_windows w
+                JOIN procedures p ON p.id = w.procedure_id
+                WHERE w.program_code = 'resolution-66' AND p.jurisdiction_code = '92' AND p.code = @Code
+                  AND w.valid_from <= @AsOf AND (w.valid_until IS NULL OR w.valid_until > @AsOf)
+                """,
+                new { Code = code, AsOf = new DateOnly(2025, 12, 31) });
+            Assert.Equal((102_000_000L, 56_000_000L, 4510L), cost);
+        }
     }
 
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)

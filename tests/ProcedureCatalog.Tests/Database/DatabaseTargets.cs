@@ -13,6 +13,9 @@ public interface IDatabaseTarget
     string? UnavailableReason { get; }
 
     CatalogDatabase Database { get; }
+
+    /// <summary>Another empty database on the same engine, for a test that needs one to itself.</summary>
+    CatalogDatabase Fresh();
 }
 
 internal static class Targets
@@ -33,7 +36,20 @@ public sealed class SqliteTarget : IDatabaseTarget, IDisposable
 
     public CatalogDatabase Database { get; }
 
-    public void Dispose() => file.Dispose();
+    private readonly List<TemporarySqliteFile> others = [];
+
+    public CatalogDatabase Fresh()
+    {
+        var other = new TemporarySqliteFile();
+        others.Add(other);
+        return Targets.Open(DatabaseProvider.Sqlite, other.ConnectionString);
+    }
+
+    public void Dispose()
+    {
+        file.Dispose();
+        others.ForEach(other => other.Dispose());
+    }
 }
 
 /// <summary>SQL Server 2022 in a throwaway container, wherever a Docker engine answers.</summary>
@@ -45,6 +61,9 @@ public sealed class SqlServerTarget : IDatabaseTarget, IAsyncLifetime
     public string? UnavailableReason { get; private set; }
 
     public CatalogDatabase Database => database ?? throw new InvalidOperationException(UnavailableReason);
+
+    public CatalogDatabase Fresh() => Targets.Open(DatabaseProvider.SqlServer,
+        new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(Database.ConnectionString) { InitialCatalog = $"procedure_catalog_{Guid.NewGuid():N}" }.ConnectionString);
 
     public async ValueTask InitializeAsync()
     {
