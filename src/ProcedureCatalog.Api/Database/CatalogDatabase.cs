@@ -40,7 +40,7 @@ public sealed class CatalogDatabase
         Provider = value.Provider;
         Dialect = SqlDialect.For(value.Provider);
         CommandTimeoutSeconds = value.CommandTimeoutSeconds;
-        ConnectionString = Normalise(value.Provider,
+        ConnectionString = Normalise(value.Provider, value.CommandTimeoutSeconds,
             value.ConnectionString ?? configuration.GetConnectionString("Catalog") ?? DatabaseOptions.DefaultSqliteConnectionString);
     }
 
@@ -69,15 +69,15 @@ public sealed class CatalogDatabase
         }
     }
 
-    private static string Normalise(DatabaseProvider provider, string connectionString)
+    private static string Normalise(DatabaseProvider provider, int commandTimeoutSeconds, string connectionString)
     {
         if (provider != DatabaseProvider.Sqlite)
         {
-            return connectionString;
+            return new SqlConnectionStringBuilder(connectionString) { CommandTimeout = commandTimeoutSeconds }.ConnectionString;
         }
 
         // Foreign keys are off by default in SQLite; the catalogue relies on them.
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true, DefaultTimeout = commandTimeoutSeconds };
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
         {
             var fullPath = Path.GetFullPath(builder.DataSource);
