@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureCatalog.Api.Database;
@@ -117,7 +118,7 @@ public static class ProcedureEndpoints
     }
 
     private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> Answer(
-        ProcedureRow? row, string key, DateOnly? asOf, HttpContext context, System.Data.Common.DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        ProcedureRow? row, string key, DateOnly? asOf, HttpContext context, DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
     {
         if (asOf is { } date && (date < PlausibleDateAttribute.Earliest || date > PlausibleDateAttribute.Latest))
         {
@@ -139,15 +140,13 @@ public static class ProcedureEndpoints
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
-        switch (outcome)
+        if (outcome is not ProcedureWrites.Outcome.Done(var id))
         {
-            case ProcedureWrites.Outcome.Unprocessable(var errors):
-                return Problems.Unprocessable(errors.ToDictionary());
-            case ProcedureWrites.Outcome.Duplicate(var detail):
-                return Problems.Conflict(detail);
+            return outcome is ProcedureWrites.Outcome.Duplicate(var detail)
+                ? Problems.Conflict(detail)
+                : Problems.Unprocessable(((ProcedureWrites.Outcome.Unprocessable)outcome).Errors.ToDictionary());
         }
 
-        var id = ((ProcedureWrites.Outcome.Done)outcome).Id;
         await transaction.CommitAsync(cancellationToken);
         var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
         Concurrency.SetETag(context, row.Version);
@@ -264,7 +263,7 @@ public static class ProcedureEndpoints
     }
 
     private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Reread(
-        long id, HttpContext context, System.Data.Common.DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        long id, HttpContext context, DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
     {
         var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
         Concurrency.SetETag(context, row.Version);
