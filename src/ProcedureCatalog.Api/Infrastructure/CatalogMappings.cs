@@ -5,6 +5,8 @@ using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.Procedures;
+using ProcedureCatalog.Api.Tariffs;
+using ProcedureCatalog.Api.Targets;
 
 namespace ProcedureCatalog.Api.Infrastructure;
 
@@ -28,6 +30,7 @@ public static class CatalogMappings
         MapEnum<OnlineLevel>(config);
         MapEnum<ProcedureStatus>(config);
         MapEnum<TimeUnit>(config);
+        MapEnum<Indicator>(config);
 
         config.NewConfig<DateTime, DateTime>().MapWith(value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
@@ -48,6 +51,10 @@ public static class CatalogMappings
         config.NewConfig<DocumentRow, Document>();
         config.NewConfig<TimeEntryRow, TimeEntry>();
         config.NewConfig<CostEntryRow, CostEntry>();
+        config.NewConfig<TariffRow, Tariff>()
+            .Map(tariff => tariff.Jurisdiction, row => row.JurisdictionCode);
+        config.NewConfig<TargetRow, Target>()
+            .Map(target => target.Program, row => row.ProgramCode);
 
         return config;
     }

@@ -10,7 +10,10 @@ using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.Procedures;
+using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
+using ProcedureCatalog.Api.Tariffs;
+using ProcedureCatalog.Api.Targets;
 
 namespace ProcedureCatalog.Api.Infrastructure;
 
@@ -77,6 +80,9 @@ public static class CatalogSetup
         api.MapJurisdictions();
         api.MapAgencies();
         api.MapFields();
+        api.MapReports();
+        api.MapTargets();
+        api.MapTariffs();
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();

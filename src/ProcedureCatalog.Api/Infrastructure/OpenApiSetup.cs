@@ -12,6 +12,9 @@ namespace ProcedureCatalog.Api.Infrastructure;
 /// <summary>Example request and response bodies of an endpoint, shown in Swagger UI and checked against the schema by linters.</summary>
 public sealed record EndpointExamples(object? Request, object? Response);
 
+/// <summary>The endpoint also answers Accept: text/csv; <see cref="Example"/> is a sample of that CSV.</summary>
+public sealed record CsvAlternative(string? Example);
+
 /// <summary>The allowed glossary values of a query parameter that arrives as text.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class EnumValuesAttribute : Attribute
@@ -29,6 +32,10 @@ public static class OpenApiSetup
 
     public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null) =>
         builder.WithMetadata(new EndpointExamples(request, response));
+
+    /// <summary>Documents the CSV answer of a report with a sample made by the same writer from example rows.</summary>
+    public static RouteHandlerBuilder WithCsvExample<TRow>(this RouteHandlerBuilder builder, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows) =>
+        builder.WithMetadata(new CsvAlternative(CsvTable<TRow>.Render(columns, rows)));
 
     public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -51,6 +58,8 @@ public static class OpenApiSetup
             });
             options.AddOperationTransformer(AddExamples);
             options.AddOperationTransformer(AddEnumValues);
+            options.AddOperationTransformer(AddCsvAlternative);
+            options.AddOperationTransformer(CamelCaseQueryNames);
         });
 
     private static Task AddExamples(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -110,6 +119,35 @@ public static class OpenApiSetup
         problem.Status = status;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}";
         return JsonSerializer.SerializeToNode(problem, problem.GetType(), json);
+    }
+
+    private static Task AddCsvAlternative(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var csv = context.Description.ActionDescriptor.EndpointMetadata.OfType<CsvAlternative>().ToList();
+        if (csv.Count > 0 && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse { Content: { } content })
+        {
+            content[CsvTable<object>.MediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 CSV with a byte order mark and Vietnamese headers, for Excel." },
+                Example = csv.LastOrDefault(alternative => alternative.Example is not null)?.Example is { } example ? JsonValue.Create(example) : null,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Query parameters bound from a class arrive with the property's name; the API spells them in camelCase (binding ignores case).</summary>
+    private static Task CamelCaseQueryNames(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } name && char.IsUpper(name[0]))
+            {
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(name);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static Task AddEnumValues(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -5,10 +5,10 @@ using ProcedureCatalog.Api.Jurisdictions;
 namespace ProcedureCatalog.Api.Procedures;
 
 /// <summary>
-/// The query string of the procedure list. Values arrive as text so that every bad one is reported by
-/// name in a single answer, with the values the glossary allows.
+/// The filters of the procedure list, shared by the reports. Values arrive as text so that every bad one
+/// is reported by name in a single answer, with the values the glossary allows.
 /// </summary>
-public sealed class ProcedureListQuery
+public class ProcedureFilterQuery
 {
     /// <summary>Only this jurisdiction's catalogue: VN or a province code such as 11.</summary>
     public string? Jurisdiction { get; init; }
@@ -50,15 +50,6 @@ public sealed class ProcedureListQuery
     /// <summary>Words to find in the code or name, ignoring case and Vietnamese diacritics ("dang ky kinh doanh" finds "Đăng ký kinh doanh").</summary>
     public string? Q { get; init; }
 
-    /// <summary>Comma-separated keys among code, name, jurisdiction, updatedAt, createdAt; a leading '-' sorts descending. Default: jurisdiction,code.</summary>
-    public string? Sort { get; init; }
-
-    /// <summary>Page number, from 1.</summary>
-    public string? Page { get; init; }
-
-    /// <summary>Rows per page, 1 to 100 (default 20).</summary>
-    public string? PageSize { get; init; }
-
     internal const int MaxQueryLength = 200;
 
     internal ProcedureFilter ToFilter(Errors errors)
@@ -84,33 +75,6 @@ public sealed class ProcedureListQuery
             Status = ParseEnum<ProcedureStatus>(Status, "status", errors),
             SearchTerms = SearchText.Terms(Q, ProcedureQueries.MaxSearchTerms),
         };
-    }
-
-    internal IReadOnlyList<(string Key, bool Descending)> ToSort(Errors errors)
-    {
-        if (string.IsNullOrWhiteSpace(Sort))
-        {
-            return [("jurisdiction", false), ("code", false)];
-        }
-
-        var keys = new List<(string, bool)>();
-        foreach (var part in Sort.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var descending = part.StartsWith('-');
-            var key = descending ? part[1..] : part;
-            if (!ProcedureQueries.SortColumns.ContainsKey(key))
-            {
-                errors.Add("sort", $"'{part}' is not a sort key; use {string.Join(", ", ProcedureQueries.SortColumns.Keys)}, each optionally with a leading '-'.");
-                continue;
-            }
-
-            if (keys.All(existing => existing.Item1 != key))
-            {
-                keys.Add((key, descending));
-            }
-        }
-
-        return keys;
     }
 
     internal static bool? ParseBool(string? text, string field, Errors errors)
@@ -159,5 +123,45 @@ public sealed class ProcedureListQuery
 
         errors.Add(field, $"'{text}' is not allowed; use one of: {EnumText<TEnum>.Describe()}.");
         return null;
+    }
+}
+
+/// <summary>The query string of the procedure list: its filters, sort and page.</summary>
+public sealed class ProcedureListQuery : ProcedureFilterQuery
+{
+    /// <summary>Comma-separated keys among code, name, jurisdiction, updatedAt, createdAt; a leading '-' sorts descending. Default: jurisdiction,code.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>Page number, from 1.</summary>
+    public string? Page { get; init; }
+
+    /// <summary>Rows per page, 1 to 100 (default 20).</summary>
+    public string? PageSize { get; init; }
+
+    internal IReadOnlyList<(string Key, bool Descending)> ToSort(Errors errors)
+    {
+        if (string.IsNullOrWhiteSpace(Sort))
+        {
+            return [("jurisdiction", false), ("code", false)];
+        }
+
+        var keys = new List<(string, bool)>();
+        foreach (var part in Sort.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var descending = part.StartsWith('-');
+            var key = descending ? part[1..] : part;
+            if (!ProcedureQueries.SortColumns.ContainsKey(key))
+            {
+                errors.Add("sort", $"'{part}' is not a sort key; use {string.Join(", ", ProcedureQueries.SortColumns.Keys)}, each optionally with a leading '-'.");
+                continue;
+            }
+
+            if (keys.All(existing => existing.Item1 != key))
+            {
+                keys.Add((key, descending));
+            }
+        }
+
+        return keys;
     }
 }

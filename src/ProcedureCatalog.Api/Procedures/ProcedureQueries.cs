@@ -70,6 +70,16 @@ internal static class ProcedureQueries
 
     private static (string Where, DynamicParameters Parameters) Where(ProcedureFilter filter)
     {
+        var (conditions, parameters) = Conditions(filter);
+        return (WhereClause(conditions), parameters);
+    }
+
+    public static string WhereClause(IReadOnlyList<string> conditions) =>
+        conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+
+    /// <summary>The filter as conditions on the alias <c>p</c> of <c>procedures</c>, with their parameters.</summary>
+    public static (List<string> Conditions, DynamicParameters Parameters) Conditions(ProcedureFilter filter)
+    {
         var conditions = new List<string>();
         var parameters = new DynamicParameters();
 
@@ -99,7 +109,7 @@ internal static class ProcedureQueries
             Add(SearchText.ContainsPattern(filter.SearchTerms[index]), $"p.search_text LIKE @Term{index} ESCAPE '\\'", $"Term{index}");
         }
 
-        return (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions), parameters);
+        return (conditions, parameters);
     }
 
     public static Task<ProcedureRow?> Find(DbConnection connection, long id, CancellationToken cancellationToken, DbTransaction? transaction = null) =>

@@ -41,7 +41,7 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
 
         foreach (var tariff in sample.HourlyTariffs)
         {
-            await Reports.TariffQueries.Insert(connection, transaction, tariff.Jurisdiction, tariff.Year, tariff.HourlyTariffVnd, now, cancellationToken);
+            await Tariffs.TariffQueries.Insert(connection, transaction, tariff.Jurisdiction, tariff.Year, tariff.HourlyTariffVnd, now, cancellationToken);
         }
 
         var fieldIds = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -7,6 +7,7 @@ using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Tests.Database;
 
@@ -174,6 +175,39 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
                 new { Code = code, AsOf = new DateOnly(2025, 12, 31) });
             Assert.Equal((102_000_000L, 56_000_000L, 4510L), cost);
         }
+    }
+
+    [Fact]
+    public async Task ReportQueriesReproduceTheWorkedExampleGroup()
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await Sample(database).SeedIfEmptyAsync(Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        var dates = new ReportDates("resolution-66", 2024, new DateOnly(2025, 12, 31), 2025);
+        var scope = new ProcedureFilter { Jurisdiction = "92", Kind = ProcedureKind.External, BusinessRelated = true };
+
+        // A, B and C share one agency in the sample: ΣB = 15 + 14.2857 working days, ΣC = 10 + 12 (1 working day = 5600 units).
+        var groups = await ReductionQueries.Groups(connection, ReductionGroupBy.Agency, scope, dates, Cancel);
+        var example = groups.Single(group => group.Procedures == 3 && group.TimeNoBaseline == 1);
+        Assert.Equal((164_000L, 123_200L, 2488L, 3000L, 0L, 512L), (example.TimeBaselineUnits!.Value, example.TimeCurrentUnits!.Value,
+            example.TimeReductionHundredths!.Value, example.TimeTargetHundredths!.Value, example.TimeMeetsTarget!.Value, example.TimeGapHundredths!.Value));
+        Assert.Equal((2L, 1L, 102_000_000L, 56_000_000L, 4510L), (example.TimeWithBaseline, example.TimeMeetingTarget!.Value,
+            example.CostBaselineCenti!.Value, example.CostCurrentCenti!.Value, example.CostReductionHundredths!.Value));
+
+        var all = Assert.Single(await ReductionQueries.Groups(connection, ReductionGroupBy.None, scope, dates, Cancel));
+        Assert.Equal(groups.Sum(group => group.Procedures), all.Procedures);
+        Assert.Equal(groups.Sum(group => group.TimeBaselineUnits), all.TimeBaselineUnits);
+
+        var (laggards, total) = await ReductionQueries.Laggards(connection, database.Dialect, ReductionMeasure.Time, scope, dates, 1, 100, Cancel);
+        Assert.Equal(total, laggards.Count);
+        Assert.Contains(laggards, laggard => laggard.Code == "1.009650" && laggard.ReductionHundredths == 1600 && laggard.GapHundredths == 1400);
+        Assert.Equal(laggards.OrderBy(laggard => laggard.ReductionHundredths).ThenBy(laggard => laggard.ProcedureId).Select(l => l.ProcedureId), laggards.Select(l => l.ProcedureId));
+
+        var coverage = await ReductionQueries.Coverage(connection, "92", dates, Cancel);
+        Assert.Equal(["boundary-free", "business-online", "internal-reviewed"], coverage.Select(row => row.Indicator).ToArray());
+        Assert.All(coverage, row => Assert.Equal(row.Denominator == 0 ? null : (20_000 * row.Numerator + row.Denominator) / (2 * row.Denominator), row.ValueHundredths));
     }
 
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)

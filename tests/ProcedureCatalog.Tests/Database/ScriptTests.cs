@@ -65,6 +65,18 @@ public sealed class ScriptTests
         Assert.Equal(sqlite, sqlServer);
     }
 
+    [Fact]
+    public void ReportStatementsParseAsTransactSql()
+    {
+        var statements = ProcedureCatalog.Api.Reports.ReductionQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer)).ToList();
+        Assert.True(statements.Count >= 10);
+        foreach (var statement in statements)
+        {
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(statement), out var errors);
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(error => $"({error.Line},{error.Column}): {error.Message}")) + Environment.NewLine + statement);
+        }
+    }
+
     private static IList<ParseError> Parse(string path, out TSqlFragment fragment)
     {
         using var reader = new StreamReader(path);

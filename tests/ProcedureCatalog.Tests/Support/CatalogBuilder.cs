@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
@@ -73,6 +74,19 @@ public sealed class CatalogBuilder(HttpClient client)
         await (await client.PostJson($"/api/v1/procedures/{procedureId}/time-history",
             new TimeEntryInput(DateOnly.Parse(effectiveFrom, System.Globalization.CultureInfo.InvariantCulture), amount, unit, decision)))
             .ReadAs<TimeEntry>(HttpStatusCode.Created);
+
+    public async Task<ProcedureCatalog.Api.Tariffs.Tariff> Tariff(string jurisdiction, int year, long hourlyTariffVnd)
+    {
+        await Jurisdiction(jurisdiction);
+        var response = await client.PutJson($"/api/v1/tariffs/{jurisdiction}/{year}", new ProcedureCatalog.Api.Tariffs.TariffInput(hourlyTariffVnd));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (await response.Content.ReadFromJsonAsync<ProcedureCatalog.Api.Tariffs.Tariff>(CatalogApiFactory.Json, TestContext.Current.CancellationToken))!;
+    }
+
+    public async Task<ProcedureDetail> Abolish(long procedureId, string abolishedOn) =>
+        await (await client.PutJson($"/api/v1/procedures/{procedureId}/status",
+            new ProcedureStatusChange(ProcedureStatus.Abolished, DateOnly.Parse(abolishedOn, System.Globalization.CultureInfo.InvariantCulture))))
+            .ReadAs<ProcedureDetail>(HttpStatusCode.OK);
 
     public async Task<CostEntry> Cost(long procedureId, string effectiveFrom, long fee, long other, decimal hours, long? filings = null, string decision = "1/QĐ-UBND") =>
         await (await client.PostJson($"/api/v1/procedures/{procedureId}/cost-history",

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Reflection;
+using CsvHelper;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
+
+namespace ProcedureCatalog.Api.Infrastructure;
+
+/// <summary>One column of a CSV answer: its Vietnamese header and how a row gives its value.</summary>
+public sealed record CsvColumn<TRow>(string Header, Func<TRow, object?> Value);
+
+/// <summary>
+/// A report as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Vietnamese as
+/// mojibake), comma-separated, dates as YYYY-MM-DD, numbers with a decimal point, yes/no as có/không.
+/// Rows are written as they come, never gathered in memory.
+/// </summary>
+public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
+    : IResult, IEndpointMetadataProvider
+{
+    public const string MediaType = "text/csv";
+
+    // A text that starts like a formula is escaped so that Excel shows it instead of running it; numbers
+    // (negative reductions) are not text and stay numbers.
+    private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = MediaType + "; charset=utf-8";
+        httpContext.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+        await WriteAsync(httpContext.Response.Body, columns, rows, httpContext.RequestAborted);
+    }
+
+    /// <summary>The CSV as text (without the byte order mark), for the OpenAPI document's examples.</summary>
+    public static string Render(IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
+    {
+        using var buffer = new MemoryStream();
+        WriteAsync(buffer, columns, rows, CancellationToken.None).GetAwaiter().GetResult();
+        return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer.ToArray()).TrimStart('\uFEFF');
+    }
+
+    private static async Task WriteAsync(Stream destination, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
+        foreach (var column in columns)
+        {
+            csv.WriteField(column.Header);
+        }
+
+        await csv.EndRecordAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            foreach (var column in columns)
+            {
+                Write(csv, column.Value(row));
+            }
+
+            await csv.EndRecordAsync(cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    private static void Write(CsvWriter csv, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                csv.WriteField(string.Empty);
+                break;
+            case bool yes:
+                csv.WriteField(yes ? "có" : "không");
+                break;
+            case DateOnly date:
+                csv.WriteField(date, "yyyy-MM-dd");
+                break;
+            default:
+                csv.WriteField(value);
+                break;
+        }
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new CsvAlternative(null));
+}
+
+public static class CsvNegotiation
+{
+    /// <summary>True when the client prefers CSV to JSON in its Accept header (equal preference: the first listed wins).</summary>
+    public static bool WantsCsv(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+
+        var ranked = accepted
+            .Select((type, index) => (Type: type, Quality: type.Quality ?? 1.0, Index: index))
+            .Where(entry => entry.Quality > 0)
+            .OrderByDescending(entry => entry.Quality)
+            .ThenBy(entry => entry.Index);
+        foreach (var entry in ranked)
+        {
+            if (entry.Type.MediaType.Equals(CsvTable<object>.MediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (entry.Type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || entry.Type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
+                || entry.Type.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,287 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Procedures;
+
+namespace ProcedureCatalog.Api.Reports;
+
+public static class ReportEndpoints
+{
+    private const string CsvNote = " Send Accept: text/csv for the same figures as CSV for Excel (UTF-8 with BOM, Vietnamese headers).";
+
+    public static void MapReports(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+
+        api.MapGet("/procedures/{id:long}/reduction", ForProcedure)
+            .WithTags("Reports")
+            .WithName("GetProcedureReduction")
+            .WithSummary("Reduction of one procedure's processing time and compliance cost")
+            .WithDescription("Baseline (in force on the program's baseline date), value in force on asOf, the reduction 100 × (B − C) / B and whether it meets "
+                + "the target of the year of asOf, for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0. "
+                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero." + CsvNote)
+            .WithExamples(response: ReportExamples.Procedure)
+            .WithCsvExample(ReportMappings.ProcedureColumns, [ReportExamples.Procedure])
+            .ReportProblems();
+
+        reports.MapGet("/reductions", Reductions)
+            .WithName("GetGroupReductions")
+            .WithSummary("Reductions by agency, field, level, kind or jurisdiction")
+            .WithDescription("For each group of the procedures the filters keep: ΣB, ΣC and 100 × (ΣB − ΣC) / ΣB over those with a baseline (a sum, not an "
+                + "average of percentages), for time and for cost, with counts and the yearly burden where filings a year are known. A procedure counts "
+                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures." + CsvNote)
+            .WithExamples(response: ReportExamples.Groups)
+            .WithCsvExample(ReportMappings.GroupColumns(ReportExamples.Groups), ReportExamples.Groups.Rows)
+            .ReportProblems();
+
+        reports.MapGet("/scoreboard", Scoreboard)
+            .WithName("GetScoreboard")
+            .WithSummary("Resolution 66 scoreboard of a jurisdiction (or all) for a program year")
+            .WithDescription("Every indicator of the year with its target, value, numerator, denominator, met or not and the gap in percentage points. "
+                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf." + CsvNote)
+            .WithExamples(response: ReportExamples.Board)
+            .WithCsvExample(ReportMappings.ScoreboardColumns(ReportExamples.Board), ReportExamples.Board.Indicators)
+            .ReportProblems();
+
+        reports.MapGet("/laggards", Laggards)
+            .WithName("GetLaggards")
+            .WithSummary("Procedures furthest from the target")
+            .WithDescription("Procedures with a baseline whose reduction on asOf is below the target of the year, lowest reduction first (increases first of all), "
+                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline." + CsvNote)
+            .WithExamples(response: ReportExamples.Laggards)
+            .WithCsvExample(ReportMappings.LaggardColumns(ReportExamples.Laggards), ReportExamples.Laggards.Results.Items)
+            .ReportProblems();
+    }
+
+    /// <summary>Every report refuses a bad query (400), an unknown program, year or subject (404) and a missing tariff (422).</summary>
+    private static RouteHandlerBuilder ReportProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <param name="id">The procedure's id.</param>
+    /// <param name="asOf">Date (YYYY-MM-DD) of the current values; default today in Vietnam.</param>
+    /// <param name="program">The reduction program; default resolution-66.</param>
+    private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
+        long id, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var request = ReportText.Request(program, asOf, null, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: false, cancellationToken);
+        if (resolved is null)
+        {
+            return problem!;
+        }
+
+        var row = await ReductionQueries.ForProcedure(connection, id, resolved.Dates, cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound("Procedure", id);
+        }
+
+        if (row.HourlyTariffVnd is null && await HasCostHistory(connection, id, cancellationToken))
+        {
+            return MissingTariffs([row.JurisdictionCode], resolved.Dates.TariffYear);
+        }
+
+        var reduction = ReportMappings.ToContract(row, resolved.Basis);
+        return CsvNegotiation.WantsCsv(context.Request)
+            ? new CsvTable<ProcedureReduction>($"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ProcedureColumns, [reduction])
+            : TypedResults.Ok(reduction);
+    }
+
+    private static async Task<bool> HasCostHistory(DbConnection connection, long id, CancellationToken cancellationToken) =>
+        (await History.HistoryQueries.CostEntries(connection, id, cancellationToken)).Any();
+
+    private static async Task<Results<Ok<GroupReductionReport>, CsvTable<GroupReduction>, ValidationProblem, ProblemHttpResult>> Reductions(
+        [AsParameters] ReductionReportQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var filter = query.ToReportFilter(errors);
+        var scope = query.ToScope(errors);
+        var groupBy = ProcedureFilterQuery.ParseEnum<ReductionGroupBy>(query.GroupBy, "groupBy", errors) ?? ReductionGroupBy.None;
+        var request = query.ToRequest(errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: false, cancellationToken);
+        if (resolved is null)
+        {
+            return problem!;
+        }
+
+        if (await TariffProblem(connection, filter, resolved.Dates, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var rows = await ReductionQueries.Groups(connection, groupBy, filter, resolved.Dates, cancellationToken);
+        var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
+        return CsvNegotiation.WantsCsv(context.Request)
+            ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
+            : TypedResults.Ok(report);
+    }
+
+    private static async Task<Results<Ok<Scoreboard>, CsvTable<ScoreboardIndicator>, ValidationProblem, ProblemHttpResult>> Scoreboard(
+        [AsParameters] ScoreboardQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var jurisdiction = query.ToJurisdiction(errors);
+        var request = ReportText.Request(query.Program, query.AsOf, ReportText.Year(query.Year, errors), errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (jurisdiction is not null && await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
+        {
+            return Problems.NotFound("Jurisdiction", jurisdiction);
+        }
+
+        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: true, cancellationToken);
+        if (resolved is null)
+        {
+            return problem!;
+        }
+
+        var scope = new ProcedureFilter { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
+        if (await TariffProblem(connection, scope, resolved.Dates, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var all = (await ReductionQueries.Groups(connection, ReductionGroupBy.None, scope, resolved.Dates, cancellationToken)).Single();
+        var group = ReportMappings.ToContract(all);
+        var indicators = new List<ScoreboardIndicator>();
+        foreach (var target in resolved.Targets)
+        {
+            if (target.Indicator == ReductionQueries.TimeIndicator)
+            {
+                indicators.Add(ReportMappings.ToIndicator(target, group.Time, "working-days"));
+            }
+            else if (target.Indicator == ReductionQueries.CostIndicator)
+            {
+                indicators.Add(ReportMappings.ToIndicator(target, group.Cost, "vnd"));
+            }
+        }
+
+        indicators.AddRange((await ReductionQueries.Coverage(connection, jurisdiction, resolved.Dates, cancellationToken)).Select(ReportMappings.ToContract));
+        indicators.Sort((left, right) => IndicatorOrder(left.Indicator).CompareTo(IndicatorOrder(right.Indicator)));
+        var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
+        return CsvNegotiation.WantsCsv(context.Request)
+            ? new CsvTable<ScoreboardIndicator>($"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ScoreboardColumns(board), board.Indicators)
+            : TypedResults.Ok(board);
+    }
+
+    private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
+        [AsParameters] LaggardQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var filter = query.ToReportFilter(errors);
+        var scope = query.ToScope(errors);
+        var measure = ProcedureFilterQuery.ParseEnum<ReductionMeasure>(query.Measure, "measure", errors) ?? ReductionMeasure.Time;
+        var (page, pageSize) = Paging.Read(query.Page, query.PageSize, errors);
+        var request = query.ToRequest(errors, ReportText.Year(query.Year, errors));
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: true, cancellationToken);
+        if (resolved is null)
+        {
+            return problem!;
+        }
+
+        var indicator = measure == ReductionMeasure.Time ? ReductionQueries.TimeIndicator : ReductionQueries.CostIndicator;
+        if (resolved.Targets.FirstOrDefault(t => t.Indicator == indicator) is not { } target)
+        {
+            return Problems.NotFound($"Target {indicator} of {resolved.Dates.Year}", $"{request.Program}/{indicator}/{resolved.Dates.Year}");
+        }
+
+        if (measure == ReductionMeasure.Cost && await TariffProblem(connection, filter, resolved.Dates, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var csv = CsvNegotiation.WantsCsv(context.Request);
+        var (rows, total) = csv
+            ? await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
+            : await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
+        var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
+        var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
+            csv ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
+        return csv
+            ? new CsvTable<Laggard>($"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.LaggardColumns(report), items)
+            : TypedResults.Ok(report);
+    }
+
+    /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first.</summary>
+    private static readonly string[] Indicators =
+    [
+        ReductionQueries.TimeIndicator, ReductionQueries.CostIndicator, "business-online", "boundary-free", "internal-reviewed",
+        "documents-provided-once", "full-online-of-eligible", "internal-electronic",
+    ];
+
+    private static int IndicatorOrder(string indicator) => Array.IndexOf(Indicators, indicator) is var index and >= 0 ? index : Indicators.Length;
+
+    private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
+
+    /// <summary>
+    /// The program and the dates of a report. For the year-judged reports (scoreboard, laggards) the year
+    /// defaults to that of asOf or this year, and asOf to the year's judging date, or today while it is ahead.
+    /// </summary>
+    private static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
+        DbConnection connection, ReportRequest request, CatalogClock clock, bool judgedYear, CancellationToken cancellationToken)
+    {
+        var program = await Targets.TargetQueries.Program(connection, request.Program, cancellationToken);
+        if (program is null)
+        {
+            return (null, Problems.NotFound("Reduction program", request.Program));
+        }
+
+        var today = clock.Today;
+        var year = request.Year ?? request.AsOf?.Year ?? today.Year;
+        var targets = await ReductionQueries.TargetsOfYear(connection, program.Code, year, cancellationToken);
+        if (judgedYear && targets.Count == 0)
+        {
+            var years = await ReductionQueries.YearsWithTargets(connection, program.Code, cancellationToken);
+            return (null, TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No targets for that year",
+                detail: $"Program '{program.Code}' has no targets for {year}; it has targets for {(years.Count == 0 ? "no year yet" : string.Join(", ", years))}."));
+        }
+
+        var judgedOn = targets.Count == 0 ? new DateOnly(year, 12, 31) : targets.Max(t => t.JudgedOn);
+        var asOf = request.AsOf ?? (judgedYear && judgedOn < today ? judgedOn : today);
+        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, judgedYear ? year : asOf.Year);
+        var basis = new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear));
+        return (new Resolved(dates, basis, judgedYear ? targets : []), null);
+    }
+
+    private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
+    {
+        var missing = await ReductionQueries.JurisdictionsWithoutTariff(connection, filter, dates.TariffYear, cancellationToken);
+        return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);
+    }
+
+    private static ProblemHttpResult MissingTariffs(IReadOnlyList<string> jurisdictions, int year) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Hourly tariff missing",
+        detail: $"The compliance cost of procedures of {string.Join(", ", jurisdictions)} cannot be computed: there is no hourly tariff for {year} "
+            + $"(the baseline year). Set it with {string.Join(" and ", jurisdictions.Select(jurisdiction => $"PUT /api/v1/tariffs/{jurisdiction}/{year}"))}.",
+        extensions: new Dictionary<string, object?> { ["jurisdictionsWithoutTariff"] = jurisdictions, ["tariffYear"] = year });
+}

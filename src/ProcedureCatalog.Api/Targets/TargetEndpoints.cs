@@ -1,0 +1,104 @@
+using MapsterMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Infrastructure;
+
+namespace ProcedureCatalog.Api.Targets;
+
+public static class TargetEndpoints
+{
+    public static void MapTargets(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/programs").WithTags("Targets and tariffs");
+
+        group.MapGet("/", List)
+            .WithName("ListPrograms")
+            .WithSummary("List reduction programs with their targets")
+            .WithDescription("Each program (Resolution 66/NQ-CP) with its baseline date and its targets per year and indicator: the value, the date it is judged on and its scope.")
+            .WithExamples(response: TargetExamples.Programs);
+
+        group.MapGet("/{program}/targets/{indicator}/{year:int}", Get)
+            .WithName("GetTarget")
+            .WithSummary("Get one target")
+            .WithDescription("The target of an indicator in a program year. The ETag header carries its version.")
+            .WithExamples(response: TargetExamples.Time2025)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{program}/targets/{indicator}/{year:int}", Put)
+            .WithName("PutTarget")
+            .WithSummary("Set a target")
+            .WithDescription("Creates the target of an indicator for a program year (201) or replaces it (200). When replacing, send If-Match with the ETag "
+                + "you read (412 when stale). Reports judge against the new value at once.")
+            .WithExamples(request: TargetExamples.Input, response: TargetExamples.Time2025)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ReductionProgram>>> List(CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var programs = await TargetQueries.Programs(connection, cancellationToken);
+        var targets = (await TargetQueries.Targets(connection, cancellationToken)).ToLookup(target => target.ProgramCode);
+        return TypedResults.Ok<IReadOnlyList<ReductionProgram>>(programs
+            .Select(program => new ReductionProgram(program.Code, program.Name, program.BaselineDate, targets[program.Code].Select(mapper.Map<Target>).ToList()))
+            .ToList());
+    }
+
+    /// <param name="program">e.g. resolution-66.</param>
+    /// <param name="indicator">time-reduction, cost-reduction, business-online, boundary-free, internal-reviewed, documents-provided-once, full-online-of-eligible or internal-electronic.</param>
+    /// <param name="year">The program year.</param>
+    private static async Task<Results<Ok<Target>, ValidationProblem, ProblemHttpResult>> Get(
+        string program, [EnumValues(typeof(Indicator))] string indicator, int year, HttpContext context, CatalogDatabase database, IMapper mapper,
+        CancellationToken cancellationToken)
+    {
+        if (!EnumText<Indicator>.TryParse(indicator, out _))
+        {
+            return UnknownIndicator(indicator);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await TargetQueries.Find(connection, program, indicator, year, cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound("Target", $"{program}/{indicator}/{year}");
+        }
+
+        Concurrency.SetETag(context, row.Version);
+        return TypedResults.Ok(mapper.Map<Target>(row));
+    }
+
+    /// <param name="program">e.g. resolution-66.</param>
+    /// <param name="indicator">time-reduction, cost-reduction, business-online, boundary-free, internal-reviewed, documents-provided-once, full-online-of-eligible or internal-electronic.</param>
+    /// <param name="year">The program year, 1945 to 2100.</param>
+    private static async Task<Results<Created<Target>, Ok<Target>, ValidationProblem, ProblemHttpResult>> Put(
+        string program, [EnumValues(typeof(Indicator))] string indicator, int year, TargetInput input, HttpContext context, CatalogDatabase database,
+        IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    {
+        var errors = new Errors()
+            .When(!EnumText<Indicator>.TryParse(indicator, out _), "indicator", IndicatorRule(indicator))
+            .When(year is < 1945 or > 2100, "year", "year must be from 1945 to 2100.");
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await TargetQueries.Program(connection, program, cancellationToken) is null)
+        {
+            return Problems.NotFound("Reduction program", program);
+        }
+
+        var steps = new Upsert.Steps<TargetRow>(
+            transaction => TargetQueries.Find(connection, program, indicator, year, cancellationToken, transaction),
+            transaction => TargetQueries.Insert(connection, transaction, program, indicator, year, input, clock.UtcNow, cancellationToken),
+            (transaction, version) => TargetQueries.Update(connection, transaction, program, indicator, year, version, input, clock.UtcNow, cancellationToken),
+            row => row.Version);
+        return await Upsert.Run(context, connection, steps, mapper.Map<Target>, "target", $"/api/v1/programs/{program}/targets/{indicator}/{year}", cancellationToken);
+    }
+
+    private static string IndicatorRule(string indicator) => $"'{indicator}' is not an indicator; use one of: {EnumText<Indicator>.Describe()}.";
+
+    private static ValidationProblem UnknownIndicator(string indicator) => Problems.Invalid("indicator", IndicatorRule(indicator));
+}

@@ -1,0 +1,101 @@
+using MapsterMapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Reports;
+
+namespace ProcedureCatalog.Api.Tariffs;
+
+public static class TariffEndpoints
+{
+    public static void MapTariffs(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tariffs").WithTags("Targets and tariffs");
+
+        group.MapGet("/", List)
+            .WithName("ListTariffs")
+            .WithSummary("List hourly tariffs")
+            .WithDescription("The hourly tariffs (đơn giá giờ công, average hourly income) per jurisdiction and year that price the applicant's own hours in the "
+                + "compliance cost. Reductions use the tariff of the program's baseline year (2024 for Resolution 66) before and after, so wage growth does not distort them.")
+            .WithExamples(response: TariffExamples.List)
+            .ProducesValidationProblem();
+
+        group.MapGet("/{jurisdiction}/{year:int}", Get)
+            .WithName("GetTariff")
+            .WithSummary("Get one hourly tariff")
+            .WithDescription("The tariff of a jurisdiction for a year. The ETag header carries its version.")
+            .WithExamples(response: TariffExamples.CanTho)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{jurisdiction}/{year:int}", Put)
+            .WithName("PutTariff")
+            .WithSummary("Set an hourly tariff")
+            .WithDescription("Creates the tariff of a jurisdiction for a year (201) or replaces it (200). When replacing, send If-Match with the ETag you read "
+                + "(412 when stale). Every reduction report that prices hours with it changes at once.")
+            .WithExamples(request: TariffExamples.Input, response: TariffExamples.CanTho)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+
+    /// <param name="jurisdiction">Only this jurisdiction: VN or a province code.</param>
+    /// <param name="year">Only this year.</param>
+    private static async Task<Results<Ok<IReadOnlyList<Tariff>>, ValidationProblem>> List(
+        string? jurisdiction, string? year, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        errors.When(jurisdiction is not null && !System.Text.RegularExpressions.Regex.IsMatch(jurisdiction, Jurisdiction.CodePattern), "jurisdiction", Jurisdiction.CodeRule);
+        var parsedYear = ReportText.Year(year, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await TariffQueries.List(connection, jurisdiction, parsedYear, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<Tariff>>(rows.Select(mapper.Map<Tariff>).ToList());
+    }
+
+    /// <param name="jurisdiction">VN or a province code.</param>
+    /// <param name="year">The year.</param>
+    private static async Task<Results<Ok<Tariff>, ProblemHttpResult>> Get(
+        string jurisdiction, int year, HttpContext context, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await TariffQueries.Find(connection, jurisdiction, year, cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound("Hourly tariff", $"{jurisdiction}/{year}");
+        }
+
+        Concurrency.SetETag(context, row.Version);
+        return TypedResults.Ok(mapper.Map<Tariff>(row));
+    }
+
+    /// <param name="jurisdiction">VN or a province code.</param>
+    /// <param name="year">The year, 1945 to 2100.</param>
+    private static async Task<Results<Created<Tariff>, Ok<Tariff>, ValidationProblem, ProblemHttpResult>> Put(
+        string jurisdiction, int year, TariffInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
+        CancellationToken cancellationToken)
+    {
+        if (year is < 1945 or > 2100)
+        {
+            return Problems.Invalid("year", "year must be from 1945 to 2100.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
+        {
+            return Problems.NotFound("Jurisdiction", jurisdiction);
+        }
+
+        var tariff = input.HourlyTariffVnd!.Value;
+        var steps = new Upsert.Steps<TariffRow>(
+            transaction => TariffQueries.Find(connection, jurisdiction, year, cancellationToken, transaction),
+            transaction => TariffQueries.Insert(connection, transaction, jurisdiction, year, tariff, clock.UtcNow, cancellationToken),
+            (transaction, version) => TariffQueries.Update(connection, transaction, jurisdiction, year, version, tariff, clock.UtcNow, cancellationToken),
+            row => row.Version);
+        return await Upsert.Run(context, connection, steps, mapper.Map<Tariff>, "hourly tariff", $"/api/v1/tariffs/{jurisdiction}/{year}", cancellationToken);
+    }
+}
