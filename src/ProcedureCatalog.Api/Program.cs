@@ -9,12 +9,18 @@ if (args is ["migrate", ..])
 {
     var applied = app.Services.GetRequiredService<CatalogMigrator>().Migrate();
     Console.WriteLine($"Database migrated: {applied.Count} new migration(s), views re-created.");
-    return;
+    return 0;
+}
+
+if (args is ["keys", ..])
+{
+    return await ProcedureCatalog.Api.Access.ApiKeyCommand.Run(app.Services, args, Console.Out);
 }
 
 app.MapCatalog();
 await app.PrepareDatabaseAsync();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

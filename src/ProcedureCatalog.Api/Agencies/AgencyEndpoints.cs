@@ -1,5 +1,7 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Jurisdictions;
@@ -77,6 +79,11 @@ public static class AgencyEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (WriteAccess.Refuse(context, input.Jurisdiction) is { } refused)
+        {
+            return refused;
+        }
+
         if (await JurisdictionQueries.Find(connection, input.Jurisdiction, cancellationToken, transaction) is null)
         {
             return Problems.Unprocessable("jurisdiction", $"Jurisdiction '{input.Jurisdiction}' does not exist.");
@@ -88,6 +95,8 @@ public static class AgencyEndpoints
         }
 
         var id = await AgencyQueries.Insert(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
+        await ChangeLog.Record(connection, transaction, new ChangeEntry("agency", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", Jurisdiction: input.Jurisdiction, Version: 1),
+            Actor.Of(context), clock.UtcNow, cancellationToken);
         var created = (await AgencyQueries.Find(connection, id, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
         Concurrency.SetETag(context, created.Version);
@@ -105,16 +114,23 @@ public static class AgencyEndpoints
             return Problems.NotFound("Agency", id);
         }
 
+        if (WriteAccess.Refuse(context, current.JurisdictionCode) is { } refused)
+        {
+            return refused;
+        }
+
         if (await AgencyQueries.IdOfName(connection, transaction, current.JurisdictionCode, input.Name, cancellationToken) is { } other && other != id)
         {
             return Problems.Conflict($"Another agency of '{current.JurisdictionCode}' (id {other}) already has the name '{input.Name.Trim()}'.");
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version)
-            || await AgencyQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken) == 0)
+        if (await Concurrency.Apply(context.Request, "agency", current.Version, () => AgencyQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken)) is { } precondition)
         {
-            return Problems.PreconditionFailed("agency", current.Version);
+            return precondition;
         }
+
+        await ChangeLog.Record(connection, transaction, new ChangeEntry("agency", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", Jurisdiction: current.JurisdictionCode, Version: current.Version + 1),
+            Actor.Of(context), clock.UtcNow, cancellationToken);
 
         var updated = (await AgencyQueries.Find(connection, id, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);

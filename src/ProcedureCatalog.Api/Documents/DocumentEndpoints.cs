@@ -63,20 +63,20 @@ public static class DocumentEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var procedure = await ProcedureQueries.Find(connection, procedureId, cancellationToken, transaction);
+        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
         if (procedure is null)
         {
-            return Problems.NotFound("Procedure", procedureId);
+            return refused!;
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, procedure.Version))
+        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Version) is { } stale)
         {
-            return Problems.PreconditionFailed("procedure", procedure.Version);
+            return stale;
         }
 
         var now = clock.UtcNow;
         var id = await DocumentQueries.Append(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken);
-        await ProcedureQueries.Touch(connection, transaction, procedureId, now, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, "document", id, "created", now, cancellationToken);
         var created = (await DocumentQueries.Find(connection, procedureId, id, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
         Concurrency.SetETag(context, created.Version);
@@ -90,20 +90,25 @@ public static class DocumentEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction);
+        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
+        var current = procedure is null ? null : await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction);
         if (current is null)
         {
-            return Problems.NotFound("Document", $"{procedureId}/{documentId}");
+            return refused ?? Problems.NotFound("Document", $"{procedureId}/{documentId}");
         }
 
         var now = clock.UtcNow;
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version)
-            || await DocumentQueries.Update(connection, transaction, procedureId, documentId, current.Version, input, now, cancellationToken) == 0)
+        if (Concurrency.Require(context.Request, "document", current.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        if (await DocumentQueries.Update(connection, transaction, procedureId, documentId, current.Version, input, now, cancellationToken) == 0)
         {
             return Problems.PreconditionFailed("document", current.Version);
         }
 
-        await ProcedureQueries.Touch(connection, transaction, procedureId, now, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure!, "document", documentId, "updated", now, cancellationToken);
         var updated = (await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
         Concurrency.SetETag(context, updated.Version);
@@ -117,19 +122,20 @@ public static class DocumentEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction);
+        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
+        var current = procedure is null ? null : await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction);
         if (current is null)
         {
-            return Problems.NotFound("Document", $"{procedureId}/{documentId}");
+            return refused ?? Problems.NotFound("Document", $"{procedureId}/{documentId}");
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        if (Concurrency.Require(context.Request, "document", current.Version) is { } precondition)
         {
-            return Problems.PreconditionFailed("document", current.Version);
+            return precondition;
         }
 
         await DocumentQueries.Remove(connection, transaction, procedureId, documentId, cancellationToken);
-        await ProcedureQueries.Touch(connection, transaction, procedureId, clock.UtcNow, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure!, "document", documentId, "deleted", clock.UtcNow, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

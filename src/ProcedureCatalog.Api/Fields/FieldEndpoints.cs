@@ -1,5 +1,7 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 
@@ -25,6 +27,7 @@ public static class FieldEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", Create)
+            .RequireAdmin()
             .WithName("CreateField")
             .WithSummary("Create a field")
             .WithDescription("Adds a field. Names are unique: a second field with the same name gets 409.")
@@ -32,6 +35,7 @@ public static class FieldEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:long}", Update)
+            .RequireAdmin()
             .WithName("UpdateField")
             .WithSummary("Rename a field")
             .WithDescription("Renames a field; its procedures follow. Send If-Match with the ETag you read (412 when stale).")
@@ -73,6 +77,8 @@ public static class FieldEndpoints
         }
 
         var id = await FieldQueries.Insert(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
+        await ChangeLog.Record(connection, transaction, new ChangeEntry("field", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", Jurisdiction: null, Version: 1),
+            Actor.Of(context), clock.UtcNow, cancellationToken);
         var created = (await FieldQueries.Find(connection, id, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
         Concurrency.SetETag(context, created.Version);
@@ -95,11 +101,13 @@ public static class FieldEndpoints
             return Problems.Conflict($"Another field (id {other}) already has the name '{input.Name.Trim()}'.");
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version)
-            || await FieldQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken) == 0)
+        if (await Concurrency.Apply(context.Request, "field", current.Version, () => FieldQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken)) is { } precondition)
         {
-            return Problems.PreconditionFailed("field", current.Version);
+            return precondition;
         }
+
+        await ChangeLog.Record(connection, transaction, new ChangeEntry("field", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", Jurisdiction: null, Version: current.Version + 1),
+            Actor.Of(context), clock.UtcNow, cancellationToken);
 
         var updated = (await FieldQueries.Find(connection, id, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);

@@ -124,24 +124,26 @@ public static class HistoryEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var procedure = await ProcedureQueries.Find(connection, procedureId, cancellationToken, transaction);
+        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
         if (procedure is null)
         {
-            return Problems.NotFound("Procedure", procedureId);
+            return refused!;
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, procedure.Version))
+        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Version) is { } stale)
         {
-            return Problems.PreconditionFailed("procedure", procedure.Version);
+            return stale;
         }
 
         var now = clock.UtcNow;
         var id = await insert(connection, transaction, now);
-        await ProcedureQueries.Touch(connection, transaction, procedureId, now, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, EntityOf(path), id, "created", now, cancellationToken);
         var created = (await find(connection, transaction, id))!;
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/procedures/{procedureId}/{path}/{id}", mapper.Map<TEntry>(created));
     }
+
+    private static string EntityOf(string path) => path == "time-history" ? "time-entry" : "cost-entry";
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         long procedureId, long entryId, string what, HttpContext context, CatalogDatabase database, CatalogClock clock,
@@ -149,15 +151,15 @@ public static class HistoryEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var procedure = await ProcedureQueries.Find(connection, procedureId, cancellationToken, transaction);
+        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
         if (procedure is null)
         {
-            return Problems.NotFound("Procedure", procedureId);
+            return refused!;
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, procedure.Version))
+        if (Concurrency.Require(context.Request, "procedure", procedure.Version) is { } precondition)
         {
-            return Problems.PreconditionFailed("procedure", procedure.Version);
+            return precondition;
         }
 
         if (await delete(connection, transaction) == 0)
@@ -165,7 +167,7 @@ public static class HistoryEndpoints
             return Problems.NotFound(what, $"{procedureId}/{entryId}");
         }
 
-        await ProcedureQueries.Touch(connection, transaction, procedureId, clock.UtcNow, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, what == "Time entry" ? "time-entry" : "cost-entry", entryId, "deleted", clock.UtcNow, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,5 +1,6 @@
 using Mapster;
 using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.History;
@@ -51,6 +52,9 @@ public static class CatalogMappings
         config.NewConfig<DocumentRow, Document>();
         config.NewConfig<TimeEntryRow, TimeEntry>();
         config.NewConfig<CostEntryRow, CostEntry>();
+        config.NewConfig<ChangeRow, Change>()
+            .Map(change => change.Jurisdiction, row => row.JurisdictionCode)
+            .Map(change => change.ChangedBy, row => row.KeyName);
         config.NewConfig<TariffRow, Tariff>()
             .Map(tariff => tariff.Jurisdiction, row => row.JurisdictionCode);
         config.NewConfig<TargetRow, Target>()

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mapster;
 using MapsterMapper;
+using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
@@ -46,6 +48,10 @@ public static class CatalogSetup
         services.AddSingleton(CatalogMappings.Create());
         services.AddSingleton<IMapper>(provider => new Mapper(provider.GetRequiredService<TypeAdapterConfig>()));
 
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(WriteAccess.AddPolicies);
+
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
         return builder;
@@ -76,13 +82,18 @@ public static class CatalogSetup
         app.MapCatalogHealth();
 
         // Any operation can fail unexpectedly; the answer is still a problem document.
+        app.UseAuthentication();
+        app.UseAuthorization();
         var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status500InternalServerError);
+        api.AddEndpointFilter(Concurrency.NotModifiedFilter);
+        ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
         api.MapJurisdictions();
         api.MapAgencies();
         api.MapFields();
         api.MapReports();
         api.MapTargets();
         api.MapTariffs();
+        api.MapChanges();
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();

@@ -1,5 +1,7 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 
@@ -25,6 +27,7 @@ public static class JurisdictionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", Create)
+            .RequireAdmin()
             .WithName("CreateJurisdiction")
             .WithSummary("Create a jurisdiction")
             .WithDescription("Adds a catalogue for a province or the central level. The code is its key and cannot change later.")
@@ -32,6 +35,7 @@ public static class JurisdictionEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{code}", Update)
+            .RequireAdmin()
             .WithName("UpdateJurisdiction")
             .WithSummary("Update a jurisdiction")
             .WithDescription("Changes the name or level. Send If-Match with the ETag you read to be sure nobody changed it in between (412 otherwise).")
@@ -72,6 +76,8 @@ public static class JurisdictionEndpoints
         }
 
         await JurisdictionQueries.Insert(connection, transaction, input, clock.UtcNow, cancellationToken);
+        await ChangeLog.Record(connection, transaction, new ChangeEntry("jurisdiction", input.Code, "created", Jurisdiction: input.Code, Version: 1),
+            Actor.Of(context), clock.UtcNow, cancellationToken);
         var created = (await JurisdictionQueries.Find(connection, input.Code, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
         Concurrency.SetETag(context, created.Version);
@@ -89,11 +95,13 @@ public static class JurisdictionEndpoints
             return Problems.NotFound("Jurisdiction", code);
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version)
-            || await JurisdictionQueries.Update(connection, transaction, code, current.Version, input, clock.UtcNow, cancellationToken) == 0)
+        if (await Concurrency.Apply(context.Request, "jurisdiction", current.Version, () => JurisdictionQueries.Update(connection, transaction, code, current.Version, input, clock.UtcNow, cancellationToken)) is { } precondition)
         {
-            return Problems.PreconditionFailed("jurisdiction", current.Version);
+            return precondition;
         }
+
+        await ChangeLog.Record(connection, transaction, new ChangeEntry("jurisdiction", code, "updated", Jurisdiction: code, Version: current.Version + 1),
+            Actor.Of(context), clock.UtcNow, cancellationToken);
 
         var updated = (await JurisdictionQueries.Find(connection, code, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);

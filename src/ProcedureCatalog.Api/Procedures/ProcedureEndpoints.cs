@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Infrastructure;
@@ -137,9 +138,15 @@ public static class ProcedureEndpoints
     private static async Task<Results<Created<ProcedureDetail>, ProblemHttpResult>> Create(
         ProcedureCreate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
     {
+        if (WriteAccess.Refuse(context, input.Jurisdiction) is { } refused)
+        {
+            return refused;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
+        var now = clock.UtcNow;
+        var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, input, now, cancellationToken);
         if (outcome is not ProcedureWrites.Outcome.Done(var id))
         {
             return outcome is ProcedureWrites.Outcome.Duplicate(var detail)
@@ -147,6 +154,7 @@ public static class ProcedureEndpoints
                 : Problems.Unprocessable(((ProcedureWrites.Outcome.Unprocessable)outcome).Errors.ToDictionary());
         }
 
+        await ProcedureChanges.Recorded(context, connection, transaction, id, input.Jurisdiction, input.Code, 1, "created", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
         Concurrency.SetETag(context, row.Version);
@@ -158,15 +166,15 @@ public static class ProcedureEndpoints
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await ProcedureQueries.Find(connection, id, cancellationToken, transaction);
+        var (current, refused) = await ProcedureChanges.Open(context, connection, transaction, id, cancellationToken);
         if (current is null)
         {
-            return Problems.NotFound("Procedure", id);
+            return refused!;
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
         {
-            return Problems.PreconditionFailed("procedure", current.Version);
+            return precondition;
         }
 
         var errors = await ProcedureWrites.CheckReferences(connection, transaction, current.JurisdictionCode, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
@@ -186,6 +194,7 @@ public static class ProcedureEndpoints
         }
 
         await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
+        await ProcedureChanges.Recorded(context, connection, transaction, id, current.JurisdictionCode, input.Code, current.Version + 1, "updated", clock.UtcNow, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await Reread(id, context, connection, mapper, clock, cancellationToken);
     }
@@ -206,15 +215,15 @@ public static class ProcedureEndpoints
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await ProcedureQueries.Find(connection, id, cancellationToken, transaction);
+        var (current, refused) = await ProcedureChanges.Open(context, connection, transaction, id, cancellationToken);
         if (current is null)
         {
-            return Problems.NotFound("Procedure", id);
+            return refused!;
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
         {
-            return Problems.PreconditionFailed("procedure", current.Version);
+            return precondition;
         }
 
         var unchanged = current.Status == EnumText.Of(status) && current.AbolishedOn == input.AbolishedOn;
@@ -224,6 +233,9 @@ public static class ProcedureEndpoints
             {
                 return Problems.PreconditionFailed("procedure", current.Version);
             }
+
+            await ProcedureChanges.Recorded(context, connection, transaction, id, current.JurisdictionCode, current.Code, current.Version + 1,
+                status == ProcedureStatus.Abolished ? "abolished" : "reinstated", clock.UtcNow, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -231,19 +243,19 @@ public static class ProcedureEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        long id, HttpContext context, CatalogDatabase database, CancellationToken cancellationToken)
+        long id, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await ProcedureQueries.Find(connection, id, cancellationToken, transaction);
+        var (current, refused) = await ProcedureChanges.Open(context, connection, transaction, id, cancellationToken);
         if (current is null)
         {
-            return Problems.NotFound("Procedure", id);
+            return refused!;
         }
 
-        if (!Concurrency.IfMatchAllows(context.Request, current.Version))
+        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
         {
-            return Problems.PreconditionFailed("procedure", current.Version);
+            return precondition;
         }
 
         var historyEntries = await HistoryQueries.CountFor(connection, transaction, id, cancellationToken);
@@ -257,6 +269,8 @@ public static class ProcedureEndpoints
         {
             return Problems.PreconditionFailed("procedure", current.Version);
         }
+
+        await ProcedureChanges.Recorded(context, connection, transaction, id, current.JurisdictionCode, current.Code, null, "deleted", clock.UtcNow, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -201,9 +201,9 @@ internal static class ProcedureQueries
             transaction, cancellationToken: cancellationToken));
 
     /// <summary>A change to a procedure's parts (documents, history) is a change to the procedure: its version moves.</summary>
-    public static Task<int> Touch(DbConnection connection, DbTransaction transaction, long id, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE procedures SET updated_at = @Now, version = version + 1 WHERE id = @Id",
+    public static Task<long> Touch(DbConnection connection, DbTransaction transaction, long id, DateTime now, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "UPDATE procedures SET updated_at = @Now, version = version + 1 WHERE id = @Id; SELECT version FROM procedures WHERE id = @Id;",
             new { Id = id, Now = now }, transaction, cancellationToken: cancellationToken));
 
     public static Task<int> Delete(DbConnection connection, DbTransaction transaction, long id, long expectedVersion, CancellationToken cancellationToken) =>

@@ -83,10 +83,16 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, entry, recordedAt, cancellationToken);
             }
 
+            var version = 1L;
             if (procedure.Status == ProcedureStatus.Abolished)
             {
-                await ProcedureQueries.ChangeStatus(connection, transaction, id, 1, ProcedureStatus.Abolished, procedure.AbolishedOn, now, cancellationToken);
+                await ProcedureQueries.ChangeStatus(connection, transaction, id, version++, ProcedureStatus.Abolished, procedure.AbolishedOn, now, cancellationToken);
             }
+
+            // Followers of the change feed start from the beginning: the sample is there as the service's own changes.
+            await Changes.ChangeLog.Record(connection, transaction,
+                new Changes.ChangeEntry("procedure", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", id, procedure.Jurisdiction, procedure.Code, version),
+                Access.Actor.Service, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 
@@ -26,6 +27,7 @@ public static class TargetEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{program}/targets/{indicator}/{year:int}", Put)
+            .RequireAdmin()
             .WithName("PutTarget")
             .WithSummary("Set a target")
             .WithDescription("Creates the target of an indicator for a program year (201) or replaces it (200). When replacing, send If-Match with the ETag "
@@ -94,8 +96,9 @@ public static class TargetEndpoints
             transaction => TargetQueries.Find(connection, program, indicator, year, cancellationToken, transaction),
             transaction => TargetQueries.Insert(connection, transaction, program, indicator, year, input, clock.UtcNow, cancellationToken),
             (transaction, version) => TargetQueries.Update(connection, transaction, program, indicator, year, version, input, clock.UtcNow, cancellationToken),
-            row => row.Version);
-        return await Upsert.Run(context, connection, steps, mapper.Map<Target>, "target", $"/api/v1/programs/{program}/targets/{indicator}/{year}", cancellationToken);
+            row => row.Version,
+            (row, action) => new Changes.ChangeEntry("target", $"{program}/{indicator}/{year}", action, Version: row.Version));
+        return await Upsert.Run(context, connection, steps, mapper.Map<Target>, "target", $"/api/v1/programs/{program}/targets/{indicator}/{year}", clock.UtcNow, cancellationToken);
     }
 
     private static string IndicatorRule(string indicator) => $"'{indicator}' is not an indicator; use one of: {EnumText<Indicator>.Describe()}.";

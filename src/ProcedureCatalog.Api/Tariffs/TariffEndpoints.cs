@@ -90,12 +90,18 @@ public static class TariffEndpoints
             return Problems.NotFound("Jurisdiction", jurisdiction);
         }
 
+        if (Access.WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        {
+            return refused;
+        }
+
         var tariff = input.HourlyTariffVnd!.Value;
         var steps = new Upsert.Steps<TariffRow>(
             transaction => TariffQueries.Find(connection, jurisdiction, year, cancellationToken, transaction),
             transaction => TariffQueries.Insert(connection, transaction, jurisdiction, year, tariff, clock.UtcNow, cancellationToken),
             (transaction, version) => TariffQueries.Update(connection, transaction, jurisdiction, year, version, tariff, clock.UtcNow, cancellationToken),
-            row => row.Version);
-        return await Upsert.Run(context, connection, steps, mapper.Map<Tariff>, "hourly tariff", $"/api/v1/tariffs/{jurisdiction}/{year}", cancellationToken);
+            row => row.Version,
+            (row, action) => new Changes.ChangeEntry("tariff", $"{jurisdiction}/{year}", action, Jurisdiction: jurisdiction, Version: row.Version));
+        return await Upsert.Run(context, connection, steps, mapper.Map<Tariff>, "hourly tariff", $"/api/v1/tariffs/{jurisdiction}/{year}", clock.UtcNow, cancellationToken);
     }
 }

@@ -28,7 +28,7 @@ public sealed class DocumentAndHistoryApiTests(EmptyCatalogApiFactory factory) :
         var listed = await (await client.Get(url)).ReadAs<List<Document>>(HttpStatusCode.OK);
         Assert.Equal(["Giấy đề nghị", "Bản sao căn cước công dân"], listed.Select(document => document.Name).ToArray());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/{added.Id}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/{added.Id}", HttpAssertions.Tag(changed.Version))).StatusCode);
         Assert.Single(await (await client.Get(url)).ReadAs<List<Document>>(HttpStatusCode.OK));
         var detail = await (await client.Get($"/api/v1/procedures/{procedure.Id}")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.True(detail.Version > procedure.Version, "changing documents changes the procedure's version");
@@ -91,9 +91,12 @@ public sealed class DocumentAndHistoryApiTests(EmptyCatalogApiFactory factory) :
         var mistake = await Build.Time(procedure.Id, "2025-01-01", 100);
         var cost = await Build.Cost(procedure.Id, "2024-01-01", 1, 1, 1);
         var url = $"/api/v1/procedures/{procedure.Id}";
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/time-history/{mistake.Id}", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/cost-history/{cost.Id}", TestContext.Current.CancellationToken)).StatusCode);
-        await (await client.DeleteAsync($"{url}/time-history/{mistake.Id}", TestContext.Current.CancellationToken)).Problem(HttpStatusCode.NotFound);
+        var version = (await (await client.Get(url)).ReadAs<ProcedureDetail>(HttpStatusCode.OK)).Version;
+        await (await client.Delete($"{url}/time-history/{mistake.Id}", null)).Problem(HttpStatusCode.PreconditionRequired);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/time-history/{mistake.Id}", HttpAssertions.Tag(version))).StatusCode);
+        await (await client.Delete($"{url}/cost-history/{cost.Id}", HttpAssertions.Tag(version))).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/cost-history/{cost.Id}", HttpAssertions.Tag(version + 1))).StatusCode);
+        await (await client.Delete($"{url}/time-history/{mistake.Id}", "*")).Problem(HttpStatusCode.NotFound);
         await (await client.DeleteAsync($"/api/v1/procedures/999999/time-history/{kept.Id}", TestContext.Current.CancellationToken)).Problem(HttpStatusCode.NotFound);
 
         var history = await (await client.Get($"{url}/time-history")).ReadAs<List<TimeEntry>>(HttpStatusCode.OK);

@@ -47,7 +47,7 @@ public sealed class ReferenceDataApiTests(EmptyCatalogApiFactory factory) : ICla
         var other = await (await client.PostJson("/api/v1/fields", new FieldInput("Đất đai"))).ReadAs<Field>(HttpStatusCode.Created);
         await (await client.PutJson($"/api/v1/fields/{other.Id}", new FieldInput("Xây dựng"))).Problem(HttpStatusCode.Conflict);
 
-        var renamed = await (await client.PutJson($"/api/v1/fields/{field.Id}", new FieldInput("Xây dựng và quy hoạch"))).ReadAs<Field>(HttpStatusCode.OK);
+        var renamed = await (await client.PutJson($"/api/v1/fields/{field.Id}", new FieldInput("Xây dựng và quy hoạch"), HttpAssertions.Tag(field.Version))).ReadAs<Field>(HttpStatusCode.OK);
         Assert.Equal("Xây dựng và quy hoạch", renamed.Name);
         var read = await (await client.Get($"/api/v1/fields/{field.Id}")).ReadAs<Field>(HttpStatusCode.OK);
         Assert.Equal(renamed, read);

@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 
 namespace ProcedureCatalog.Tests.Support;
@@ -23,6 +26,41 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:SeedSampleCatalogue", SeedSample ? "true" : "false");
+    }
+
+    private string? adminKey;
+
+    /// <summary>Clients act with an admin key unless a test asks for another (or none).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        adminKey ??= CreateKey("tests-admin", ApiKeyRole.Admin);
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, adminKey);
+    }
+
+    /// <summary>A new key of the given role and jurisdictions, as the keys command would make it; returns the secret.</summary>
+    public string CreateKey(string name, ApiKeyRole role, params string[] jurisdictions)
+    {
+        var database = Services.GetRequiredService<CatalogDatabase>();
+        var (key, prefix, hash) = ApiKeys.Generate();
+        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var transaction = connection.BeginTransaction();
+        ApiKeys.Insert(connection, transaction, database.Dialect, name, role, prefix, hash, jurisdictions, DateTime.UtcNow, CancellationToken.None).GetAwaiter().GetResult();
+        transaction.Commit();
+        return key;
+    }
+
+    /// <summary>A client with the given key, or with none.</summary>
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(ApiKeys.Header);
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        }
+
+        return client;
     }
 
     protected override void Dispose(bool disposing)
@@ -86,6 +124,20 @@ public static class HttpAssertions
 
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
+
+    public static Task<HttpResponseMessage> Delete(this HttpClient client, string url, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The ETag of a version, as the service sends it and If-Match expects it.</summary>
+    public static string Tag(long version) => $"\"{version}\"";
 
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);

@@ -83,10 +83,13 @@ public sealed class CatalogBuilder(HttpClient client)
         return (await response.Content.ReadFromJsonAsync<ProcedureCatalog.Api.Tariffs.Tariff>(CatalogApiFactory.Json, TestContext.Current.CancellationToken))!;
     }
 
-    public async Task<ProcedureDetail> Abolish(long procedureId, string abolishedOn) =>
-        await (await client.PutJson($"/api/v1/procedures/{procedureId}/status",
-            new ProcedureStatusChange(ProcedureStatus.Abolished, DateOnly.Parse(abolishedOn, System.Globalization.CultureInfo.InvariantCulture))))
+    public async Task<ProcedureDetail> Abolish(long procedureId, string abolishedOn)
+    {
+        var current = await (await client.Get($"/api/v1/procedures/{procedureId}")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        return await (await client.PutJson($"/api/v1/procedures/{procedureId}/status",
+            new ProcedureStatusChange(ProcedureStatus.Abolished, DateOnly.Parse(abolishedOn, System.Globalization.CultureInfo.InvariantCulture)), HttpAssertions.Tag(current.Version)))
             .ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+    }
 
     public async Task<CostEntry> Cost(long procedureId, string effectiveFrom, long fee, long other, decimal hours, long? filings = null, string decision = "1/QĐ-UBND") =>
         await (await client.PostJson($"/api/v1/procedures/{procedureId}/cost-history",

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ProcedureCatalog.Api.Access;
+
+/// <summary>Who made a change: the key's id and name, or the service itself (sample data, generator).</summary>
+public sealed record Actor(long? KeyId, string Name)
+{
+    public static readonly Actor Service = new(null, "service");
+
+    public static Actor Of(HttpContext context) => Of(context.User);
+
+    public static Actor Of(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+            ? new Actor(long.TryParse(user.FindFirstValue(ApiKeyAuthentication.KeyIdClaim), out var id) ? id : null, user.Identity.Name ?? "unknown")
+            : Service;
+}
+
+/// <summary>The two policies and the jurisdiction check of every write.</summary>
+public static class WriteAccess
+{
+    public const string Editor = "editor";
+    public const string Admin = "admin";
+
+    /// <summary>Reference data and targets: admin keys only (other writes need an editor key, see <see cref="WriteConventions"/>).</summary>
+    public static RouteHandlerBuilder RequireAdmin(this RouteHandlerBuilder builder) => builder.RequireAuthorization(Admin);
+
+    public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(Editor, policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole("editor", "admin"));
+        options.AddPolicy(Admin, policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole("admin"));
+    }
+
+    /// <summary>An admin writes everywhere; an editor only in the jurisdictions of its key.</summary>
+    public static bool MayWrite(ClaimsPrincipal user, string jurisdiction) =>
+        user.IsInRole("admin") || user.FindAll(ApiKeyAuthentication.JurisdictionClaim).Any(claim => claim.Value == jurisdiction);
+
+    /// <summary>403 when the caller's key may not write <paramref name="jurisdiction"/>'s data, else null.</summary>
+    public static ProblemHttpResult? Refuse(HttpContext context, string jurisdiction) =>
+        MayWrite(context.User, jurisdiction)
+            ? null
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "This key may not do that",
+                detail: $"The key '{context.User.Identity?.Name}' may write the catalogue of {string.Join(", ", context.User.FindAll(ApiKeyAuthentication.JurisdictionClaim).Select(claim => claim.Value))}, not of '{jurisdiction}'.");
+}
+
+/// <summary>
+/// Applied to every endpoint of the API: writes (POST, PUT, DELETE) need at least an editor key unless the
+/// endpoint asked for admin; changes of existing resources document 428; GETs answer 304 to a current ETag.
+/// </summary>
+public static class WriteConventions
+{
+    public static void Apply(EndpointBuilder builder)
+    {
+        var methods = builder.Metadata.OfType<Microsoft.AspNetCore.Routing.HttpMethodMetadata>().SelectMany(metadata => metadata.HttpMethods).ToList();
+        if (methods.Any(method => method is "POST" or "PUT" or "DELETE"))
+        {
+            if (!builder.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+            {
+                builder.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(WriteAccess.Editor));
+            }
+
+            AddProblem(builder, StatusCodes.Status401Unauthorized);
+            AddProblem(builder, StatusCodes.Status403Forbidden);
+            if (methods.Any(method => method is "PUT" or "DELETE"))
+            {
+                AddProblem(builder, StatusCodes.Status428PreconditionRequired);
+            }
+        }
+    }
+
+    private static void AddProblem(EndpointBuilder builder, int status)
+    {
+        if (!builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(metadata => metadata.StatusCode == status))
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        }
+    }
+}
