@@ -67,6 +67,11 @@ public static class WriteConventions
             {
                 AddProblem(builder, StatusCodes.Status428PreconditionRequired);
             }
+
+            if (builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().Any())
+            {
+                AddProblem(builder, StatusCodes.Status413PayloadTooLarge);
+            }
         }
     }
 

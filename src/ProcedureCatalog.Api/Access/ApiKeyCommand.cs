@@ -10,13 +10,15 @@ namespace ProcedureCatalog.Api.Access;
 /// </summary>
 public static class ApiKeyCommand
 {
-    public static async Task<int> Run(IServiceProvider services, string[] args, TextWriter output)
+    public static Task<int> Run(IServiceProvider services, string[] args, TextWriter output) =>
+        Run(services, services.GetRequiredService<IConfiguration>(), args, output);
+
+    /// <param name="options">--name, --role and --jurisdictions, as the command-line configuration provider reads them.</param>
+    public static async Task<int> Run(IServiceProvider services, IConfiguration options, string[] args, TextWriter output)
     {
         var database = services.GetRequiredService<CatalogDatabase>();
         var clock = services.GetRequiredService<CatalogClock>();
         services.GetRequiredService<CatalogMigrator>().Migrate();
-        // --name, --role and --jurisdictions arrive through the command-line configuration provider.
-        var options = services.GetRequiredService<IConfiguration>();
         await using var connection = await database.OpenAsync(CancellationToken.None);
         switch (args.ElementAtOrDefault(1))
         {

@@ -23,6 +23,7 @@ public static class AgencyEndpoints
 
         group.MapGet("/{id:long}", Get)
             .WithName("GetAgency")
+            .WithETag()
             .WithSummary("Get one agency")
             .WithDescription("One agency by id. The ETag header carries its version.")
             .WithExamples(response: AgencyExamples.Finance)

@@ -47,6 +47,10 @@ internal static class DocumentQueries
             "DELETE FROM documents WHERE procedure_id = @ProcedureId AND id = @DocumentId",
             new { ProcedureId = procedureId, DocumentId = documentId }, transaction, cancellationToken: cancellationToken));
 
+    public static Task<int> RemoveAll(DbConnection connection, DbTransaction transaction, long procedureId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM documents WHERE procedure_id = @ProcedureId", new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
+
     private static object Parameters(long procedureId, DocumentInput input, DateTime now) => new
     {
         ProcedureId = procedureId,

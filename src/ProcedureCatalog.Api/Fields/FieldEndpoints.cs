@@ -21,6 +21,7 @@ public static class FieldEndpoints
 
         group.MapGet("/{id:long}", Get)
             .WithName("GetField")
+            .WithETag()
             .WithSummary("Get one field")
             .WithDescription("One field by id. The ETag header carries its version.")
             .WithExamples(response: FieldExamples.BusinessRegistration)

@@ -52,6 +52,7 @@ public static class CatalogSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(WriteAccess.AddPolicies);
 
+        services.AddCatalogLimits();
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
         return builder;
@@ -81,10 +82,16 @@ public static class CatalogSetup
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         app.MapCatalogHealth();
 
-        // Any operation can fail unexpectedly; the answer is still a problem document.
+        app.UseCatalogLimits();
         app.UseAuthentication();
         app.UseAuthorization();
-        var api = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status500InternalServerError);
+        app.UseRequestTimeouts();
+
+        // Any operation can be limited, fail unexpectedly or time out; the answer is still a problem document.
+        var api = app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.AddEndpointFilter(Concurrency.NotModifiedFilter);
         ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
         api.MapJurisdictions();

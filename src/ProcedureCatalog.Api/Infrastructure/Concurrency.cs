@@ -63,7 +63,8 @@ public static class Concurrency
     {
         var result = await next(invocation);
         var context = invocation.HttpContext;
-        if (HttpMethods.IsGet(context.Request.Method) && result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (HttpMethods.IsGet(context.Request.Method) && answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
             && ClientHasCurrent(context.Request, context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

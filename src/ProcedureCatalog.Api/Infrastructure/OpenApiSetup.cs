@@ -12,6 +12,9 @@ namespace ProcedureCatalog.Api.Infrastructure;
 /// <summary>Example request and response bodies of an endpoint, shown in Swagger UI and checked against the schema by linters.</summary>
 public sealed record EndpointExamples(object? Request, object? Response);
 
+/// <summary>A GET of one resource that sends its ETag: it answers 304 to If-None-Match with that ETag.</summary>
+public sealed record SetsETag;
+
 /// <summary>The endpoint also answers Accept: text/csv; <see cref="Example"/> is a sample of that CSV.</summary>
 public sealed record CsvAlternative(string? Example);
 
@@ -32,6 +35,9 @@ public static class OpenApiSetup
 
     public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null) =>
         builder.WithMetadata(new EndpointExamples(request, response));
+
+    /// <summary>Marks a GET of one resource: it sends an ETag, and 304 when If-None-Match names it.</summary>
+    public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new SetsETag());
 
     /// <summary>Documents the CSV answer of a report with a sample made by the same writer from example rows.</summary>
     public static RouteHandlerBuilder WithCsvExample<TRow>(this RouteHandlerBuilder builder, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows) =>
@@ -54,12 +60,23 @@ public static class OpenApiSetup
                     License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
                 };
                 document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = Access.ApiKeys.Header,
+                    Description = "Every change needs an API key (pck_…), made by the service's keys command: an editor key writes the catalogue of its "
+                        + "jurisdictions, an admin key everything. Reading needs no key.",
+                };
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(AddExamples);
             options.AddOperationTransformer(AddEnumValues);
             options.AddOperationTransformer(AddCsvAlternative);
             options.AddOperationTransformer(CamelCaseQueryNames);
+            options.AddOperationTransformer(AddSecurity);
         });
 
     private static Task AddExamples(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -114,11 +131,36 @@ public static class OpenApiSetup
                 Title = "The request refers to something that does not fit",
                 Detail = "See errors: each names the field and why it cannot be accepted.",
             },
+            401 => new ProblemDetails { Title = "An API key is needed", Detail = "Reading is open to all, but every change needs an API key in the X-Api-Key header." },
+            403 => new ProblemDetails { Title = "This key may not do that", Detail = "The key 'Cần Thơ one-stop' may write the catalogue of 92, not of '11'." },
+            413 => new ProblemDetails { Title = "The request body is too large", Detail = "This operation takes at most 1,048,576 bytes; the request declares 5,000,000." },
+            428 => new ProblemDetails { Title = "If-Match is required", Detail = "Changing the procedure needs the ETag you read in an If-Match header (it is \"4\" now), so that nobody's change is overwritten unseen." },
+            429 => new ProblemDetails { Title = "Too many requests", Detail = "This client has used its share of requests for now; try again in 12 s (Retry-After)." },
+            503 => new ProblemDetails { Title = "The request took too long", Detail = "It was cancelled after the service's time limit and changed nothing." },
             _ => new ProblemDetails { Title = "An error occurred while processing your request." },
         };
         problem.Status = status;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}";
         return JsonSerializer.SerializeToNode(problem, problem.GetType(), json);
+    }
+
+    public const string ApiKeyScheme = "ApiKey";
+
+    /// <summary>Operations behind a policy name the API key scheme, so that Swagger UI sends the key entered under Authorize.</summary>
+    private static Task AddSecurity(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
+        }
+
+        if (HttpMethods.IsGet(context.Description.HttpMethod ?? string.Empty) && context.Description.ActionDescriptor.EndpointMetadata.OfType<SetsETag>().Any())
+        {
+            operation.Responses ??= new OpenApiResponses();
+            operation.Responses["304"] = new OpenApiResponse { Description = "Not Modified: If-None-Match names the current ETag; keep your copy." };
+        }
+
+        return Task.CompletedTask;
     }
 
     private static Task AddCsvAlternative(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

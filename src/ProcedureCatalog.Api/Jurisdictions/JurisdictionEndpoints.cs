@@ -21,6 +21,7 @@ public static class JurisdictionEndpoints
 
         group.MapGet("/{code}", Get)
             .WithName("GetJurisdiction")
+            .WithETag()
             .WithSummary("Get one jurisdiction")
             .WithDescription("One jurisdiction by its code (VN or a two-digit province code). The ETag header carries its version.")
             .WithExamples(response: JurisdictionExamples.DienBien)

@@ -75,6 +75,43 @@ public sealed record ProcedureUpdate(
     [property: PlausibleDate] DateOnly? LastReviewedOn,
     [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis);
 
+/// <summary>
+/// A procedure as a one-stop system holds it, PUT at its natural key (jurisdiction, code): everything but its
+/// status and history, documents included. Sending the same body again changes nothing.
+/// </summary>
+/// <param name="Name">The procedure's official name.</param>
+/// <param name="Level">cấp thực hiện.</param>
+/// <param name="Kind">external, or one of the two internal kinds.</param>
+/// <param name="BusinessRelated">Related to production and business activity.</param>
+/// <param name="OnlineLevel">none, partial (một phần) or full (toàn trình).</param>
+/// <param name="FullOnlineEligible">Eligible to be done fully online.</param>
+/// <param name="BoundaryFree">Can be filed anywhere in the province.</param>
+/// <param name="FieldId">Its field (lĩnh vực).</param>
+/// <param name="AgencyId">Its performing agency, of the same jurisdiction.</param>
+/// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
+/// <param name="LegalBasis">Legal documents it rests on, in order; replaces the previous list.</param>
+/// <param name="Documents">Required documents, in order; replaces the previous list.</param>
+public sealed record ProcedureUpsert(
+    [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
+    [property: Required] ProcedureLevel? Level,
+    [property: Required] ProcedureKind? Kind,
+    [property: Required] bool? BusinessRelated,
+    [property: Required] OnlineLevel? OnlineLevel,
+    [property: Required] bool? FullOnlineEligible,
+    [property: Required] bool? BoundaryFree,
+    [property: Required, Range(1, long.MaxValue)] long? FieldId,
+    [property: Required, Range(1, long.MaxValue)] long? AgencyId,
+    [property: PlausibleDate] DateOnly? LastReviewedOn,
+    [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
+    [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents)
+{
+    public ProcedureCreate ToCreate(string jurisdiction, string code) => new(
+        jurisdiction, code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis, Documents);
+
+    public ProcedureUpdate ToUpdate(string code) => new(
+        code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis);
+}
+
 /// <summary>Abolish a procedure (bãi bỏ) from a date, or reinstate one abolished by mistake.</summary>
 /// <param name="Status">abolished or active.</param>
 /// <param name="AbolishedOn">Required when abolishing, absent when reinstating.</param>

@@ -24,6 +24,7 @@ public static class ProcedureEndpoints
 
         group.MapGet("/{id:long}", Get)
             .WithName("GetProcedure")
+            .WithETag()
             .WithSummary("Get one procedure")
             .WithDescription("The procedure with its documents, legal basis and the processing time and cost in force on asOf (default: today in Vietnam). "
                 + "The ETag header carries its version.")
@@ -34,11 +35,25 @@ public static class ProcedureEndpoints
         api.MapGet("/jurisdictions/{jurisdiction}/procedures/{code}", GetByCode)
             .WithTags("Procedures")
             .WithName("GetProcedureByCode")
+            .WithETag()
             .WithSummary("Get one procedure by jurisdiction and code")
             .WithDescription("The same as GetProcedure, found by its natural key (jurisdiction, mã thủ tục).")
             .WithExamples(response: ProcedureExamples.Detail)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut("/jurisdictions/{jurisdiction}/procedures/{code}", PutByCode)
+            .WithTags("Procedures")
+            .WithName("PutProcedureByCode")
+            .WithSummary("Create or replace a procedure at its natural key (idempotent sync)")
+            .WithDescription("For one-stop systems that keep the catalogue in sync: creates the procedure (201) or replaces its description, legal basis and "
+                + "documents (200). Repeating the same body changes nothing and records no change, without If-Match. A body that differs from what is stored "
+                + "needs If-Match with the ETag you read (428 without, 412 when stale). Status and history change through their own operations.")
+            .WithExamples(request: ProcedureExamples.Upsert, response: ProcedureExamples.Detail)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/", Create)
             .WithName("CreateProcedure")
@@ -133,6 +148,46 @@ public static class ProcedureEndpoints
 
         Concurrency.SetETag(context, row.Version);
         return TypedResults.Ok(await ProcedureReads.Detail(connection, mapper, row, asOf ?? clock.Today, cancellationToken));
+    }
+
+    /// <param name="jurisdiction">VN or a province code.</param>
+    /// <param name="code">mã thủ tục.</param>
+    private static async Task<Results<Created<ProcedureDetail>, Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> PutByCode(
+        string jurisdiction, string code, ProcedureUpsert input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Errors()
+            .When(!System.Text.RegularExpressions.Regex.IsMatch(jurisdiction, Jurisdictions.Jurisdiction.CodePattern), "jurisdiction", Jurisdictions.Jurisdiction.CodeRule)
+            .When(!System.Text.RegularExpressions.Regex.IsMatch(code, ProcedureRules.CodePattern), "code", ProcedureRules.CodeRule);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await ProcedureUpserts.Put(context, connection, transaction, database.Dialect, jurisdiction, code, input, clock.UtcNow, cancellationToken);
+        if (outcome is ProcedureUpserts.Outcome.Refused(var problem))
+        {
+            return problem;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var id = outcome switch
+        {
+            ProcedureUpserts.Outcome.Created(var created) => created,
+            ProcedureUpserts.Outcome.Replaced(var replaced) => replaced,
+            _ => ((ProcedureUpserts.Outcome.Unchanged)outcome).Id,
+        };
+        var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
+        Concurrency.SetETag(context, row.Version);
+        var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
+        return outcome is ProcedureUpserts.Outcome.Created ? TypedResults.Created($"/api/v1/procedures/{id}", detail) : TypedResults.Ok(detail);
     }
 
     private static async Task<Results<Created<ProcedureDetail>, ProblemHttpResult>> Create(

@@ -20,6 +20,11 @@ internal static class ProcedureExamples
         BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true, FieldId: 1, AgencyId: 1,
         LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw]);
 
+    public static readonly ProcedureUpsert Upsert = new(
+        "Đăng ký thành lập doanh nghiệp tư nhân", ProcedureLevel.Province, ProcedureKind.External,
+        BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true, FieldId: 1, AgencyId: 1,
+        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw], [DocumentExamples.Input]);
+
     public static readonly ProcedureStatusChange Abolish = new(ProcedureStatus.Abolished, new DateOnly(2025, 7, 1));
 
     public static readonly ProcedureDetail Detail = new(

@@ -126,10 +126,10 @@ internal static class ProcedureQueries
             "SELECT id FROM procedures WHERE jurisdiction_code = @Jurisdiction AND code = @Code",
             new { Jurisdiction = jurisdiction, Code = code }, transaction, cancellationToken: cancellationToken));
 
-    public static Task<IEnumerable<LegalBasisRow>> LegalBasis(DbConnection connection, long procedureId, CancellationToken cancellationToken) =>
+    public static Task<IEnumerable<LegalBasisRow>> LegalBasis(DbConnection connection, long procedureId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QueryAsync<LegalBasisRow>(new CommandDefinition(
             "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id = @ProcedureId ORDER BY position",
-            new { ProcedureId = procedureId }, cancellationToken: cancellationToken));
+            new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
 
     public static Task<long> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

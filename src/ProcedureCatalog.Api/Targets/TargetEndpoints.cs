@@ -20,6 +20,7 @@ public static class TargetEndpoints
 
         group.MapGet("/{program}/targets/{indicator}/{year:int}", Get)
             .WithName("GetTarget")
+            .WithETag()
             .WithSummary("Get one target")
             .WithDescription("The target of an indicator in a program year. The ETag header carries its version.")
             .WithExamples(response: TargetExamples.Time2025)

@@ -23,6 +23,7 @@ public static class TariffEndpoints
 
         group.MapGet("/{jurisdiction}/{year:int}", Get)
             .WithName("GetTariff")
+            .WithETag()
             .WithSummary("Get one hourly tariff")
             .WithDescription("The tariff of a jurisdiction for a year. The ETag header carries its version.")
             .WithExamples(response: TariffExamples.CanTho)

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Documents;
+using ProcedureCatalog.Api.Infrastructure;
+
+namespace ProcedureCatalog.Api.Procedures;
+
+/// <summary>
+/// PUT of a whole procedure at its natural key, for one-stop systems that sync their catalogue: it creates
+/// the procedure, or replaces it with its documents, or — when the body is what is stored — changes
+/// nothing and records no change, so that a retried or repeated sync is harmless.
+/// </summary>
+internal static class ProcedureUpserts
+{
+    public abstract record Outcome
+    {
+        public sealed record Created(long Id) : Outcome;
+
+        public sealed record Replaced(long Id) : Outcome;
+
+        public sealed record Unchanged(long Id) : Outcome;
+
+        public sealed record Refused(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem) : Outcome;
+    }
+
+    public static async Task<Outcome> Put(
+        HttpContext context, DbConnection connection, DbTransaction transaction, SqlDialect dialect, string jurisdiction, string code, ProcedureUpsert input,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var current = await ProcedureQueries.FindByCode(connection, jurisdiction, code, cancellationToken, transaction);
+        if (current is null)
+        {
+            var outcome = await ProcedureWrites.Create(connection, transaction, dialect, input.ToCreate(jurisdiction, code), now, cancellationToken);
+            if (outcome is ProcedureWrites.Outcome.Done(var id))
+            {
+                await ProcedureChanges.Recorded(context, connection, transaction, id, jurisdiction, code, 1, "created", now, cancellationToken);
+                return new Outcome.Created(id);
+            }
+
+            return new Outcome.Refused(outcome is ProcedureWrites.Outcome.Unprocessable(var errors)
+                ? Problems.Unprocessable(errors.ToDictionary())
+                : Problems.Conflict(((ProcedureWrites.Outcome.Duplicate)outcome).Detail));
+        }
+
+        if (await IsStored(connection, transaction, current, input, cancellationToken))
+        {
+            return new Outcome.Unchanged(current.Id);
+        }
+
+        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
+        {
+            return new Outcome.Refused(precondition);
+        }
+
+        var referenceErrors = await ProcedureWrites.CheckReferences(connection, transaction, jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        if (referenceErrors.Any)
+        {
+            return new Outcome.Refused(Problems.Unprocessable(referenceErrors.ToDictionary()));
+        }
+
+        if (await ProcedureQueries.Update(connection, transaction, current.Id, current.Version, input.ToUpdate(code), now, cancellationToken) == 0)
+        {
+            return new Outcome.Refused(Problems.PreconditionFailed("procedure", current.Version));
+        }
+
+        await ProcedureQueries.ReplaceLegalBasis(connection, transaction, current.Id, input.LegalBasis, cancellationToken);
+        await DocumentQueries.RemoveAll(connection, transaction, current.Id, cancellationToken);
+        foreach (var document in input.Documents ?? [])
+        {
+            await DocumentQueries.Append(connection, transaction, dialect, current.Id, document, now, cancellationToken);
+        }
+
+        await ProcedureChanges.Recorded(context, connection, transaction, current.Id, jurisdiction, code, current.Version + 1, "updated", now, cancellationToken);
+        return new Outcome.Replaced(current.Id);
+    }
+
+    /// <summary>True when the body says exactly what is stored (strings compared as stored: trimmed).</summary>
+    private static async Task<bool> IsStored(DbConnection connection, DbTransaction transaction, ProcedureRow current, ProcedureUpsert input, CancellationToken cancellationToken)
+    {
+        var described = current.Name == input.Name.Trim()
+            && current.Level == EnumText.Of(input.Level!.Value) && current.Kind == EnumText.Of(input.Kind!.Value)
+            && current.BusinessRelated == input.BusinessRelated && current.OnlineLevel == EnumText.Of(input.OnlineLevel!.Value)
+            && current.FullOnlineEligible == input.FullOnlineEligible && current.BoundaryFree == input.BoundaryFree
+            && current.FieldId == input.FieldId && current.AgencyId == input.AgencyId && current.LastReviewedOn == input.LastReviewedOn;
+        if (!described)
+        {
+            return false;
+        }
+
+        var legalBasis = (await ProcedureQueries.LegalBasis(connection, current.Id, cancellationToken, transaction))
+            .Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer));
+        var documents = (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction))
+            .Select(row => new DocumentInput(row.Name, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.ProvidedOnce, row.DataSource));
+        return legalBasis.SequenceEqual((input.LegalBasis ?? []).Select(entry => entry with
+               {
+                   Number = entry.Number.Trim(), Title = entry.Title.Trim(), Issuer = entry.Issuer?.Trim(),
+               }))
+            && documents.SequenceEqual((input.Documents ?? []).Select(document => document with
+               {
+                   Name = document.Name.Trim(), TemplateName = document.TemplateName?.Trim(), CaseNote = document.CaseNote?.Trim(), DataSource = document.DataSource?.Trim(),
+               }));
+    }
+}
