@@ -41,7 +41,7 @@ CREATE INDEX ix_changes_jurisdiction ON changes (jurisdiction_code, id);
 CREATE TABLE imports (
     id                TEXT    NOT NULL PRIMARY KEY,
     jurisdiction_code TEXT    NOT NULL REFERENCES jurisdictions (code),
-    format            TEXT    NOT NULL CHECK (format IN ('csv', 'xlsx', 'json')),
+    format            TEXT    NOT NULL CHECK (format IN ('csv', 'xlsx', 'json', 'ndjson')),
     dry_run           INTEGER NOT NULL CHECK (dry_run IN (0, 1)),
     status            TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
     total_rows        INTEGER NULL,

@@ -44,7 +44,7 @@ CREATE INDEX ix_changes_jurisdiction ON changes (jurisdiction_code, row_version)
 CREATE TABLE imports (
     id                NVARCHAR(40)  NOT NULL CONSTRAINT pk_imports PRIMARY KEY,
     jurisdiction_code NVARCHAR(10)  NOT NULL CONSTRAINT fk_imports_jurisdiction REFERENCES jurisdictions (code),
-    format            NVARCHAR(10)  NOT NULL CONSTRAINT ck_imports_format CHECK (format IN (N'csv', N'xlsx', N'json')),
+    format            NVARCHAR(10)  NOT NULL CONSTRAINT ck_imports_format CHECK (format IN (N'csv', N'xlsx', N'json', N'ndjson')),
     dry_run           BIT           NOT NULL,
     status            NVARCHAR(20)  NOT NULL CONSTRAINT ck_imports_status CHECK (status IN (N'queued', N'running', N'succeeded', N'failed')),
     total_rows        INT           NULL,

@@ -15,6 +15,7 @@ using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
 using ProcedureCatalog.Api.Tariffs;
+using ProcedureCatalog.Api.Transfers;
 using ProcedureCatalog.Api.Targets;
 
 namespace ProcedureCatalog.Api.Infrastructure;
@@ -53,6 +54,13 @@ public static class CatalogSetup
         services.AddAuthorization(WriteAccess.AddPolicies);
 
         services.AddCatalogLimits();
+        services.AddOptions<Transfers.ImportOptions>().BindConfiguration(Transfers.ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Transfers.ImportProgress>();
+        services.AddSingleton<Transfers.ImportWorker>();
+        if (!IsGeneratingDocument)
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<Transfers.ImportWorker>());
+        }
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
         return builder;
@@ -101,6 +109,7 @@ public static class CatalogSetup
         api.MapTargets();
         api.MapTariffs();
         api.MapChanges();
+        api.MapTransfers();
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();

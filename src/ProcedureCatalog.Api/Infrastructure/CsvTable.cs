@@ -14,9 +14,14 @@ public sealed record CsvColumn<TRow>(string Header, Func<TRow, object?> Value);
 /// mojibake), comma-separated, dates as YYYY-MM-DD, numbers with a decimal point, yes/no as có/không.
 /// Rows are written as they come, never gathered in memory.
 /// </summary>
-public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
+public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IAsyncEnumerable<TRow> rows)
     : IResult, IEndpointMetadataProvider
 {
+    public CsvTable(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
+        : this(fileName, columns, rows.ToAsyncEnumerable())
+    {
+    }
+
     public const string MediaType = "text/csv";
 
     // A text that starts like a formula is escaped so that Excel shows it instead of running it; numbers
@@ -35,11 +40,11 @@ public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow
     public static string Render(IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
     {
         using var buffer = new MemoryStream();
-        WriteAsync(buffer, columns, rows, CancellationToken.None).GetAwaiter().GetResult();
+        WriteAsync(buffer, columns, rows.ToAsyncEnumerable(), CancellationToken.None).GetAwaiter().GetResult();
         return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer.ToArray()).TrimStart('\uFEFF');
     }
 
-    private static async Task WriteAsync(Stream destination, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    private static async Task WriteAsync(Stream destination, IReadOnlyList<CsvColumn<TRow>> columns, IAsyncEnumerable<TRow> rows, CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
         foreach (var column in columns)
@@ -48,7 +53,7 @@ public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow
         }
 
         await csv.EndRecordAsync(cancellationToken);
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             foreach (var column in columns)
             {

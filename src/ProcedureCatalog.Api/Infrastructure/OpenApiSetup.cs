@@ -15,6 +15,9 @@ public sealed record EndpointExamples(object? Request, object? Response);
 /// <summary>A GET of one resource that sends its ETag: it answers 304 to If-None-Match with that ETag.</summary>
 public sealed record SetsETag;
 
+/// <summary>A sample of a non-JSON answer (an export's CSV, NDJSON or workbook) for the OpenAPI document.</summary>
+public sealed record ContentExample(string MediaType, string Example);
+
 /// <summary>The endpoint also answers Accept: text/csv; <see cref="Example"/> is a sample of that CSV.</summary>
 public sealed record CsvAlternative(string? Example);
 
@@ -35,6 +38,9 @@ public static class OpenApiSetup
 
     public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null) =>
         builder.WithMetadata(new EndpointExamples(request, response));
+
+    public static RouteHandlerBuilder WithContentExample(this RouteHandlerBuilder builder, string mediaType, string example) =>
+        builder.WithMetadata(new ContentExample(mediaType, example));
 
     /// <summary>Marks a GET of one resource: it sends an ETag, and 304 when If-None-Match names it.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new SetsETag());
@@ -173,6 +179,14 @@ public static class OpenApiSetup
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 CSV with a byte order mark and Vietnamese headers, for Excel." },
                 Example = csv.LastOrDefault(alternative => alternative.Example is not null)?.Example is { } example ? JsonValue.Create(example) : null,
             };
+        }
+
+        foreach (var sample in context.Description.ActionDescriptor.EndpointMetadata.OfType<ContentExample>())
+        {
+            if (operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse { Content: { } media } && media.TryGetValue(sample.MediaType, out var type))
+            {
+                type.Example = JsonValue.Create(sample.Example);
+            }
         }
 
         return Task.CompletedTask;

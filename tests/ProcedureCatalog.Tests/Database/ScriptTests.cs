@@ -68,9 +68,12 @@ public sealed class ScriptTests
     }
 
     [Fact]
-    public void ReportStatementsParseAsTransactSql()
+    public void StatementsWrittenInCodeParseAsTransactSql()
     {
-        var statements = ProcedureCatalog.Api.Reports.ReductionQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer)).ToList();
+        var statements = ProcedureCatalog.Api.Reports.ReductionQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer))
+            .Concat(ProcedureCatalog.Api.Changes.ChangeQueries.Statements())
+            .Concat(ProcedureCatalog.Api.Transfers.ExportQueries.Statements())
+            .ToList();
         Assert.True(statements.Count >= 10);
         foreach (var statement in statements)
         {

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Procedures;
+
+namespace ProcedureCatalog.Api.Transfers;
+
+/// <summary>
+/// One procedure of a jurisdiction's catalogue as a flat row, the shape of the national database's export:
+/// the same columns in CSV, XLSX and JSON, for import and for export, so that an export imports back unchanged.
+/// Time and cost are the values in force (on export) or an entry to add to the history (on import).
+/// Documents are one per line; a line starting with "* " is a document provided only once.
+/// </summary>
+public sealed record CatalogueRecord(
+    string Code,
+    string Name,
+    ProcedureLevel Level,
+    ProcedureKind Kind,
+    bool BusinessRelated,
+    OnlineLevel OnlineLevel,
+    bool FullOnlineEligible,
+    bool BoundaryFree,
+    string Field,
+    string Agency,
+    DateOnly? LastReviewedOn,
+    ProcedureStatus Status,
+    DateOnly? AbolishedOn,
+    DateOnly? TimeEffectiveFrom,
+    decimal? TimeAmount,
+    TimeUnit? TimeUnit,
+    string? TimeDecisionRef,
+    DateOnly? CostEffectiveFrom,
+    long? FeeVnd,
+    long? OtherCostVnd,
+    decimal? ApplicantHours,
+    long? AnnualFilings,
+    string? CostDecisionRef,
+    IReadOnlyList<ImportedDocument> Documents)
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "code", "name", "level", "kind", "businessRelated", "onlineLevel", "fullOnlineEligible", "boundaryFree", "field", "agency", "lastReviewedOn",
+        "status", "abolishedOn", "timeEffectiveFrom", "timeAmount", "timeUnit", "timeDecisionRef", "costEffectiveFrom", "feeVnd", "otherCostVnd",
+        "applicantHours", "annualFilings", "costDecisionRef", "documents",
+    ];
+
+    public const string ProvidedOnceMark = "* ";
+
+    /// <summary>The documents cell: one document a line, provided-once ones marked.</summary>
+    public string DocumentsText => string.Join("\n", Documents.Select(document => (document.ProvidedOnce ? ProvidedOnceMark : string.Empty) + document.Name));
+
+    /// <summary>The values of a row in <see cref="Columns"/> order, as text for CSV and XLSX.</summary>
+    public IReadOnlyList<object?> Values() =>
+    [
+        Code, Name, EnumText.Of(Level), EnumText.Of(Kind), BusinessRelated, EnumText.Of(OnlineLevel), FullOnlineEligible, BoundaryFree, Field, Agency,
+        LastReviewedOn, EnumText.Of(Status), AbolishedOn, TimeEffectiveFrom, TimeAmount, EnumText.Of(TimeUnit), TimeDecisionRef, CostEffectiveFrom,
+        FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef, DocumentsText,
+    ];
+
+    /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
+    public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors)
+    {
+        string? Text(string column) => values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        string Required(string column, int maxLength)
+        {
+            var text = Text(column);
+            errors.When(text is null, column, $"{column} is required.");
+            errors.When(text is { Length: var length } && length > maxLength, column, $"{column} may have at most {maxLength} characters.");
+            return text ?? string.Empty;
+        }
+
+        TEnum Enum<TEnum>(string column, TEnum? fallback = null) where TEnum : struct, System.Enum
+        {
+            var text = Text(column);
+            if (text is null && fallback is { } value)
+            {
+                return value;
+            }
+
+            if (EnumText<TEnum>.TryParse(text, out var parsed))
+            {
+                return parsed;
+            }
+
+            errors.Add(column, text is null ? $"{column} is required." : $"'{text}' is not allowed; use one of: {EnumText<TEnum>.Describe()}.");
+            return default;
+        }
+
+        bool Flag(string column)
+        {
+            switch (Text(column)?.ToLowerInvariant())
+            {
+                case "true" or "1" or "có" or "co" or "x":
+                    return true;
+                case "false" or "0" or "không" or "khong":
+                    return false;
+                case null:
+                    errors.Add(column, $"{column} is required (true or false).");
+                    return false;
+                case var other:
+                    errors.Add(column, $"'{other}' is not true or false.");
+                    return false;
+            }
+        }
+
+        DateOnly? Date(string column)
+        {
+            var text = Text(column);
+            if (text is null)
+            {
+                return null;
+            }
+
+            // Excel hands dates over as date-times.
+            if ((DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                 || (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) && moment.TimeOfDay == TimeSpan.Zero && (date = DateOnly.FromDateTime(moment)) != default))
+                && date >= PlausibleDateAttribute.Earliest && date <= PlausibleDateAttribute.Latest)
+            {
+                return date;
+            }
+
+            errors.Add(column, $"'{text}' is not a date from 1945-01-01 to 2100-12-31 written YYYY-MM-DD.");
+            return null;
+        }
+
+        decimal? Amount(string column, decimal max)
+        {
+            var text = Text(column);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0 && amount <= max && decimal.Round(amount, 2) == amount)
+            {
+                return amount;
+            }
+
+            errors.Add(column, $"'{text}' is not a number from 0 to {max} with at most 2 decimals.");
+            return null;
+        }
+
+        long? Whole(string column, long max)
+        {
+            var amount = Amount(column, max);
+            errors.When(amount is { } value && value != decimal.Truncate(value), column, $"{column} must be a whole number.");
+            return amount is { } whole ? (long)whole : null;
+        }
+
+        var code = Required("code", 40);
+        errors.When(code.Length > 0 && !Regex.IsMatch(code, ProcedureRules.CodePattern), "code", ProcedureRules.CodeRule);
+        var record = new CatalogueRecord(
+            code,
+            Required("name", 1000),
+            Enum<ProcedureLevel>("level"),
+            Enum<ProcedureKind>("kind"),
+            Flag("businessRelated"),
+            Enum<OnlineLevel>("onlineLevel"),
+            Flag("fullOnlineEligible"),
+            Flag("boundaryFree"),
+            Required("field", 200),
+            Required("agency", 300),
+            Date("lastReviewedOn"),
+            Enum("status", (ProcedureStatus?)ProcedureStatus.Active),
+            Date("abolishedOn"),
+            Date("timeEffectiveFrom"),
+            Amount("timeAmount", 100_000),
+            Text("timeUnit") is null ? null : Enum<TimeUnit>("timeUnit"),
+            Text("timeDecisionRef"),
+            Date("costEffectiveFrom"),
+            Whole("feeVnd", 1_000_000_000_000),
+            Whole("otherCostVnd", 1_000_000_000_000),
+            Amount("applicantHours", 100_000),
+            Whole("annualFilings", 1_000_000_000),
+            Text("costDecisionRef"),
+            ParseDocuments(Text("documents"), errors));
+
+        errors.When(record.Status == ProcedureStatus.Abolished && record.AbolishedOn is null, "abolishedOn", "An abolished procedure needs abolishedOn.");
+        errors.When(record.Status == ProcedureStatus.Active && record.AbolishedOn is not null, "abolishedOn", "An active procedure has no abolishedOn.");
+        var time = new object?[] { record.TimeEffectiveFrom, record.TimeAmount, record.TimeUnit, record.TimeDecisionRef };
+        errors.When(time.Any(value => value is not null) && time.Any(value => value is null), "timeEffectiveFrom",
+            "A processing time needs all of timeEffectiveFrom, timeAmount, timeUnit and timeDecisionRef, or none.");
+        var cost = new object?[] { record.CostEffectiveFrom, record.FeeVnd, record.OtherCostVnd, record.ApplicantHours, record.CostDecisionRef };
+        errors.When(cost.Any(value => value is not null) && cost.Any(value => value is null), "costEffectiveFrom",
+            "A compliance cost needs all of costEffectiveFrom, feeVnd, otherCostVnd, applicantHours and costDecisionRef, or none (annualFilings is optional).");
+        errors.When(record.TimeDecisionRef is { Length: > 100 } || record.CostDecisionRef is { Length: > 100 }, "decisionRef", "A decision reference may have at most 100 characters.");
+        return errors.Any ? null : record;
+    }
+
+    private static IReadOnlyList<ImportedDocument> ParseDocuments(string? text, Errors errors)
+    {
+        var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        errors.When(lines.Length > ProcedureRules.MaxDocuments, "documents", $"A procedure has at most {ProcedureRules.MaxDocuments} documents.");
+        errors.When(lines.Any(line => line.Length > 1000), "documents", "A document name may have at most 1000 characters.");
+        return lines
+            .Select(line => line.StartsWith('*') ? new ImportedDocument(line.TrimStart('*').Trim(), true) : new ImportedDocument(line, false))
+            .Where(document => document.Name.Length > 0)
+            .ToList();
+    }
+
+    public TimeEntryInput? TimeEntry => TimeEffectiveFrom is { } from ? new TimeEntryInput(from, TimeAmount, TimeUnit, TimeDecisionRef!) : null;
+
+    public CostEntryInput? CostEntry => CostEffectiveFrom is { } from
+        ? new CostEntryInput(from, FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef!)
+        : null;
+}
+
+/// <param name="Name">The document's name.</param>
+/// <param name="ProvidedOnce">The state already holds it.</param>
+public sealed record ImportedDocument(string Name, bool ProvidedOnce);

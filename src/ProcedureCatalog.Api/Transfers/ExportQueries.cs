@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Dapper;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Procedures;
+
+namespace ProcedureCatalog.Api.Transfers;
+
+/// <summary>A jurisdiction's catalogue as <see cref="CatalogueRecord"/>s, read row by row from one query.</summary>
+internal static class ExportQueries
+{
+    // The documents of a procedure become one text, a line each, in order: the one spelling that differs.
+    private const string SqliteDocuments =
+        "(SELECT group_concat(CASE WHEN d.provided_once = 1 THEN '* ' ELSE '' END || d.name, char(10) ORDER BY d.position, d.id) FROM documents d WHERE d.procedure_id = p.id)";
+
+    private const string SqlServerDocuments =
+        "(SELECT STRING_AGG(CONCAT(CASE WHEN d.provided_once = 1 THEN N'* ' ELSE N'' END, d.name), CHAR(10)) WITHIN GROUP (ORDER BY d.position, d.id) FROM documents d WHERE d.procedure_id = p.id)";
+
+    private static string Query(SqlDialect dialect) =>
+        $"""
+        SELECT p.code, p.name, p.level, p.kind, p.business_related, p.online_level, p.full_online_eligible, p.boundary_free,
+               f.name AS field, a.name AS agency, p.last_reviewed_on, p.status, p.abolished_on,
+               t.effective_from AS time_effective_from, t.amount AS time_amount, t.unit AS time_unit, t.decision_ref AS time_decision_ref,
+               c.effective_from AS cost_effective_from, c.fee_vnd, c.other_cost_vnd, c.applicant_hours, c.annual_filings, c.decision_ref AS cost_decision_ref,
+               {(dialect.Provider == DatabaseProvider.SqlServer ? SqlServerDocuments : SqliteDocuments)} AS documents
+        FROM procedures p
+        INNER JOIN fields f ON f.id = p.field_id
+        INNER JOIN agencies a ON a.id = p.agency_id
+        LEFT JOIN time_stretches t ON t.procedure_id = p.id AND t.effective_from <= @AsOf AND (t.effective_until IS NULL OR t.effective_until > @AsOf)
+        LEFT JOIN cost_stretches c ON c.procedure_id = p.id AND c.effective_from <= @AsOf AND (c.effective_until IS NULL OR c.effective_until > @AsOf)
+        WHERE p.jurisdiction_code = @Jurisdiction
+        ORDER BY p.code
+        """;
+
+    internal static IEnumerable<string> Statements() => [Query(SqlDialect.For(DatabaseProvider.SqlServer))];
+
+    public static async IAsyncEnumerable<CatalogueRecord> Catalogue(
+        DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly asOf,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var rows = connection.QueryUnbufferedAsync<ExportRow>(Query(dialect), new { Jurisdiction = jurisdiction, AsOf = asOf });
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row.ToRecord();
+        }
+    }
+
+    /// <summary>The same rows read synchronously, for writers that cannot write asynchronously (the XLSX writer, into a file).</summary>
+    public static IEnumerable<CatalogueRecord> CatalogueNow(DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly asOf) =>
+        connection.Query<ExportRow>(Query(dialect), new { Jurisdiction = jurisdiction, AsOf = asOf }, buffered: false).Select(row => row.ToRecord());
+
+    private sealed record ExportRow
+    {
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public required string Level { get; init; }
+        public required string Kind { get; init; }
+        public bool BusinessRelated { get; init; }
+        public required string OnlineLevel { get; init; }
+        public bool FullOnlineEligible { get; init; }
+        public bool BoundaryFree { get; init; }
+        public required string Field { get; init; }
+        public required string Agency { get; init; }
+        public DateOnly? LastReviewedOn { get; init; }
+        public required string Status { get; init; }
+        public DateOnly? AbolishedOn { get; init; }
+        public DateOnly? TimeEffectiveFrom { get; init; }
+        public decimal? TimeAmount { get; init; }
+        public string? TimeUnit { get; init; }
+        public string? TimeDecisionRef { get; init; }
+        public DateOnly? CostEffectiveFrom { get; init; }
+        public long? FeeVnd { get; init; }
+        public long? OtherCostVnd { get; init; }
+        public decimal? ApplicantHours { get; init; }
+        public long? AnnualFilings { get; init; }
+        public string? CostDecisionRef { get; init; }
+        public string? Documents { get; init; }
+
+        public CatalogueRecord ToRecord() => new(
+            Code, Name, EnumText<ProcedureLevel>.Parse(Level), EnumText<ProcedureKind>.Parse(Kind), BusinessRelated, EnumText<OnlineLevel>.Parse(OnlineLevel),
+            FullOnlineEligible, BoundaryFree, Field, Agency, LastReviewedOn, EnumText<ProcedureStatus>.Parse(Status), AbolishedOn,
+            TimeEffectiveFrom, TimeAmount, TimeUnit is null ? null : EnumText<TimeUnit>.Parse(TimeUnit), TimeDecisionRef,
+            CostEffectiveFrom, FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef,
+            (Documents ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.StartsWith(CatalogueRecord.ProvidedOnceMark, StringComparison.Ordinal)
+                    ? new ImportedDocument(line[CatalogueRecord.ProvidedOnceMark.Length..], true)
+                    : new ImportedDocument(line, false))
+                .ToList());
+    }
+}

@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Net.Http.Headers;
+using MiniExcelLibs;
+using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Jurisdictions;
+
+namespace ProcedureCatalog.Api.Transfers;
+
+public static class TransferEndpoints
+{
+    private const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string NdjsonMediaType = "application/x-ndjson";
+
+    public static void MapTransfers(this RouteGroupBuilder api)
+    {
+        api.MapPost("/jurisdictions/{jurisdiction}/imports", Import)
+            .WithTags("Bulk import and export")
+            .WithName("ImportCatalogue")
+            .WithSummary("Import a whole catalogue (CSV, XLSX, JSON or NDJSON)")
+            .WithDescription("Sends a jurisdiction's catalogue in the columns of the export (code, name, level, kind, businessRelated, onlineLevel, fullOnlineEligible, "
+                + "boundaryFree, field, agency, lastReviewedOn, status, abolishedOn, time…, cost…, documents). The answer is 202 with the import's address: "
+                + "poll it for progress and the result. With dryRun=true every row is checked and nothing is written. Otherwise the file is taken whole, "
+                + "in one transaction, or not at all: one bad row and nothing changes, and every bad row is listed with its line and reason. Missing fields "
+                + "and agencies are created; a procedure already as the row says is left alone; a time or cost entry is added unless already in its history.")
+            .Accepts<string>("text/csv", XlsxMediaType, "application/json", NdjsonMediaType)
+            .WithExamples(request: TransferExamples.Csv, response: TransferExamples.Queued)
+            .WithMetadata(new Limits.LargeBody())
+            .DisableRequestTimeout()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapGet("/imports/{id}", GetImport)
+            .WithTags("Bulk import and export")
+            .WithName("GetImport")
+            .WithSummary("Progress and result of an import")
+            .WithDescription("status queued or running with processedRows of totalRows while it runs; then succeeded (created, updated, unchanged) or failed "
+                + "(nothing was written; errors lists every bad row with its line and reason).")
+            .WithExamples(response: TransferExamples.Failed)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/jurisdictions/{jurisdiction}/export", Export)
+            .WithTags("Bulk import and export")
+            .WithName("ExportCatalogue")
+            .WithSummary("Export a jurisdiction's catalogue (CSV, XLSX or NDJSON), streamed")
+            .WithDescription("Every procedure of the jurisdiction with the time and cost in force on asOf (default today), in the columns the import takes, "
+                + "so that an export imports back unchanged. format csv (default), xlsx or ndjson, or by Accept. Rows are streamed from the database as they are read.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", XlsxMediaType, NdjsonMediaType)
+            .WithContentExample("text/csv", TransferExamples.Csv)
+            .WithContentExample(NdjsonMediaType, TransferExamples.Ndjson)
+            .WithContentExample(XlsxMediaType, "(an XLSX workbook: one sheet, the CSV's columns in its first row, a procedure a row)")
+            .DisableRequestTimeout()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <param name="jurisdiction">VN or a province code.</param>
+    /// <param name="dryRun">true: check only, write nothing.</param>
+    private static async Task<Results<Accepted<ImportStatus>, ValidationProblem, ProblemHttpResult>> Import(
+        string jurisdiction, bool? dryRun, HttpContext context, CatalogDatabase database, CatalogClock clock, ImportWorker worker, CancellationToken cancellationToken)
+    {
+        if (WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        {
+            return refused;
+        }
+
+        var mediaType = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var parsed) ? parsed.MediaType.ToString() : null;
+        if (mediaType is null || !ImportFiles.MediaTypes.TryGetValue(mediaType, out var format))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported file type",
+                detail: $"Send the catalogue with Content-Type one of: {string.Join(", ", ImportFiles.MediaTypes.Keys)}.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
+        {
+            return Problems.NotFound("Jurisdiction", jurisdiction);
+        }
+
+        var id = Guid.CreateVersion7().ToString("N");
+        Directory.CreateDirectory(worker.FolderPath);
+        var path = worker.FileOf(id);
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.WriteThrough))
+        {
+            await context.Request.Body.CopyToAsync(file, cancellationToken);
+        }
+
+        if (new FileInfo(path).Length == 0)
+        {
+            File.Delete(path);
+            return Problems.Invalid("body", "The file is empty.");
+        }
+
+        var actor = Actor.Of(context);
+        await ImportQueries.Insert(connection, id, jurisdiction, format, dryRun ?? false, actor, clock.UtcNow, cancellationToken);
+        await worker.Enqueue(id);
+        var status = new ImportStatus(id, jurisdiction, format, dryRun ?? false, "queued", null, 0, 0, 0, 0, [], actor.Name, clock.UtcNow, null);
+        return TypedResults.Accepted($"/api/v1/imports/{id}", status);
+    }
+
+    /// <param name="id">The import's id.</param>
+    private static async Task<Results<Ok<ImportStatus>, ProblemHttpResult>> GetImport(
+        string id, CatalogDatabase database, ImportProgress progress, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await ImportQueries.Find(connection, id, cancellationToken);
+        if (row is null)
+        {
+            return Problems.NotFound("Import", id);
+        }
+
+        var live = progress.Of(id);
+        var errors = row.Errors is null ? [] : JsonSerializer.Deserialize<List<ImportError>>(row.Errors, ImportJson.Options) ?? [];
+        return TypedResults.Ok(new ImportStatus(
+            row.Id, row.JurisdictionCode, EnumText<ImportFormat>.Parse(row.Format), row.DryRun, row.Status, live?.Total ?? row.TotalRows,
+            live?.Processed ?? row.ProcessedRows, row.CreatedCount, row.UpdatedCount, row.UnchangedCount, errors, row.KeyName,
+            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), row.FinishedAt is { } finished ? DateTime.SpecifyKind(finished, DateTimeKind.Utc) : null));
+    }
+
+    /// <param name="jurisdiction">VN or a province code.</param>
+    /// <param name="format">csv (default), xlsx or ndjson; without it, the Accept header decides.</param>
+    /// <param name="asOf">Date (YYYY-MM-DD) of the time and cost in force; default today in Vietnam.</param>
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Export(
+        string jurisdiction, [EnumValues("csv", "xlsx", "ndjson")] string? format, string? asOf, HttpContext context, CatalogDatabase database, CatalogClock clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Errors();
+        var date = Reports.ReportText.Date(asOf, "asOf", errors) ?? clock.Today;
+        var chosen = format ?? FromAccept(context.Request);
+        errors.When(chosen is not ("csv" or "xlsx" or "ndjson"), "format", $"'{format}' is not allowed; use csv, xlsx or ndjson.");
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
+        {
+            return Problems.NotFound("Jurisdiction", jurisdiction);
+        }
+
+        var name = $"catalogue-{jurisdiction}-{date:yyyy-MM-dd}.{chosen}";
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name, FileNameStar = name }.ToString();
+        switch (chosen)
+        {
+            case "xlsx":
+                await WriteXlsx(context, connection, database.Dialect, jurisdiction, date, cancellationToken);
+                break;
+            case "ndjson":
+                await WriteNdjson(context, connection, database.Dialect, jurisdiction, date, cancellationToken);
+                break;
+            default:
+                var columns = CatalogueRecord.Columns.Select((column, index) => new CsvColumn<CatalogueRecord>(column, record => record.Values()[index])).ToList();
+                await new CsvTable<CatalogueRecord>(name, columns, ExportQueries.Catalogue(connection, database.Dialect, jurisdiction, date, cancellationToken))
+                    .ExecuteAsync(context);
+                break;
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static readonly ReadOnlyMemory<byte> NewLine = new[] { (byte)'\n' };
+
+    private static string FromAccept(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains(XlsxMediaType, StringComparison.OrdinalIgnoreCase) ? "xlsx"
+            : accept.Contains(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) ? "ndjson"
+            : "csv";
+    }
+
+    private static async Task WriteNdjson(HttpContext context, System.Data.Common.DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly date, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = NdjsonMediaType + "; charset=utf-8";
+        var body = context.Response.Body;
+        var written = 0;
+        await foreach (var record in ExportQueries.Catalogue(connection, dialect, jurisdiction, date, cancellationToken))
+        {
+            await JsonSerializer.SerializeAsync(body, AsJson(record), ImportJson.Options, cancellationToken);
+            await body.WriteAsync(NewLine, cancellationToken);
+            if (++written % 200 == 0)
+            {
+                await body.FlushAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A record as the JSON import reads it: the same column names, documents as an array of lines.</summary>
+    private static Dictionary<string, object?> AsJson(CatalogueRecord record)
+    {
+        var values = record.Values();
+        var json = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var index = 0; index < CatalogueRecord.Columns.Count; index++)
+        {
+            json[CatalogueRecord.Columns[index]] = values[index] is DateOnly day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : values[index];
+        }
+
+        json["documents"] = record.Documents.Select(document => (document.ProvidedOnce ? CatalogueRecord.ProvidedOnceMark : string.Empty) + document.Name).ToArray();
+        return json;
+    }
+
+    /// <summary>
+    /// The XLSX writer is synchronous, and an ASP.NET Core response may not be written synchronously: the sheet is
+    /// written row by row into a temporary file, which is then streamed and deleted. Nothing is held in memory.
+    /// </summary>
+    private static async Task WriteXlsx(HttpContext context, System.Data.Common.DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly date, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var rows = ExportQueries.CatalogueNow(connection, dialect, jurisdiction, date).Select(record => (IDictionary<string, object?>)AsCells(record));
+            await Task.Run(() => MiniExcel.SaveAs(path, rows, excelType: ExcelType.XLSX), cancellationToken);
+            context.Response.ContentType = XlsxMediaType;
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            context.Response.ContentLength = file.Length;
+            await file.CopyToAsync(context.Response.Body, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Dictionary<string, object?> AsCells(CatalogueRecord record)
+    {
+        var values = record.Values();
+        var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var index = 0; index < CatalogueRecord.Columns.Count; index++)
+        {
+            cells[CatalogueRecord.Columns[index]] = values[index] switch
+            {
+                DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                bool flag => flag ? "true" : "false",
+                var value => value,
+            };
+        }
+
+        return cells;
+    }
+}
+
+internal static class TransferExamples
+{
+    public const string Csv =
+        "code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,lastReviewedOn,status,abolishedOn,timeEffectiveFrom,timeAmount,timeUnit,timeDecisionRef,costEffectiveFrom,feeVnd,otherCostVnd,applicantHours,annualFilings,costDecisionRef,documents\n"
+        + "1.001612,Đăng ký thành lập doanh nghiệp tư nhân,province,external,true,full,true,true,Đăng ký kinh doanh,Sở Tài chính,2025-06-15,active,,2025-03-01,3,working-days,123/QĐ-UBND,2025-03-01,0,50000,2,1200,123/QĐ-UBND,\"Giấy đề nghị đăng ký doanh nghiệp\n* Bản sao căn cước\"\n";
+
+    public const string Ndjson =
+        "{\"code\":\"1.001612\",\"name\":\"Đăng ký thành lập doanh nghiệp tư nhân\",\"level\":\"province\",\"kind\":\"external\",\"businessRelated\":true,"
+        + "\"onlineLevel\":\"full\",\"fullOnlineEligible\":true,\"boundaryFree\":true,\"field\":\"Đăng ký kinh doanh\",\"agency\":\"Sở Tài chính\","
+        + "\"lastReviewedOn\":\"2025-06-15\",\"status\":\"active\",\"abolishedOn\":null,\"timeEffectiveFrom\":\"2025-03-01\",\"timeAmount\":3,"
+        + "\"timeUnit\":\"working-days\",\"timeDecisionRef\":\"123/QĐ-UBND\",\"costEffectiveFrom\":\"2025-03-01\",\"feeVnd\":0,\"otherCostVnd\":50000,"
+        + "\"applicantHours\":2,\"annualFilings\":1200,\"costDecisionRef\":\"123/QĐ-UBND\",\"documents\":[\"Giấy đề nghị đăng ký doanh nghiệp\",\"* Bản sao căn cước\"]}\n";
+
+    private static readonly DateTime Submitted = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
+
+    public static readonly ImportStatus Queued = new("0193a1b2c3d4e5f6a7b8c9d0e1f2a3b4", "92", ImportFormat.Csv, false, "queued", null, 0, 0, 0, 0, [], "Cần Thơ one-stop", Submitted, null);
+
+    public static readonly ImportStatus Failed = new(
+        "0193a1b2c3d4e5f6a7b8c9d0e1f2a3b4", "92", ImportFormat.Csv, false, "failed", 1800, 1800, 0, 0, 0,
+        [new ImportError(17, "level", "'tinh' is not allowed; use one of: central, province, district, commune.")], "Cần Thơ one-stop", Submitted, Submitted.AddSeconds(4));
+}
