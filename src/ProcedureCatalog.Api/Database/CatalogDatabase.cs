@@ -40,15 +40,25 @@ public sealed class CatalogDatabase
         Provider = value.Provider;
         Dialect = SqlDialect.For(value.Provider);
         CommandTimeoutSeconds = value.CommandTimeoutSeconds;
-        ConnectionString = Normalise(value.Provider, value.CommandTimeoutSeconds,
+        SetupConnectionString = Normalise(value.Provider, value.CommandTimeoutSeconds,
             value.ConnectionString ?? configuration.GetConnectionString("Catalog") ?? DatabaseOptions.DefaultSqliteConnectionString);
+        ConnectionString = value.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(SetupConnectionString) { Mode = OpenModeForRequests(SetupConnectionString) }.ToString()
+            : SetupConnectionString;
     }
 
     public DatabaseProvider Provider { get; }
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>The connection requests use. On SQLite it never creates the file: a missing database is an outage (503), not a new empty catalogue.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The connection migrations use; on SQLite it may create the file.</summary>
+    public string SetupConnectionString { get; }
+
+    private static SqliteOpenMode OpenModeForRequests(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString).Mode is SqliteOpenMode.ReadWriteCreate ? SqliteOpenMode.ReadWrite : new SqliteConnectionStringBuilder(connectionString).Mode;
 
     public int CommandTimeoutSeconds { get; }
 

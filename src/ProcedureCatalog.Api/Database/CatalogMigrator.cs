@@ -19,7 +19,7 @@ public sealed class CatalogMigrator(CatalogDatabase database, ILogger<CatalogMig
         var folder = database.Dialect.ScriptFolder;
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            EnsureDatabase.For.SqlDatabase(database.ConnectionString);
+            EnsureDatabase.For.SqlDatabase(database.SetupConnectionString);
         }
 
         var migrations = Run(Engine()
@@ -40,8 +40,8 @@ public sealed class CatalogMigrator(CatalogDatabase database, ILogger<CatalogMig
 
     private UpgradeEngineBuilder Engine() => database.Provider switch
     {
-        DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(database.ConnectionString).WithExecutionTimeout(TimeSpan.FromMinutes(5)),
-        _ => DeployChanges.To.SqliteDatabase(database.ConnectionString),
+        DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(database.SetupConnectionString).WithExecutionTimeout(TimeSpan.FromMinutes(5)),
+        _ => DeployChanges.To.SqliteDatabase(database.SetupConnectionString),
     };
 
     private static List<string> Run(UpgradeEngineBuilder builder)

@@ -25,6 +25,9 @@ public abstract class SqlDialect
 
     public abstract bool IsForeignKeyViolation(DbException exception);
 
+    /// <summary>The database cannot be reached or used right now (down, missing, busy past the timeout): a 503, not a bug.</summary>
+    public abstract bool IsUnavailable(DbException exception);
+
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
@@ -50,6 +53,10 @@ public abstract class SqlDialect
 
         public override bool IsForeignKeyViolation(DbException exception) =>
             exception is SqliteException { SqliteErrorCode: ConstraintViolation, SqliteExtendedErrorCode: ForeignKeyViolation };
+
+        // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB
+        public override bool IsUnavailable(DbException exception) =>
+            exception is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 11 or 13 or 14 or 26 };
     }
 
     private sealed class SqlServerDialect : SqlDialect
@@ -64,5 +71,11 @@ public abstract class SqlDialect
 
         public override bool IsForeignKeyViolation(DbException exception) =>
             exception is SqlException { Number: 547 };
+
+        // Network, login, database offline, failover and throttling errors, and anything the server calls fatal (class 20 and up).
+        private static readonly HashSet<int> Unavailable = [-2, 2, 53, 121, 233, 1205, 4060, 10053, 10054, 10060, 10061, 10928, 10929, 18456, 40197, 40501, 40613, 49918, 49919, 49920];
+
+        public override bool IsUnavailable(DbException exception) =>
+            exception is SqlException sql && (sql.Class >= 20 || Unavailable.Contains(sql.Number));
     }
 }

@@ -54,6 +54,7 @@ public static class CatalogSetup
         services.AddAuthorization(WriteAccess.AddPolicies);
 
         services.AddCatalogLimits();
+        services.AddCatalogWebSecurity(builder.Configuration);
         services.AddOptions<Transfers.ImportOptions>().BindConfiguration(Transfers.ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Transfers.ImportProgress>();
         services.AddSingleton<Transfers.ImportWorker>();
@@ -75,6 +76,7 @@ public static class CatalogSetup
 
     public static WebApplication MapCatalog(this WebApplication app)
     {
+        app.UseCatalogWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

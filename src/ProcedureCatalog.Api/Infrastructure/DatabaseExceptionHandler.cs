@@ -6,7 +6,8 @@ namespace ProcedureCatalog.Api.Infrastructure;
 
 /// <summary>
 /// The database has the last word on uniqueness and references: when two requests race past the checks a
-/// handler makes, the constraint that stops the second one is answered as 409, not as a server error.
+/// handler makes, the constraint that stops the second one is answered as 409, not as a server error. A
+/// database that cannot be reached is answered 503 with Retry-After.
 /// </summary>
 public sealed class DatabaseExceptionHandler(CatalogDatabase database, IProblemDetailsService problems) : IExceptionHandler
 {
@@ -15,6 +16,22 @@ public sealed class DatabaseExceptionHandler(CatalogDatabase database, IProblemD
         if (exception is not DbException dbException)
         {
             return false;
+        }
+
+        if (database.Dialect.IsUnavailable(dbException))
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "5";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The catalogue database is not available",
+                    Detail = "The request changed nothing. The service reconnects by itself; try again in a few seconds (Retry-After).",
+                },
+            });
         }
 
         string detail;
