@@ -34,6 +34,7 @@ public static class CatalogSetup
             .ValidateOnStart();
 
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Apply);
         // Binding failures are thrown in every environment so that BadRequestExceptionHandler can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
