@@ -34,12 +34,15 @@ export function compare(baseFile, headFile) {
   const base = JSON.parse(readFileSync(baseFile, 'utf8'));
   const head = JSON.parse(readFileSync(headFile, 'utf8'));
   const standard = path.join(here, 'optic-standard.yml');
-  const result = spawnSync(optic, ['diff', baseFile, headFile, '--check', '--standard', standard, '--severity', 'error'], {
-    cwd: packageDir,
+  // Run in a scratch folder: with CI set, optic writes ci-run-details.json into its working directory.
+  const cwd = mkdtempSync(path.join(tmpdir(), 'optic-'));
+  const result = spawnSync(optic, ['diff', path.resolve(baseFile), path.resolve(headFile), '--check', '--standard', standard, '--severity', 'error'], {
+    cwd,
     encoding: 'utf8',
-    env: { ...process.env, OPTIC_TELEMETRY_LEVEL: 'off', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, OPTIC_TELEMETRY_LEVEL: 'off', NO_COLOR: '1', FORCE_COLOR: '0' },
     timeout: 120_000,
   });
+  rmSync(cwd, { recursive: true, force: true });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/.*Unknown user config "nodedir".*\n/g, '');
   if (result.error || result.status === null) {
     return { ok: false, breaking: false, majorRaised: false, output: `${output}\noptic did not run: ${result.error?.message ?? result.signal}` };
