@@ -46,13 +46,20 @@ public static class WriteAccess
 }
 
 /// <summary>
-/// Applied to every endpoint of the API: writes (POST, PUT, DELETE) need at least an editor key unless the
-/// endpoint asked for admin; changes of existing resources document 428; GETs answer 304 to a current ETag.
+/// Applied to every endpoint of the API: every operation documents 400 (unknown query parameters); writes
+/// (POST, PUT, DELETE) need at least an editor key unless the endpoint asked for admin; changes of existing
+/// resources document 428; bodies document 413.
 /// </summary>
 public static class WriteConventions
 {
     public static void Apply(EndpointBuilder builder)
     {
+        // Every operation refuses unknown query parameters (KnownQueryParameters), so every operation can answer 400.
+        if (!builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(metadata => metadata.StatusCode == StatusCodes.Status400BadRequest))
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        }
+
         var methods = builder.Metadata.OfType<Microsoft.AspNetCore.Routing.HttpMethodMetadata>().SelectMany(metadata => metadata.HttpMethods).ToList();
         if (methods.Any(method => method is "POST" or "PUT" or "DELETE"))
         {

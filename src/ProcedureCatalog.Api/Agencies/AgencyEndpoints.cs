@@ -35,7 +35,7 @@ public static class AgencyEndpoints
             .WithDescription("Adds an agency to a jurisdiction. Its name is unique within the jurisdiction (409 otherwise); an unknown jurisdiction gets 422.")
             .WithExamples(request: AgencyExamples.Create, response: AgencyExamples.Finance)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/{id:long}", Update)
             .WithName("UpdateAgency")

@@ -73,6 +73,8 @@ public static class CatalogSetup
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A number is a JSON number: "12" for an id is refused rather than guessed at, and the document types numbers as numbers.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static WebApplication MapCatalog(this WebApplication app)
@@ -103,6 +105,7 @@ public static class CatalogSetup
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.AddEndpointFilterFactory(KnownQueryParameters.Refuse);
         api.AddEndpointFilter(Concurrency.NotModifiedFilter);
         ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
         api.MapJurisdictions();

@@ -12,6 +12,9 @@ namespace ProcedureCatalog.Api.Infrastructure;
 /// <summary>Example request and response bodies of an endpoint, shown in Swagger UI and checked against the schema by linters.</summary>
 public sealed record EndpointExamples(object? Request, object? Response);
 
+/// <summary>The example of one problem status of one endpoint, where the generic example of that status would mislead.</summary>
+public sealed record ProblemExampleFor(int Status, ProblemDetails Example);
+
 /// <summary>A GET of one resource that sends its ETag: it answers 304 to If-None-Match with that ETag.</summary>
 public sealed record SetsETag;
 
@@ -39,6 +42,9 @@ public static class OpenApiSetup
     public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null) =>
         builder.WithMetadata(new EndpointExamples(request, response));
 
+    public static RouteHandlerBuilder WithProblemExample(this RouteHandlerBuilder builder, int status, ProblemDetails example) =>
+        builder.WithMetadata(new ProblemExampleFor(status, example));
+
     public static RouteHandlerBuilder WithContentExample(this RouteHandlerBuilder builder, string mediaType, string example) =>
         builder.WithMetadata(new ContentExample(mediaType, example));
 
@@ -65,7 +71,8 @@ public static class OpenApiSetup
                     Contact = new OpenApiContact { Name = "ProcedureCatalog" },
                     License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
                 };
-                document.Servers = [];
+                document.Servers = [new OpenApiServer { Url = "/", Description = "This service" }];
+                document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
@@ -83,6 +90,8 @@ public static class OpenApiSetup
             options.AddOperationTransformer(AddCsvAlternative);
             options.AddOperationTransformer(CamelCaseQueryNames);
             options.AddOperationTransformer(AddSecurity);
+            options.AddOperationTransformer(AddConditionalHeaders);
+            options.AddSchemaTransformer(OpenProblemSchemas);
         });
 
     private static Task AddExamples(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -112,7 +121,9 @@ public static class OpenApiSetup
                 }
                 else if (!status.StartsWith('2') && int.TryParse(status, out var code))
                 {
-                    media.Example = ProblemExample(code, json);
+                    media.Example = context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemExampleFor>().LastOrDefault(example => example.Status == code) is { } specific
+                        ? Serialize(specific.Example, code, json)
+                        : ProblemExample(code, json);
                 }
             }
         }
@@ -145,12 +156,99 @@ public static class OpenApiSetup
             503 => new ProblemDetails { Title = "The request took too long", Detail = "It was cancelled after the service's time limit and changed nothing." },
             _ => new ProblemDetails { Title = "An error occurred while processing your request." },
         };
+        return Serialize(problem, status, json);
+    }
+
+    private static JsonNode? Serialize(ProblemDetails problem, int status, JsonSerializerOptions json)
+    {
         problem.Status = status;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}";
         return JsonSerializer.SerializeToNode(problem, problem.GetType(), json);
     }
 
     public const string ApiKeyScheme = "ApiKey";
+
+    private static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
+    {
+        ["Procedures"] = "The catalogue: thủ tục hành chính of each jurisdiction, searched, read, created, changed, abolished; synced by natural key.",
+        ["Documents"] = "The required documents (thành phần hồ sơ) of a procedure.",
+        ["History"] = "Effective-dated processing time and compliance cost of a procedure; entries are added, never overwritten.",
+        ["Jurisdictions"] = "Whose catalogue: VN (central) and the provinces.",
+        ["Agencies"] = "Performing agencies (cơ quan thực hiện) of each jurisdiction.",
+        ["Fields"] = "Fields (lĩnh vực) procedures are classified under.",
+        ["Reports"] = "Resolution 66/NQ-CP figures computed in SQL views: reductions per procedure and group, the scoreboard, the laggards; JSON or CSV.",
+        ["Targets and tariffs"] = "The reduction programs with their yearly targets, and the hourly tariffs that price the applicant's time.",
+        ["Changes"] = "The change feed for syncing clients, and the audit trail of each procedure.",
+        ["Bulk import and export"] = "Whole catalogues in and out: CSV, XLSX, JSON and NDJSON; imports are checked and taken whole or not at all.",
+    };
+
+    /// <summary>
+    /// Changes of existing resources take If-Match (required: 428 without it); single resources send their ETag and
+    /// take If-None-Match on GET. Both are declared so that generated clients and validating proxies know them.
+    /// </summary>
+    private static Task AddConditionalHeaders(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var responses = operation.Responses ?? new OpenApiResponses();
+        var method = context.Description.HttpMethod ?? string.Empty;
+        var conditional = responses.ContainsKey("412");
+        var readsOne = HttpMethods.IsGet(method) && context.Description.ActionDescriptor.EndpointMetadata.OfType<SetsETag>().Any();
+        if (conditional)
+        {
+            AddHeaderParameter(operation, "If-Match", "The ETag you read. Required to change or delete an existing resource (428 without it, 412 when someone changed it since).");
+        }
+
+        if (readsOne)
+        {
+            AddHeaderParameter(operation, "If-None-Match", "The ETag you hold; 304 when it is still current.");
+        }
+
+        if (conditional || readsOne || HttpMethods.IsPost(method))
+        {
+            foreach (var (status, response) in responses)
+            {
+                if (status.StartsWith('2') && response is OpenApiResponse { Content.Count: > 0 } answer && (conditional || readsOne || status == "201"))
+                {
+                    answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    answer.Headers["ETag"] = new OpenApiHeader { Description = "The resource's version, for If-Match and If-None-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void AddHeaderParameter(OpenApiOperation operation, string name, string description)
+    {
+        operation.Parameters ??= [];
+        if (operation.Parameters.All(parameter => parameter.Name != name))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+    }
+
+    /// <summary>
+    /// Problems carry a traceId and, for some, more members (the jurisdictions without a tariff): the problem
+    /// schemas stay open, as RFC 9457 intends, even though request bodies refuse unknown members.
+    /// </summary>
+    private static Task OpenProblemSchemas(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+        {
+            schema.AdditionalPropertiesAllowed = true;
+            schema.AdditionalProperties = null;
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when asking for help." };
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>Operations behind a policy name the API key scheme, so that Swagger UI sends the key entered under Authorize.</summary>
     private static Task AddSecurity(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

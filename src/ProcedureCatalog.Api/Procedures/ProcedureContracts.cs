@@ -42,8 +42,8 @@ public sealed record ProcedureCreate(
     [property: Required] OnlineLevel? OnlineLevel,
     [property: Required] bool? FullOnlineEligible,
     [property: Required] bool? BoundaryFree,
-    [property: Required, Range(1, long.MaxValue)] long? FieldId,
-    [property: Required, Range(1, long.MaxValue)] long? AgencyId,
+    [property: Required, Range(1, int.MaxValue)] long? FieldId,
+    [property: Required, Range(1, int.MaxValue)] long? AgencyId,
     [property: PlausibleDate] DateOnly? LastReviewedOn,
     [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
     [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents);
@@ -70,8 +70,8 @@ public sealed record ProcedureUpdate(
     [property: Required] OnlineLevel? OnlineLevel,
     [property: Required] bool? FullOnlineEligible,
     [property: Required] bool? BoundaryFree,
-    [property: Required, Range(1, long.MaxValue)] long? FieldId,
-    [property: Required, Range(1, long.MaxValue)] long? AgencyId,
+    [property: Required, Range(1, int.MaxValue)] long? FieldId,
+    [property: Required, Range(1, int.MaxValue)] long? AgencyId,
     [property: PlausibleDate] DateOnly? LastReviewedOn,
     [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis);
 
@@ -99,8 +99,8 @@ public sealed record ProcedureUpsert(
     [property: Required] OnlineLevel? OnlineLevel,
     [property: Required] bool? FullOnlineEligible,
     [property: Required] bool? BoundaryFree,
-    [property: Required, Range(1, long.MaxValue)] long? FieldId,
-    [property: Required, Range(1, long.MaxValue)] long? AgencyId,
+    [property: Required, Range(1, int.MaxValue)] long? FieldId,
+    [property: Required, Range(1, int.MaxValue)] long? AgencyId,
     [property: PlausibleDate] DateOnly? LastReviewedOn,
     [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
     [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents)

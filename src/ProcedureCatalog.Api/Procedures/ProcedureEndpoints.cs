@@ -53,7 +53,7 @@ public static class ProcedureEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/", Create)
             .WithName("CreateProcedure")
@@ -63,7 +63,7 @@ public static class ProcedureEndpoints
                 + "Processing time and cost are added afterwards as history entries.")
             .WithExamples(request: ProcedureExamples.Create, response: ProcedureExamples.Detail)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/{id:long}", Update)
             .WithName("UpdateProcedure")
@@ -74,7 +74,7 @@ public static class ProcedureEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/{id:long}/status", ChangeStatus)
             .WithName("ChangeProcedureStatus")
@@ -82,6 +82,7 @@ public static class ProcedureEndpoints
             .WithDescription("status abolished needs abolishedOn (bãi bỏ from that date; the history stays and reports count its burden as gone from then). "
                 + "status active reinstates a procedure abolished by mistake. Setting the state it already has changes nothing.")
             .WithExamples(request: ProcedureExamples.Abolish, response: ProcedureExamples.Detail)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 

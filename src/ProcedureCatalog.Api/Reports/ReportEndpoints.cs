@@ -59,7 +59,15 @@ public static class ReportEndpoints
     private static RouteHandlerBuilder ReportProblems(this RouteHandlerBuilder builder) => builder
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffExample);
+
+    private static readonly Microsoft.AspNetCore.Mvc.ProblemDetails MissingTariffExample = new()
+    {
+        Title = "Hourly tariff missing",
+        Detail = "The compliance cost of procedures of 08 cannot be computed: there is no hourly tariff for 2024 (the baseline year). Set it with PUT /api/v1/tariffs/08/2024.",
+        Extensions = { ["jurisdictionsWithoutTariff"] = new[] { "08" }, ["tariffYear"] = 2024 },
+    };
 
     /// <param name="id">The procedure's id.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) of the current values; default today in Vietnam.</param>

@@ -266,6 +266,26 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
         await (await client.Get($"/api/v1/procedures/{created.Id}?asOf=2025-02-30")).Problem(HttpStatusCode.BadRequest);
         await (await client.Get($"/api/v1/procedures/{created.Id}?asOf=1800-01-01")).Problem(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task MisspeltQueryParametersAreRefusedNotIgnored()
+    {
+        var errors = await (await client.Get("/api/v1/procedures?jurisdicton=92")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("jurisdiction", Assert.Single(errors["jurisdicton"]), StringComparison.Ordinal);
+        await (await client.Get("/api/v1/fields?name=x")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/api/v1/procedures?Jurisdiction=92&PAGESIZE=5")).StatusCode);
+    }
+
+    [Fact]
+    public async Task NumbersMustBeJsonNumbers()
+    {
+        var errors = await (await client.PostRaw("/api/v1/fields", "{\"name\": 12}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("name", errors.Keys);
+        var input = await Build.NewProcedure("11", "1.000099");
+        var json = System.Text.Json.JsonSerializer.Serialize(input, CatalogApiFactory.Json).Replace($"\"fieldId\":{input.FieldId}", $"\"fieldId\":\"{input.FieldId}\"", StringComparison.Ordinal);
+        var refused = await (await client.PostRaw("/api/v1/procedures", json)).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("fieldId", refused.Keys);
+    }
 }
 
 internal static class ProcedureExamplesForTests
