@@ -30,12 +30,30 @@ public sealed class CatalogMigrator(CatalogDatabase database, ILogger<CatalogMig
             .JournalTo(new NullJournal())
             .WithTransaction());
 
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            UseWriteAheadLog();
+        }
+
         foreach (var script in migrations)
         {
             logger.LogInformation("Applied migration {Script} on {Provider}", script, database.Provider);
         }
 
         return migrations;
+    }
+
+    /// <summary>
+    /// In WAL mode readers never wait for a writer, so a long import does not stall the catalogue's readers; the
+    /// mode is stored in the file, and a killed process leaves nothing half-written (the log is replayed or dropped).
+    /// </summary>
+    private void UseWriteAheadLog()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.SetupConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        command.ExecuteScalar();
     }
 
     private UpgradeEngineBuilder Engine() => database.Provider switch

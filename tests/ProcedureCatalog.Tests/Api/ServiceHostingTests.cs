@@ -112,4 +112,14 @@ public sealed class ServiceHostingTests(CatalogApiFactory factory) : IClassFixtu
             }
         }
     }
+
+    [Fact]
+    public async Task TheEmbeddedDatabaseRunsInWalModeSoReadersNeverWaitForAnImport()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
 }

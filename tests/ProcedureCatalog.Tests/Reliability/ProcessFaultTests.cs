@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ProcedureCatalog.Api.Changes;
+using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Procedures;
+using ProcedureCatalog.Api.Transfers;
+using ProcedureCatalog.Tests.Support;
+
+namespace ProcedureCatalog.Tests.Reliability;
+
+/// <summary>The real service as its own process, on a temporary SQLite file, that a test can kill with SIGKILL and start again.</summary>
+internal sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("procedure-catalog-process-").FullName;
+    private Process? process;
+
+    public string DatabasePath => Path.Combine(folder, "catalog.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    public HttpClient Client { get; private set; } = new();
+
+    private static string Assembly => typeof(Program).Assembly.Location;
+
+    private Dictionary<string, string> Environment(int port) => new()
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Catalog"] = ConnectionString,
+        ["Database__SeedSampleCatalogue"] = "false",
+        ["Imports__Directory"] = Path.Combine(folder, "imports"),
+        ["Limits__WritesPerMinute"] = "1000000",
+        ["Limits__ReadsPerMinute"] = "1000000",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    public async Task Start()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Assembly]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in Environment(port))
+        {
+            start.Environment[name] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                if ((await Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The service did not become ready in 30 s.");
+    }
+
+    /// <summary>Makes an admin key with the service's own command and sends it on every request of <see cref="Client"/>.</summary>
+    public async Task UseAdminKey()
+    {
+        var start = new ProcessStartInfo("dotnet", [Assembly, "keys", "create", "--name", $"admin-{Guid.NewGuid():N}", "--role", "admin"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+        };
+        foreach (var (name, value) in Environment(0))
+        {
+            start.Environment[name] = value;
+        }
+
+        using var command = Process.Start(start)!;
+        var output = await command.StandardOutput.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", output.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("pck_", StringComparison.Ordinal)));
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, no finally blocks.</summary>
+    public async Task Kill()
+    {
+        process!.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        Client.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            await Kill();
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+/// <summary>The service killed with SIGKILL in the middle of a burst of writes and of a bulk import, then started again.</summary>
+public sealed class ProcessFaultTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected) => await response.ReadAs<T>(expected);
+
+    [Fact]
+    public async Task KilledDuringABurstOfWritesEveryAcknowledgedWriteIsThereAfterARestart()
+    {
+        await using var service = new ServiceProcess();
+        await service.Start();
+        await service.UseAdminKey();
+        var build = new CatalogBuilder(service.Client);
+        var procedures = new List<ProcedureDetail>();
+        for (var index = 0; index < 3; index++)
+        {
+            procedures.Add(await build.Procedure("92", $"1.97000{index}"));
+        }
+
+        var acknowledged = new ConcurrentBag<(long Procedure, long Entry)>();
+        var client = service.Client;
+        async Task Writer(int writer)
+        {
+            for (var step = 0; ; step++)
+            {
+                var procedure = procedures[(writer + step) % procedures.Count];
+                HttpResponseMessage response;
+                try
+                {
+                    response = await client.PostJson($"/api/v1/procedures/{procedure.Id}/time-history",
+                        new TimeEntryInput(new DateOnly(2025, 1, 1).AddDays(step % 300), 1 + (step % 30), TimeUnit.WorkingDays, $"{writer}-{step}/QĐ"));
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or ObjectDisposedException)
+                {
+                    return; // the service is gone
+                }
+
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged.Add((procedure.Id, (await response.Content.ReadFromJsonAsync<TimeEntry>(CatalogApiFactory.Json))!.Id));
+                }
+            }
+        }
+
+        var writers = Enumerable.Range(0, 4).Select(Writer).ToList();
+        while (acknowledged.Count < 100)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        await service.Kill();
+        await Task.WhenAll(writers);
+
+        await service.Start();
+        var feed = await Read<ChangePage>(await service.Client.Get("/api/v1/changes?limit=1000"), HttpStatusCode.OK);
+        foreach (var procedure in procedures)
+        {
+            var history = await Read<List<TimeEntry>>(await service.Client.Get($"/api/v1/procedures/{procedure.Id}/time-history"), HttpStatusCode.OK);
+            var stored = history.Select(entry => entry.Id).ToHashSet();
+            Assert.All(acknowledged.Where(entry => entry.Procedure == procedure.Id), entry => Assert.Contains(entry.Entry, stored));
+            var detail = await Read<ProcedureDetail>(await service.Client.Get($"/api/v1/procedures/{procedure.Id}"), HttpStatusCode.OK);
+            Assert.Equal(procedure.Version + history.Count, detail.Version);
+            var events = feed.Items.Where(change => change.ProcedureId == procedure.Id && change.Entity == "time-entry").Select(change => long.Parse(change.EntityKey, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(stored.Order(), events.Order());
+        }
+
+        await using var connection = new SqliteConnection(service.ConnectionString);
+        Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public async Task KilledDuringAnImportNothingIsHalfDoneAndTheImportRunsAgainAtTheNextStart()
+    {
+        await using var service = new ServiceProcess();
+        await service.Start();
+        await service.UseAdminKey();
+        await Read<Jurisdiction>(await service.Client.PostJson("/api/v1/jurisdictions", new JurisdictionCreate("92", "Thành phố Cần Thơ", JurisdictionLevel.Province)), HttpStatusCode.Created);
+
+        const int rows = 30_000;
+        var csv = new StringBuilder("code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,timeEffectiveFrom,timeAmount,timeUnit,timeDecisionRef,documents\n");
+        for (var row = 0; row < rows; row++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"1.{row:D6},Thủ tục số {row},province,external,true,full,true,true,Lĩnh vực {row % 12},Sở số {row % 20},2024-01-01,{1 + (row % 30)},working-days,1/QĐ,\"Đơn đề nghị\n* Bản sao căn cước\"\n");
+        }
+
+        var content = new StringContent(csv.ToString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var accepted = await Read<ImportStatus>(await service.Client.PostAsync("/api/v1/jurisdictions/92/imports", content, Cancel), HttpStatusCode.Accepted);
+        ImportStatus running;
+        do
+        {
+            await Task.Delay(50, Cancel);
+            running = await Read<ImportStatus>(await service.Client.Get($"/api/v1/imports/{accepted.Id}"), HttpStatusCode.OK);
+        }
+        while (running.Status != "running" || running.ProcessedRows == 0);
+
+        Assert.True(running.ProcessedRows < rows, $"killed mid-way: {running.ProcessedRows} of {running.TotalRows} rows processed");
+        await service.Kill();
+
+        await using (var connection = new SqliteConnection(service.ConnectionString))
+        {
+            Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM procedures"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agencies"));
+            Assert.Equal("running", await connection.ExecuteScalarAsync<string>("SELECT status FROM imports WHERE id = @Id", new { accepted.Id }));
+        }
+
+        SqliteConnection.ClearAllPools();
+        await service.Start();
+        ImportStatus finished;
+        do
+        {
+            await Task.Delay(200, Cancel);
+            finished = await Read<ImportStatus>(await service.Client.Get($"/api/v1/imports/{accepted.Id}"), HttpStatusCode.OK);
+        }
+        while (finished.Status is "queued" or "running");
+
+        Assert.Equal(("succeeded", (long)rows), (finished.Status, finished.Created));
+        var page = await Read<ProcedureCatalog.Api.Infrastructure.PageOf<ProcedureSummary>>(await service.Client.Get("/api/v1/procedures?jurisdiction=92&pageSize=1"), HttpStatusCode.OK);
+        Assert.Equal(rows, page.TotalCount);
+    }
+}
