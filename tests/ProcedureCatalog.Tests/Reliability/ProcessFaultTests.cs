@@ -21,6 +21,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("procedure-catalog-process-").FullName;
     private Process? process;
 
+    /// <summary>Everything the service wrote to its console, for tests that read the logs.</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    public string LogLevel { get; init; } = "Warning";
+
     public string DatabasePath => Path.Combine(folder, "catalog.db");
 
     public string ConnectionString => $"Data Source={DatabasePath}";
@@ -38,7 +43,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         ["Imports__Directory"] = Path.Combine(folder, "imports"),
         ["Limits__WritesPerMinute"] = "1000000",
         ["Limits__ReadsPerMinute"] = "1000000",
-        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Default"] = LogLevel,
     };
 
     public async Task Start()
@@ -51,8 +56,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Log.Enqueue(line.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, line) => Log.Enqueue(line.Data ?? string.Empty);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -128,6 +133,25 @@ public sealed class ProcessFaultTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected) => await response.ReadAs<T>(expected);
+
+    [Fact]
+    public async Task EvenTraceLogsNeverContainAKey()
+    {
+        await using var service = new ServiceProcess { LogLevel = "Trace" };
+        await service.Start();
+        await service.UseAdminKey();
+        var key = service.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
+        await new CatalogBuilder(service.Client).Procedure("92", "1.980001");
+        using var wrong = new HttpClient { BaseAddress = service.Client.BaseAddress };
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", "pck_0123456789_thisIsAGuessedSecretValue");
+        await (await wrong.PostJson("/api/v1/fields", new ProcedureCatalog.Api.Fields.FieldInput("x"))).Problem(HttpStatusCode.Unauthorized);
+        await service.Kill();
+        var log = string.Join("\n", service.Log);
+        Assert.Contains("Request finished", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(key[15..], log, StringComparison.Ordinal);
+        Assert.DoesNotContain("thisIsAGuessedSecretValue", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(ProcedureCatalog.Api.Access.ApiKeys.Hash(key), log, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task KilledDuringABurstOfWritesEveryAcknowledgedWriteIsThereAfterARestart()
