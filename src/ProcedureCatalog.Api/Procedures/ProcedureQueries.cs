@@ -116,6 +116,10 @@ internal static class ProcedureQueries
         connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
             SelectProcedure + " WHERE p.id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
+    public static Task<IEnumerable<ProcedureRow>> OfJurisdiction(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
+        connection.QueryAsync<ProcedureRow>(new CommandDefinition(
+            SelectProcedure + " WHERE p.jurisdiction_code = @Jurisdiction", new { Jurisdiction = jurisdiction }, transaction));
+
     public static Task<ProcedureRow?> FindByCode(DbConnection connection, string jurisdiction, string code, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
             SelectProcedure + " WHERE p.jurisdiction_code = @Jurisdiction AND p.code = @Code",

@@ -74,14 +74,18 @@ internal static class ProcedureUpserts
         return new Outcome.Replaced(current.Id);
     }
 
+    /// <summary>True when the description (not status, legal basis or documents) is what is stored.</summary>
+    public static bool SameDescription(ProcedureRow current, ProcedureUpsert input) =>
+        current.Name == input.Name.Trim()
+        && current.Level == EnumText.Of(input.Level!.Value) && current.Kind == EnumText.Of(input.Kind!.Value)
+        && current.BusinessRelated == input.BusinessRelated && current.OnlineLevel == EnumText.Of(input.OnlineLevel!.Value)
+        && current.FullOnlineEligible == input.FullOnlineEligible && current.BoundaryFree == input.BoundaryFree
+        && current.FieldId == input.FieldId && current.AgencyId == input.AgencyId && current.LastReviewedOn == input.LastReviewedOn;
+
     /// <summary>True when the body says exactly what is stored (strings compared as stored: trimmed).</summary>
     private static async Task<bool> IsStored(DbConnection connection, DbTransaction transaction, ProcedureRow current, ProcedureUpsert input, CancellationToken cancellationToken)
     {
-        var described = current.Name == input.Name.Trim()
-            && current.Level == EnumText.Of(input.Level!.Value) && current.Kind == EnumText.Of(input.Kind!.Value)
-            && current.BusinessRelated == input.BusinessRelated && current.OnlineLevel == EnumText.Of(input.OnlineLevel!.Value)
-            && current.FullOnlineEligible == input.FullOnlineEligible && current.BoundaryFree == input.BoundaryFree
-            && current.FieldId == input.FieldId && current.AgencyId == input.AgencyId && current.LastReviewedOn == input.LastReviewedOn;
+        var described = SameDescription(current, input);
         if (!described)
         {
             return false;

@@ -134,7 +134,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
 
     /// <summary>What the jurisdiction holds, read once so that each row is matched in memory.</summary>
     private sealed record State(
-        Dictionary<string, ExistingProcedure> Procedures,
+        Dictionary<string, ProcedureRow> Procedures,
         Dictionary<long, IReadOnlyList<ImportedDocument>> Documents,
         HashSet<(long, DateOnly, decimal, string)> TimeEntries,
         HashSet<(long, DateOnly, long, long, decimal, long?)> CostEntries,
@@ -183,7 +183,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             procedureId = existing.Id;
             version = existing.Version;
             applied = Applied.Unchanged;
-            if (!Describes(existing, record, fieldId, agencyId))
+            if (!ProcedureUpserts.SameDescription(existing, description))
             {
                 await ProcedureQueries.Update(connection, transaction, procedureId, version++, description.ToUpdate(record.Code), now, cancellationToken);
                 applied = Applied.Updated;
@@ -234,12 +234,6 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
 
         return applied;
     }
-
-    private static bool Describes(ExistingProcedure existing, CatalogueRecord record, long fieldId, long agencyId) =>
-        existing.Name == record.Name && existing.Level == EnumText.Of(record.Level) && existing.Kind == EnumText.Of(record.Kind)
-        && existing.BusinessRelated == record.BusinessRelated && existing.OnlineLevel == EnumText.Of(record.OnlineLevel)
-        && existing.FullOnlineEligible == record.FullOnlineEligible && existing.BoundaryFree == record.BoundaryFree
-        && existing.FieldId == fieldId && existing.AgencyId == agencyId && existing.LastReviewedOn == record.LastReviewedOn;
 
     private async Task<long> FieldOf(DbConnection connection, DbTransaction transaction, State state, string name, Actor actor, DateTime now, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Api.Transfers;
 
@@ -54,17 +55,8 @@ internal static class ImportQueries
             },
             cancellationToken: cancellationToken));
 
-    public static async Task<Dictionary<string, ExistingProcedure>> Procedures(DbConnection connection, DbTransaction transaction, string jurisdiction)
-    {
-        var rows = await connection.QueryAsync<ExistingProcedure>(new CommandDefinition(
-            """
-            SELECT id, code, name, level, kind, business_related, online_level, full_online_eligible, boundary_free, field_id, agency_id,
-                   last_reviewed_on, status, abolished_on, version
-            FROM procedures WHERE jurisdiction_code = @Jurisdiction
-            """,
-            new { Jurisdiction = jurisdiction }, transaction));
-        return rows.ToDictionary(row => row.Code, StringComparer.Ordinal);
-    }
+    public static async Task<Dictionary<string, ProcedureRow>> Procedures(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
+        (await ProcedureQueries.OfJurisdiction(connection, transaction, jurisdiction)).ToDictionary(row => row.Code, StringComparer.Ordinal);
 
     public static async Task<ILookup<long, ImportedDocument>> Documents(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
         (await connection.QueryAsync<(long ProcedureId, string Name, bool ProvidedOnce)>(new CommandDefinition(
@@ -135,23 +127,4 @@ internal sealed record ImportRow
     public required string KeyName { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? FinishedAt { get; init; }
-}
-
-internal sealed record ExistingProcedure
-{
-    public long Id { get; init; }
-    public required string Code { get; init; }
-    public required string Name { get; init; }
-    public required string Level { get; init; }
-    public required string Kind { get; init; }
-    public bool BusinessRelated { get; init; }
-    public required string OnlineLevel { get; init; }
-    public bool FullOnlineEligible { get; init; }
-    public bool BoundaryFree { get; init; }
-    public long FieldId { get; init; }
-    public long AgencyId { get; init; }
-    public DateOnly? LastReviewedOn { get; init; }
-    public required string Status { get; init; }
-    public DateOnly? AbolishedOn { get; init; }
-    public long Version { get; init; }
 }
