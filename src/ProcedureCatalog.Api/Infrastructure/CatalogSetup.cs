@@ -95,8 +95,9 @@ public static class CatalogSetup
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         app.MapCatalogHealth();
 
-        app.UseCatalogLimits();
+        app.UseCatalogBodyLimits();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRequestTimeouts();
 

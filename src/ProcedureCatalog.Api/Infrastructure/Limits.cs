@@ -63,9 +63,9 @@ public static class Limits
         return services;
     }
 
-    public static WebApplication UseCatalogLimits(this WebApplication app)
+    /// <summary>Body limits come first; rate limits after authentication, so that writes are counted per real key, not per claimed one.</summary>
+    public static WebApplication UseCatalogBodyLimits(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.Use(LimitBody);
         return app;
     }
@@ -80,7 +80,7 @@ public static class Limits
         var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var write = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
-        var key = context.Request.Headers[Access.ApiKeys.Header].ToString() is { Length: > 15 } apiKey ? Access.ApiKeys.PrefixOf(apiKey) : null;
+        var key = context.User.FindFirst(Access.ApiKeyAuthentication.KeyIdClaim)?.Value;
         return write
             ? RateLimitPartition.GetFixedWindowLimiter($"write:{key ?? address}", _ => Window(limits.WritesPerMinute))
             : RateLimitPartition.GetFixedWindowLimiter($"read:{address}", _ => Window(limits.ReadsPerMinute));
