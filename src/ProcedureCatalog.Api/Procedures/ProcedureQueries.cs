@@ -232,5 +232,6 @@ internal static class ProcedureQueries
         }
     }
 
-    private static string SearchTextOf(string code, string name) => SearchText.Fold(code + " " + name);
+    /// <summary>What search looks in: the code and the name, folded (see <see cref="SearchText"/>).</summary>
+    internal static string SearchTextOf(string code, string name) => SearchText.Fold(code + " " + name);
 }
