@@ -55,6 +55,19 @@ public sealed class CatalogScenarios
         return connection;
     }
 
+    /// <summary>One file of request paths per scenario (procedure-by-code cycles through many procedures).</summary>
+    public static async Task WritePaths(string databasePath, string directory)
+    {
+        var scenarios = new CatalogScenarios(databasePath);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "procedure-by-code.paths"),
+            scenarios.keys.Select(key => $"/api/v1/jurisdictions/{key.Jurisdiction}/procedures/{Uri.EscapeDataString(key.Code)}?asOf=2025-12-31"));
+        await File.WriteAllLinesAsync(Path.Combine(directory, "search-list.paths"), [SearchPath]);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "reductions-by-agency.paths"), [ReductionsPath]);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "scoreboard.paths"), [ScoreboardPath]);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "laggards-csv.paths"), [LaggardsPath]);
+    }
+
     /// <summary>Procedures spread over the whole catalogue (every 97th), the same list the HTTP run asks for.</summary>
     public static IEnumerable<(string Jurisdiction, string Code)> SampleKeys(DbConnection connection) =>
         connection.Query<(string, string)>("SELECT jurisdiction_code, code FROM procedures WHERE id % 97 = 1 ORDER BY id");

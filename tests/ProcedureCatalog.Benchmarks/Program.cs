@@ -5,6 +5,7 @@ using ProcedureCatalog.Benchmarks;
 //   plans    --database FILE                     EXPLAIN QUERY PLAN of every statement of the five scenarios
 //   time     --database FILE [--seconds N]       a quick sequential timing of each scenario (for trying an index)
 //   sql      --database FILE --out FILE.tsv      BenchmarkDotNet on the query layer; writes median and p95 per scenario
+//   paths    --database FILE --dir DIR           writes DIR/<scenario>.paths, the request paths the HTTP runs send
 //   ceiling  --body FILE --urls URL              serves FILE as JSON from memory: the framework's ceiling
 var command = args.FirstOrDefault();
 string Option(string name, string? fallback = null)
@@ -41,6 +42,9 @@ switch (command)
         return 0;
     case "sql":
         return QueryBenchmarks.Run(Option("database"), Option("out"));
+    case "paths":
+        await CatalogScenarios.WritePaths(Option("database"), Option("dir"));
+        return 0;
     case "ceiling":
         await CeilingHost.Run(Option("body"), Option("urls"));
         return 0;
