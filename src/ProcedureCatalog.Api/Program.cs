@@ -1,8 +1,14 @@
 using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Generator;
 using ProcedureCatalog.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalog();
+if (args is [GeneratorSetup.Command, ..])
+{
+    builder.AddGenerator(args);
+}
+
 var app = builder.Build();
 
 if (args is ["migrate", ..])
@@ -15,6 +21,11 @@ if (args is ["migrate", ..])
 if (args is ["keys", ..])
 {
     return await ProcedureCatalog.Api.Access.ApiKeyCommand.Run(app.Services, args, Console.Out);
+}
+
+if (args is [GeneratorSetup.Command, ..])
+{
+    return await app.RunGeneratorAsync();
 }
 
 app.MapCatalog();

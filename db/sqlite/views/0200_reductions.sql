@@ -13,6 +13,35 @@
 -- The baseline is the value in force on the program's baseline date; a procedure abolished on or before
 -- that date has nothing in force then, so no baseline (NULL), like a procedure with no entry yet.
 
+-- One row per history entry with its value in exact integers. The reports look up the entry in force on a
+-- date through these (one index seek per procedure); the window views below reuse them.
+DROP VIEW IF EXISTS time_entry_units;
+CREATE VIEW time_entry_units AS
+SELECT
+    h.id AS entry_id,
+    h.procedure_id,
+    h.effective_from,
+    h.recorded_at,
+    CAST(ROUND(h.amount * 100) AS INTEGER)
+        * CASE h.unit WHEN 'working-days' THEN 56 WHEN 'calendar-days' THEN 40 WHEN 'hours' THEN 7 END AS units
+FROM time_history h;
+
+-- One row per cost entry with the applicant's hours in exact hundredths. The compliance cost of an entry
+-- is fee_vnd * 100 + other_cost_vnd * 100 + hours_hundredths * hourly tariff, in hundredths of a đồng
+-- (cost_normalised below, and the reports' in-force lookups, which price entries with the same expression).
+DROP VIEW IF EXISTS cost_entry_amounts;
+CREATE VIEW cost_entry_amounts AS
+SELECT
+    h.id AS entry_id,
+    h.procedure_id,
+    h.effective_from,
+    h.recorded_at,
+    h.fee_vnd,
+    h.other_cost_vnd,
+    CAST(ROUND(h.applicant_hours * 100) AS INTEGER) AS hours_hundredths,
+    h.annual_filings
+FROM cost_history h;
+
 DROP VIEW IF EXISTS time_normalised;
 CREATE VIEW time_normalised AS
 SELECT
@@ -22,9 +51,10 @@ SELECT
     s.effective_until,
     s.amount,
     s.unit,
-    CAST(ROUND(s.amount * 100) AS INTEGER)
-        * CASE s.unit WHEN 'working-days' THEN 56 WHEN 'calendar-days' THEN 40 WHEN 'hours' THEN 7 END AS units
-FROM time_stretches s;
+    u.units
+FROM time_stretches s
+INNER JOIN time_entry_units u
+    ON u.entry_id = s.entry_id;
 
 -- One row per (program, cost stretch). The tariff is the one of the procedure's jurisdiction for the year
 -- of the program's baseline date; cost_centi is NULL when that tariff is missing.
@@ -41,10 +71,11 @@ SELECT
     s.applicant_hours,
     s.annual_filings,
     ht.hourly_tariff_vnd,
-    s.fee_vnd * 100 + s.other_cost_vnd * 100
-        + CAST(ROUND(s.applicant_hours * 100) AS INTEGER) * ht.hourly_tariff_vnd AS cost_centi
+    a.fee_vnd * 100 + a.other_cost_vnd * 100 + a.hours_hundredths * ht.hourly_tariff_vnd AS cost_centi
 FROM reduction_programs rp
 CROSS JOIN cost_stretches s
+INNER JOIN cost_entry_amounts a
+    ON a.entry_id = s.entry_id
 INNER JOIN procedures p
     ON p.id = s.procedure_id
 LEFT JOIN hourly_tariffs ht

@@ -13,6 +13,35 @@
 -- The baseline is the value in force on the program's baseline date; a procedure abolished on or before
 -- that date has nothing in force then, so no baseline (NULL), like a procedure with no entry yet.
 
+-- One row per history entry with its value in exact integers. The reports look up the entry in force on a
+-- date through these (one index seek per procedure); the window views below reuse them.
+CREATE OR ALTER VIEW time_entry_units AS
+SELECT
+    h.id AS entry_id,
+    h.procedure_id,
+    h.effective_from,
+    h.recorded_at,
+    CAST(h.amount * 100 AS BIGINT)
+        * CASE h.unit WHEN N'working-days' THEN CAST(56 AS BIGINT) WHEN N'calendar-days' THEN CAST(40 AS BIGINT) WHEN N'hours' THEN CAST(7 AS BIGINT) END AS units
+FROM time_history h;
+GO
+
+-- One row per cost entry with the applicant's hours in exact hundredths. The compliance cost of an entry
+-- is fee_vnd * 100 + other_cost_vnd * 100 + hours_hundredths * hourly tariff, in hundredths of a đồng
+-- (cost_normalised below, and the reports' in-force lookups, which price entries with the same expression).
+CREATE OR ALTER VIEW cost_entry_amounts AS
+SELECT
+    h.id AS entry_id,
+    h.procedure_id,
+    h.effective_from,
+    h.recorded_at,
+    CAST(h.fee_vnd AS BIGINT) AS fee_vnd,
+    CAST(h.other_cost_vnd AS BIGINT) AS other_cost_vnd,
+    CAST(h.applicant_hours * 100 AS BIGINT) AS hours_hundredths,
+    h.annual_filings
+FROM cost_history h;
+GO
+
 CREATE OR ALTER VIEW time_normalised AS
 SELECT
     s.entry_id,
@@ -21,9 +50,10 @@ SELECT
     s.effective_until,
     s.amount,
     s.unit,
-    CAST(s.amount * 100 AS BIGINT)
-        * CASE s.unit WHEN N'working-days' THEN CAST(56 AS BIGINT) WHEN N'calendar-days' THEN CAST(40 AS BIGINT) WHEN N'hours' THEN CAST(7 AS BIGINT) END AS units
-FROM time_stretches s;
+    u.units
+FROM time_stretches s
+INNER JOIN time_entry_units u
+    ON u.entry_id = s.entry_id;
 GO
 
 -- One row per (program, cost stretch). The tariff is the one of the procedure's jurisdiction for the year
@@ -40,10 +70,11 @@ SELECT
     s.applicant_hours,
     s.annual_filings,
     ht.hourly_tariff_vnd,
-    CAST(s.fee_vnd AS BIGINT) * 100 + CAST(s.other_cost_vnd AS BIGINT) * 100
-        + CAST(s.applicant_hours * 100 AS BIGINT) * ht.hourly_tariff_vnd AS cost_centi
+    a.fee_vnd * 100 + a.other_cost_vnd * 100 + a.hours_hundredths * ht.hourly_tariff_vnd AS cost_centi
 FROM reduction_programs rp
 CROSS JOIN cost_stretches s
+INNER JOIN cost_entry_amounts a
+    ON a.entry_id = s.entry_id
 INNER JOIN procedures p
     ON p.id = s.procedure_id
 LEFT JOIN hourly_tariffs ht

@@ -21,6 +21,25 @@ public abstract class SqlDialect
     /// <summary>Appends paging by <c>@Skip</c> and <c>@Take</c> to a query that ends with ORDER BY.</summary>
     public abstract string Page(string orderedQuery);
 
+    /// <summary>Keeps the first row of a query that ends with ORDER BY; usable as a correlated scalar subquery.</summary>
+    public abstract string FirstRow(string orderedQuery);
+
+    /// <summary>
+    /// A derived table whose columns are computed once per row however often the outer query names them.
+    /// SQLite flattens a derived table into its outer query and then evaluates a column's whole expression
+    /// at every mention (a report mentions each reduction a dozen times); a LIMIT keeps it a subquery of
+    /// its own (flattening rules 8 and 9). SQL Server computes such expressions once already.
+    /// </summary>
+    public abstract string ComputedOnce(string query);
+
+    /// <summary>
+    /// A condition on procedures <c>p</c>, with its parameters, that keeps every procedure whose search_text
+    /// contains all the terms (each at least <see cref="Infrastructure.SearchText.IndexedTermLength"/> long)
+    /// and few others, through the engine's search index (migration 0005), so that a search does not read
+    /// the whole catalogue. It may keep a few more: the LIKE conditions beside it decide.
+    /// </summary>
+    public abstract (string Condition, IReadOnlyDictionary<string, object> Parameters) SearchIndexCondition(IReadOnlyList<string> terms);
+
     public abstract bool IsUniqueViolation(DbException exception);
 
     public abstract bool IsForeignKeyViolation(DbException exception);
@@ -46,6 +65,13 @@ public abstract class SqlDialect
         public override string ScriptFolder => "sqlite";
         public override string SelectInsertedId => "SELECT last_insert_rowid();";
         public override string Page(string orderedQuery) => orderedQuery + " LIMIT @Take OFFSET @Skip";
+        public override string FirstRow(string orderedQuery) => orderedQuery + " LIMIT 1";
+        public override string ComputedOnce(string query) => query + " LIMIT -1";
+
+        // The FTS5 trigram index over search_text: a quoted term matches wherever it occurs, as LIKE '%term%' does.
+        public override (string, IReadOnlyDictionary<string, object>) SearchIndexCondition(IReadOnlyList<string> terms) =>
+            ("p.id IN (SELECT s.rowid FROM procedure_search s WHERE procedure_search MATCH @SearchMatch)",
+             new Dictionary<string, object> { ["SearchMatch"] = Infrastructure.SearchText.Fts5AllOf(terms) });
 
         public override bool IsUniqueViolation(DbException exception) =>
             exception is SqliteException { SqliteErrorCode: ConstraintViolation } e
@@ -65,6 +91,26 @@ public abstract class SqlDialect
         public override string ScriptFolder => "sqlserver";
         public override string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
         public override string Page(string orderedQuery) => orderedQuery + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+        public override string FirstRow(string orderedQuery) => orderedQuery + " OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
+        public override string ComputedOnce(string query) => query;
+
+        // Every word's suffixes from its third-last letter on (the first 100 letters of each) are indexed, so a
+        // term found anywhere in a word is the start of one of them: an index range seek per term.
+        public override (string, IReadOnlyDictionary<string, object>) SearchIndexCondition(IReadOnlyList<string> terms)
+        {
+            var parameters = new Dictionary<string, object>();
+            var conditions = new List<string>();
+            for (var index = 0; index < terms.Count; index++)
+            {
+                conditions.Add($"p.id IN (SELECT s.procedure_id FROM procedure_search_suffixes s WHERE s.suffix LIKE @SearchPrefix{index} ESCAPE '\\')");
+                parameters[$"SearchPrefix{index}"] = Infrastructure.SearchText.StartsWithPattern(terms[index].Length > SuffixLength ? terms[index][..SuffixLength] : terms[index]);
+            }
+
+            return (string.Join(" AND ", conditions), parameters);
+        }
+
+        /// <summary>The indexed length of a suffix (procedure_search_suffixes.suffix).</summary>
+        private const int SuffixLength = 100;
 
         public override bool IsUniqueViolation(DbException exception) =>
             exception is SqlException { Number: 2627 or 2601 };

@@ -5,7 +5,8 @@ namespace ProcedureCatalog.Api.Infrastructure;
 
 /// <summary>
 /// Folds Vietnamese text for search: lower case, no diacritics, đ as d, single spaces. Stored beside the
-/// name so that both engines search with a plain LIKE and the same result.
+/// name so that both engines decide a match with a plain LIKE and the same result; each engine's search
+/// index (see <see cref="Database.SqlDialect.SearchIndexCondition"/>) only narrows the rows LIKE looks at.
 /// </summary>
 public static class SearchText
 {
@@ -55,6 +56,21 @@ public static class SearchText
         Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(maxTerms).ToArray();
 
     /// <summary>A LIKE pattern that matches the term anywhere, with LIKE's own wildcards escaped by <c>\</c>.</summary>
-    public static string ContainsPattern(string term) =>
-        "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+    public static string ContainsPattern(string term) => "%" + EscapeLike(term) + "%";
+
+    /// <summary>A LIKE pattern that matches text starting with the term, escaped like <see cref="ContainsPattern"/>.</summary>
+    public static string StartsWithPattern(string term) => EscapeLike(term) + "%";
+
+    private static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[");
+
+    /// <summary>
+    /// The shortest term the search indexes can find (FTS5's trigram tokenizer on SQLite, word suffixes from
+    /// the third-last letter on SQL Server). Shorter terms are only checked by LIKE on the rows the others keep.
+    /// </summary>
+    public const int IndexedTermLength = 3;
+
+    /// <summary>An FTS5 query that every text containing all the terms matches: each a quoted string, with AND.</summary>
+    public static string Fts5AllOf(IEnumerable<string> terms) =>
+        string.Join(" AND ", terms.Select(term => "\"" + term.Replace("\"", "\"\"") + "\""));
 }

@@ -50,7 +50,7 @@ internal static class ProcedureQueries
         DbConnection connection, SqlDialect dialect, ProcedureFilter filter, IReadOnlyList<(string Key, bool Descending)> sort,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Where(filter);
+        var (where, parameters) = Where(filter, dialect);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM procedures p" + where, parameters, cancellationToken: cancellationToken));
 
@@ -68,9 +68,9 @@ internal static class ProcedureQueries
         return (rows.ToList(), total);
     }
 
-    private static (string Where, DynamicParameters Parameters) Where(ProcedureFilter filter)
+    private static (string Where, DynamicParameters Parameters) Where(ProcedureFilter filter, SqlDialect dialect)
     {
-        var (conditions, parameters) = Conditions(filter);
+        var (conditions, parameters) = Conditions(filter, dialect);
         return (WhereClause(conditions), parameters);
     }
 
@@ -78,7 +78,7 @@ internal static class ProcedureQueries
         conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
 
     /// <summary>The filter as conditions on the alias <c>p</c> of <c>procedures</c>, with their parameters.</summary>
-    public static (List<string> Conditions, DynamicParameters Parameters) Conditions(ProcedureFilter filter)
+    public static (List<string> Conditions, DynamicParameters Parameters) Conditions(ProcedureFilter filter, SqlDialect dialect)
     {
         var conditions = new List<string>();
         var parameters = new DynamicParameters();
@@ -104,6 +104,17 @@ internal static class ProcedureQueries
         Add(filter.FieldId, "p.field_id = @FieldId", "FieldId");
         Add(filter.AgencyId, "p.agency_id = @AgencyId", "AgencyId");
         Add(EnumText.Of(filter.Status), "p.status = @Status", "Status");
+        var indexed = filter.SearchTerms.Where(term => term.Length >= SearchText.IndexedTermLength).ToList();
+        if (indexed.Count > 0)
+        {
+            var (condition, values) = dialect.SearchIndexCondition(indexed);
+            conditions.Add(condition);
+            foreach (var (name, value) in values)
+            {
+                parameters.Add(name, value);
+            }
+        }
+
         for (var index = 0; index < filter.SearchTerms.Count; index++)
         {
             Add(SearchText.ContainsPattern(filter.SearchTerms[index]), $"p.search_text LIKE @Term{index} ESCAPE '\\'", $"Term{index}");
@@ -236,5 +247,6 @@ internal static class ProcedureQueries
         }
     }
 
-    private static string SearchTextOf(string code, string name) => SearchText.Fold(code + " " + name);
+    /// <summary>What search looks in: the code and the name, folded (see <see cref="SearchText"/>).</summary>
+    internal static string SearchTextOf(string code, string name) => SearchText.Fold(code + " " + name);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Api.Reports;
@@ -28,13 +29,67 @@ internal static class ReductionQueries
     private static string Gap(string value, string target) =>
         $"CASE WHEN {value} IS NULL OR {target} IS NULL THEN NULL WHEN {value} >= {target} THEN 0 ELSE {target} - {value} END";
 
-    private static string InForce(string alias) =>
-        $"{alias}.program_code = @Program AND {alias}.valid_from <= @AsOf AND ({alias}.valid_until IS NULL OR {alias}.valid_until > @AsOf)";
+    /// <summary>The id of a procedure's history entry in force on a date: the latest effective_from, ties to the last recorded.</summary>
+    private static string EntryInForce(SqlDialect dialect, string entries, string date) =>
+        "(" + dialect.FirstRow($"SELECT e.entry_id FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
+            + "ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC") + ")";
 
-    private static readonly string WindowsAndTargets =
+    /// <summary>An entry's compliance cost in hundredths of a đồng, the expression of the view cost_normalised; NULL without a tariff.</summary>
+    private static string CostCenti(string entry) =>
+        $"{entry}.fee_vnd * 100 + {entry}.other_cost_vnd * 100 + {entry}.hours_hundredths * ht.hourly_tariff_vnd";
+
+    /// <summary>
+    /// One row per procedure that the conditions on <c>p</c> keep, with the values in force: the baseline (the
+    /// entry in force on the program's baseline date, unless abolished by then) and the current value on @AsOf
+    /// (0 once abolished; the cost unknown when the tariff is missing), in the views' integer units. Each entry
+    /// is found with one index seek per procedure instead of building every window of every history.
+    /// </summary>
+    private static string ValuesInForce(SqlDialect dialect, string where) =>
         $"""
-        INNER JOIN time_reduction_windows tw ON tw.procedure_id = p.id AND {InForce("tw")}
-        INNER JOIN cost_reduction_windows cw ON cw.procedure_id = p.id AND {InForce("cw")}
+        SELECT k.procedure_id, k.is_abolished, ht.hourly_tariff_vnd,
+               tb.units AS time_baseline_units,
+               CASE WHEN k.is_abolished = 1 THEN 0 ELSE tc.units END AS time_current_units,
+               {CostCenti("cb")} AS cost_baseline_centi,
+               CASE WHEN k.is_abolished = 0 THEN {CostCenti("cc")} WHEN ht.hourly_tariff_vnd IS NOT NULL THEN 0 END AS cost_current_centi,
+               cb.annual_filings AS baseline_annual_filings,
+               CASE WHEN k.is_abolished = 1 THEN 0 ELSE cc.annual_filings END AS current_annual_filings
+        FROM (
+            SELECT p.id AS procedure_id, p.jurisdiction_code,
+                   CASE WHEN p.abolished_on <= @AsOf THEN 1 ELSE 0 END AS is_abolished,
+                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
+                        THEN {EntryInForce(dialect, "time_entry_units", "rp.baseline_date")} END AS time_baseline_entry,
+                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
+                        THEN {EntryInForce(dialect, "time_entry_units", "@AsOf")} END AS time_current_entry,
+                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
+                        THEN {EntryInForce(dialect, "cost_entry_amounts", "rp.baseline_date")} END AS cost_baseline_entry,
+                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
+                        THEN {EntryInForce(dialect, "cost_entry_amounts", "@AsOf")} END AS cost_current_entry
+            FROM procedures p
+            INNER JOIN reduction_programs rp ON rp.code = @Program
+            {where}
+        ) k
+        LEFT JOIN hourly_tariffs ht ON ht.jurisdiction_code = k.jurisdiction_code AND ht.year = @TariffYear
+        LEFT JOIN time_entry_units tb ON tb.entry_id = k.time_baseline_entry
+        LEFT JOIN time_entry_units tc ON tc.entry_id = k.time_current_entry
+        LEFT JOIN cost_entry_amounts cb ON cb.entry_id = k.cost_baseline_entry
+        LEFT JOIN cost_entry_amounts cc ON cc.entry_id = k.cost_current_entry
+        """;
+
+    /// <summary>
+    /// The values in force with their reductions: per procedure, the figures the *_reduction_windows views hold
+    /// for the window in force on @AsOf (a test holds the two to the same figures on a generated catalogue).
+    /// </summary>
+    private static string Facts(SqlDialect dialect, string where) => dialect.ComputedOnce(
+        $"""
+        SELECT v.procedure_id, v.is_abolished, v.hourly_tariff_vnd,
+               v.time_baseline_units, v.time_current_units, {Reduction("v.time_baseline_units", "v.time_current_units")} AS time_reduction_hundredths,
+               v.cost_baseline_centi, v.cost_current_centi, {Reduction("v.cost_baseline_centi", "v.cost_current_centi")} AS cost_reduction_hundredths,
+               v.baseline_annual_filings, v.current_annual_filings
+        FROM ({dialect.ComputedOnce(ValuesInForce(dialect, where))}) v
+        """);
+
+    private static readonly string Targets =
+        $"""
         LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = '{TimeIndicator}' AND tt.year = @Year
         LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = '{CostIndicator}' AND ct.year = @Year
         """;
@@ -44,50 +99,45 @@ internal static class ReductionQueries
     /// the baseline year: their cost cannot be computed, and a report must say so rather than count zero.
     /// </summary>
     public static async Task<IReadOnlyList<string>> JurisdictionsWithoutTariff(
-        DbConnection connection, ProcedureFilter filter, int tariffYear, CancellationToken cancellationToken)
+        DbConnection connection, SqlDialect dialect, ProcedureFilter filter, int tariffYear, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = ProcedureQueries.Conditions(filter);
+        // Asked per jurisdiction without a tariff (usually none), not per procedure: at national size the
+        // per-procedure form read the whole catalogue before every report.
+        var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
+        conditions.Add("p.jurisdiction_code = j.code");
         conditions.Add("EXISTS (SELECT 1 FROM cost_history h WHERE h.procedure_id = p.id)");
-        conditions.Add("NOT EXISTS (SELECT 1 FROM hourly_tariffs ht WHERE ht.jurisdiction_code = p.jurisdiction_code AND ht.year = @TariffYear)");
         parameters.Add("TariffYear", tariffYear);
         var rows = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT p.jurisdiction_code FROM procedures p" + ProcedureQueries.WhereClause(conditions) + " ORDER BY p.jurisdiction_code",
+            "SELECT j.code FROM jurisdictions j "
+            + "WHERE NOT EXISTS (SELECT 1 FROM hourly_tariffs ht WHERE ht.jurisdiction_code = j.code AND ht.year = @TariffYear) "
+            + "AND EXISTS (SELECT 1 FROM procedures p" + ProcedureQueries.WhereClause(conditions) + ") ORDER BY j.code",
             parameters, cancellationToken: cancellationToken));
         return rows.ToList();
     }
 
-    private static readonly string OneProcedure =
+    private static string OneProcedure(SqlDialect dialect) =>
         $"""
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name,
-               r.time_baseline_units, r.time_current_units, r.time_abolished, r.time_reduction_hundredths, r.time_target_hundredths,
-               {Meets("r.time_reduction_hundredths", "r.time_target_hundredths")} AS time_meets_target,
-               {Gap("r.time_reduction_hundredths", "r.time_target_hundredths")} AS time_gap_hundredths,
-               r.hourly_tariff_vnd, r.cost_baseline_centi, r.cost_current_centi, r.cost_abolished, r.cost_reduction_hundredths, r.cost_target_hundredths,
-               {Meets("r.cost_reduction_hundredths", "r.cost_target_hundredths")} AS cost_meets_target,
-               {Gap("r.cost_reduction_hundredths", "r.cost_target_hundredths")} AS cost_gap_hundredths,
-               r.baseline_annual_filings, r.current_annual_filings,
-               r.cost_baseline_centi * r.baseline_annual_filings AS baseline_yearly_centi,
-               r.cost_current_centi * r.current_annual_filings AS current_yearly_centi
-        FROM procedures p
-        INNER JOIN (
-            SELECT tw.procedure_id,
-                   tw.baseline_units AS time_baseline_units, tw.current_units AS time_current_units, tw.is_abolished AS time_abolished,
-                   tw.reduction_hundredths AS time_reduction_hundredths, tt.target_hundredths AS time_target_hundredths,
-                   ht.hourly_tariff_vnd,
-                   cw.baseline_cost_centi AS cost_baseline_centi, cw.current_cost_centi AS cost_current_centi, cw.is_abolished AS cost_abolished,
-                   cw.reduction_hundredths AS cost_reduction_hundredths, ct.target_hundredths AS cost_target_hundredths,
-                   cw.baseline_annual_filings, cw.current_annual_filings
-            FROM procedures p
-            {WindowsAndTargets}
-            LEFT JOIN hourly_tariffs ht ON ht.jurisdiction_code = p.jurisdiction_code AND ht.year = @TariffYear
-            WHERE p.id = @Id
-        ) r ON r.procedure_id = p.id
+               m.time_baseline_units, m.time_current_units, m.is_abolished AS time_abolished, m.time_reduction_hundredths,
+               tt.target_hundredths AS time_target_hundredths,
+               {Meets("m.time_reduction_hundredths", "tt.target_hundredths")} AS time_meets_target,
+               {Gap("m.time_reduction_hundredths", "tt.target_hundredths")} AS time_gap_hundredths,
+               m.hourly_tariff_vnd, m.cost_baseline_centi, m.cost_current_centi, m.is_abolished AS cost_abolished, m.cost_reduction_hundredths,
+               ct.target_hundredths AS cost_target_hundredths,
+               {Meets("m.cost_reduction_hundredths", "ct.target_hundredths")} AS cost_meets_target,
+               {Gap("m.cost_reduction_hundredths", "ct.target_hundredths")} AS cost_gap_hundredths,
+               m.baseline_annual_filings, m.current_annual_filings,
+               m.cost_baseline_centi * m.baseline_annual_filings AS baseline_yearly_centi,
+               m.cost_current_centi * m.current_annual_filings AS current_yearly_centi
+        FROM ({Facts(dialect, "WHERE p.id = @Id")}) m
+        INNER JOIN procedures p ON p.id = m.procedure_id
+        {Targets}
         """;
 
     public static Task<ProcedureReductionRow?> ForProcedure(
-        DbConnection connection, long id, ReportDates dates, CancellationToken cancellationToken) =>
+        DbConnection connection, SqlDialect dialect, long id, ReportDates dates, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<ProcedureReductionRow>(new CommandDefinition(
-            OneProcedure, dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
+            OneProcedure(dialect), dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
 
     private sealed record Grouping(string Select, string GroupBy, string OrderBy);
 
@@ -101,9 +151,9 @@ internal static class ReductionQueries
         [ReductionGroupBy.Jurisdiction] = new("NULL AS group_id, p.jurisdiction_code AS group_code, NULL AS group_jurisdiction, j.name AS group_name", " GROUP BY p.jurisdiction_code, j.name", "g.group_code"),
     };
 
-    private const string WithBoth = "cw.baseline_cost_centi IS NOT NULL AND cw.current_cost_centi IS NOT NULL AND cw.baseline_annual_filings IS NOT NULL AND cw.current_annual_filings IS NOT NULL";
+    private const string WithBoth = "m.cost_baseline_centi IS NOT NULL AND m.cost_current_centi IS NOT NULL AND m.baseline_annual_filings IS NOT NULL AND m.current_annual_filings IS NOT NULL";
 
-    private static string GroupQuery(Grouping grouping, string where) =>
+    private static string GroupQuery(SqlDialect dialect, Grouping grouping, string where) =>
         $"""
         SELECT s.group_id, s.group_code, s.group_jurisdiction, s.group_name, s.procedures, s.abolished,
                s.time_with_baseline, s.time_no_baseline, s.time_meeting_target, s.time_baseline_units, s.time_current_units,
@@ -125,82 +175,87 @@ internal static class ReductionQueries
             FROM (
                 SELECT {grouping.Select},
                        COUNT(*) AS procedures,
-                       COALESCE(SUM(tw.is_abolished), 0) AS abolished,
-                       COALESCE(SUM(CASE WHEN tw.baseline_units IS NOT NULL THEN 1 ELSE 0 END), 0) AS time_with_baseline,
-                       COALESCE(SUM(CASE WHEN tw.baseline_units IS NULL THEN 1 ELSE 0 END), 0) AS time_no_baseline,
+                       COALESCE(SUM(m.is_abolished), 0) AS abolished,
+                       COALESCE(SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN 1 ELSE 0 END), 0) AS time_with_baseline,
+                       COALESCE(SUM(CASE WHEN m.time_baseline_units IS NULL THEN 1 ELSE 0 END), 0) AS time_no_baseline,
                        CASE WHEN MAX(tt.target_hundredths) IS NULL THEN NULL
-                            ELSE SUM(CASE WHEN tw.reduction_hundredths >= tt.target_hundredths THEN 1 ELSE 0 END) END AS time_meeting_target,
-                       SUM(CASE WHEN tw.current_units IS NOT NULL THEN tw.baseline_units END) AS time_baseline_units,
-                       SUM(CASE WHEN tw.baseline_units IS NOT NULL THEN tw.current_units END) AS time_current_units,
+                            ELSE SUM(CASE WHEN m.time_reduction_hundredths >= tt.target_hundredths THEN 1 ELSE 0 END) END AS time_meeting_target,
+                       SUM(CASE WHEN m.time_current_units IS NOT NULL THEN m.time_baseline_units END) AS time_baseline_units,
+                       SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN m.time_current_units END) AS time_current_units,
                        MAX(tt.target_hundredths) AS time_target_hundredths,
-                       COALESCE(SUM(CASE WHEN cw.baseline_cost_centi IS NOT NULL THEN 1 ELSE 0 END), 0) AS cost_with_baseline,
-                       COALESCE(SUM(CASE WHEN cw.baseline_cost_centi IS NULL THEN 1 ELSE 0 END), 0) AS cost_no_baseline,
+                       COALESCE(SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN 1 ELSE 0 END), 0) AS cost_with_baseline,
+                       COALESCE(SUM(CASE WHEN m.cost_baseline_centi IS NULL THEN 1 ELSE 0 END), 0) AS cost_no_baseline,
                        CASE WHEN MAX(ct.target_hundredths) IS NULL THEN NULL
-                            ELSE SUM(CASE WHEN cw.reduction_hundredths >= ct.target_hundredths THEN 1 ELSE 0 END) END AS cost_meeting_target,
-                       SUM(CASE WHEN cw.current_cost_centi IS NOT NULL THEN cw.baseline_cost_centi END) AS cost_baseline_centi,
-                       SUM(CASE WHEN cw.baseline_cost_centi IS NOT NULL THEN cw.current_cost_centi END) AS cost_current_centi,
+                            ELSE SUM(CASE WHEN m.cost_reduction_hundredths >= ct.target_hundredths THEN 1 ELSE 0 END) END AS cost_meeting_target,
+                       SUM(CASE WHEN m.cost_current_centi IS NOT NULL THEN m.cost_baseline_centi END) AS cost_baseline_centi,
+                       SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN m.cost_current_centi END) AS cost_current_centi,
                        MAX(ct.target_hundredths) AS cost_target_hundredths,
                        COALESCE(SUM(CASE WHEN {WithBoth} THEN 1 ELSE 0 END), 0) AS with_annual_filings,
-                       SUM(CASE WHEN {WithBoth} THEN cw.baseline_cost_centi * cw.baseline_annual_filings END) AS baseline_yearly_centi,
-                       SUM(CASE WHEN {WithBoth} THEN cw.current_cost_centi * cw.current_annual_filings END) AS current_yearly_centi
-                FROM procedures p
+                       SUM(CASE WHEN {WithBoth} THEN m.cost_baseline_centi * m.baseline_annual_filings END) AS baseline_yearly_centi,
+                       SUM(CASE WHEN {WithBoth} THEN m.cost_current_centi * m.current_annual_filings END) AS current_yearly_centi
+                FROM ({Facts(dialect, where)}) m
+                INNER JOIN procedures p ON p.id = m.procedure_id
                 INNER JOIN agencies a ON a.id = p.agency_id
                 INNER JOIN fields f ON f.id = p.field_id
                 INNER JOIN jurisdictions j ON j.code = p.jurisdiction_code
-                {WindowsAndTargets}
-                {where}{grouping.GroupBy}
+                {Targets}
+                {grouping.GroupBy}
             ) g
         ) s
         ORDER BY {grouping.OrderBy.Replace("g.", "s.", StringComparison.Ordinal)}
         """;
 
     public static async Task<IReadOnlyList<GroupReductionRow>> Groups(
-        DbConnection connection, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
+        DbConnection connection, SqlDialect dialect, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = ProcedureQueries.Conditions(filter);
+        var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
         var rows = await connection.QueryAsync<GroupReductionRow>(new CommandDefinition(
-            GroupQuery(Groupings[groupBy], ProcedureQueries.WhereClause(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
+            GroupQuery(dialect, Groupings[groupBy], ProcedureQueries.WhereClause(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
         return rows.ToList();
     }
 
-    private static readonly IReadOnlyDictionary<ReductionMeasure, string> MeasureWindows = new Dictionary<ReductionMeasure, string>
+    /// <summary>The columns of <see cref="Facts"/> that a laggard list compares, per measure.</summary>
+    private sealed record MeasureColumns(string Baseline, string Current, string Reduction);
+
+    private static readonly IReadOnlyDictionary<ReductionMeasure, MeasureColumns> Measures = new Dictionary<ReductionMeasure, MeasureColumns>
     {
-        [ReductionMeasure.Time] = $"SELECT w.procedure_id, w.baseline_units AS baseline_value, w.current_units AS current_value, w.reduction_hundredths FROM time_reduction_windows w WHERE {InForce("w")}",
-        [ReductionMeasure.Cost] = $"SELECT w.procedure_id, w.baseline_cost_centi AS baseline_value, w.current_cost_centi AS current_value, w.reduction_hundredths FROM cost_reduction_windows w WHERE {InForce("w")}",
+        [ReductionMeasure.Time] = new("m.time_baseline_units", "m.time_current_units", "m.time_reduction_hundredths"),
+        [ReductionMeasure.Cost] = new("m.cost_baseline_centi", "m.cost_current_centi", "m.cost_reduction_hundredths"),
     };
 
-    private static string LaggardFrom(ReductionMeasure measure, IReadOnlyList<string> filterConditions) =>
+    private static string LaggardFrom(SqlDialect dialect, ReductionMeasure measure, IReadOnlyList<string> filterConditions) =>
         $"""
-        FROM procedures p
+        FROM ({Facts(dialect, ProcedureQueries.WhereClause(filterConditions))}) m
+        INNER JOIN procedures p ON p.id = m.procedure_id
         INNER JOIN agencies a ON a.id = p.agency_id
         INNER JOIN fields f ON f.id = p.field_id
-        INNER JOIN ({MeasureWindows[measure]}) m ON m.procedure_id = p.id
         INNER JOIN target_levels t ON t.program_code = @Program AND t.indicator = @Indicator AND t.year = @Year
-        {ProcedureQueries.WhereClause([.. filterConditions, "m.reduction_hundredths < t.target_hundredths"])}
+        WHERE {Measures[measure].Reduction} < t.target_hundredths
         """;
 
-    private const string LaggardSelect =
-        """
+    private static string LaggardSelect(ReductionMeasure measure) =>
+        $"""
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name, p.agency_id, a.name AS agency_name, f.name AS field_name,
-               m.baseline_value, m.current_value, m.reduction_hundredths, t.target_hundredths,
-               t.target_hundredths - m.reduction_hundredths AS gap_hundredths
+               {Measures[measure].Baseline} AS baseline_value, {Measures[measure].Current} AS current_value,
+               {Measures[measure].Reduction} AS reduction_hundredths, t.target_hundredths,
+               t.target_hundredths - {Measures[measure].Reduction} AS gap_hundredths
         """;
 
-    private const string LaggardOrder = " ORDER BY m.reduction_hundredths, p.id";
+    private static string LaggardOrder(ReductionMeasure measure) => $" ORDER BY {Measures[measure].Reduction}, p.id";
 
     public static async Task<(IReadOnlyList<LaggardRow> Rows, long Total)> Laggards(
-        DbConnection connection, Database.SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates,
+        DbConnection connection, SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = ProcedureQueries.Conditions(filter);
+        var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
         dates.With(parameters);
         parameters.Add("Indicator", measure == ReductionMeasure.Time ? TimeIndicator : CostIndicator);
-        var from = LaggardFrom(measure, conditions);
+        var from = LaggardFrom(dialect, measure, conditions);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) " + from, parameters, cancellationToken: cancellationToken));
         parameters.Add("Skip", (page - 1) * (long)pageSize);
         parameters.Add("Take", pageSize);
         var rows = await connection.QueryAsync<LaggardRow>(new CommandDefinition(
-            dialect.Page(LaggardSelect + " " + from + LaggardOrder),
+            dialect.Page(LaggardSelect(measure) + " " + from + LaggardOrder(measure)),
             parameters, cancellationToken: cancellationToken));
         return (rows.ToList(), total);
     }
@@ -217,15 +272,20 @@ internal static class ReductionQueries
                         ELSE (20000 * CAST(g.numerator AS BIGINT) + CAST(g.denominator AS BIGINT)) / (2 * CAST(g.denominator AS BIGINT)) END AS value_hundredths
             FROM (
                 SELECT t.indicator, t.target_hundredths, t.judged_on, t.scope,
-                       COALESCE(SUM(cf.in_numerator), 0) AS numerator,
-                       COALESCE(SUM(CASE WHEN cf.procedure_id IS NULL THEN 0 ELSE 1 END), 0) AS denominator
+                       COALESCE(c.numerator, 0) AS numerator,
+                       COALESCE(c.denominator, 0) AS denominator
                 FROM target_levels t
-                LEFT JOIN coverage_facts cf
-                    ON cf.program_code = t.program_code AND cf.year = t.year AND cf.indicator = t.indicator
-                   AND (cf.abolished_on IS NULL OR cf.abolished_on > @AsOf)
-                   AND (@Jurisdiction IS NULL OR cf.jurisdiction_code = @Jurisdiction)
+                -- Filtered and counted before the join, so that both engines push the filters into each part of
+                -- the view and never build the facts of other years (the documents alone are millions of rows).
+                LEFT JOIN (
+                    SELECT cf.indicator, SUM(cf.in_numerator) AS numerator, COUNT(*) AS denominator
+                    FROM coverage_facts cf
+                    WHERE cf.program_code = @Program AND cf.year = @Year
+                      AND (cf.abolished_on IS NULL OR cf.abolished_on > @AsOf)
+                      AND (@Jurisdiction IS NULL OR cf.jurisdiction_code = @Jurisdiction)
+                    GROUP BY cf.indicator
+                ) c ON c.indicator = t.indicator
                 WHERE t.program_code = @Program AND t.year = @Year AND t.indicator NOT IN ('time-reduction', 'cost-reduction')
-                GROUP BY t.indicator, t.target_hundredths, t.judged_on, t.scope
             ) g
         ) s
         ORDER BY s.indicator
@@ -241,24 +301,24 @@ internal static class ReductionQueries
     }
 
     /// <summary>Every statement the reports send, with all filters on, so that tests can parse them as T-SQL where SQL Server cannot run.</summary>
-    internal static IEnumerable<string> Statements(Database.SqlDialect dialect)
+    internal static IEnumerable<string> Statements(SqlDialect dialect)
     {
         var (conditions, _) = ProcedureQueries.Conditions(new ProcedureFilter
         {
             Jurisdiction = "92", Level = ProcedureLevel.Province, Kind = ProcedureKind.External, BusinessRelated = true, OnlineLevel = OnlineLevel.Full,
             FullOnlineEligible = true, BoundaryFree = true, FieldId = 1, AgencyId = 1, Status = ProcedureStatus.Active, SearchTerms = ["dang", "ky"],
-        });
-        yield return OneProcedure;
+        }, dialect);
+        yield return OneProcedure(dialect);
         yield return CoverageQuery;
         foreach (var grouping in Groupings.Values)
         {
-            yield return GroupQuery(grouping, ProcedureQueries.WhereClause(conditions));
+            yield return GroupQuery(dialect, grouping, ProcedureQueries.WhereClause(conditions));
         }
 
-        foreach (var measure in MeasureWindows.Keys)
+        foreach (var measure in Measures.Keys)
         {
-            yield return "SELECT COUNT(*) " + LaggardFrom(measure, conditions);
-            yield return dialect.Page(LaggardSelect + " " + LaggardFrom(measure, conditions) + LaggardOrder);
+            yield return "SELECT COUNT(*) " + LaggardFrom(dialect, measure, conditions);
+            yield return dialect.Page(LaggardSelect(measure) + " " + LaggardFrom(dialect, measure, conditions) + LaggardOrder(measure));
         }
     }
 

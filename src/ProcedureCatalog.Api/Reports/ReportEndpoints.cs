@@ -89,7 +89,7 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        var row = await ReductionQueries.ForProcedure(connection, id, resolved.Dates, cancellationToken);
+        var row = await ReductionQueries.ForProcedure(connection, database.Dialect, id, resolved.Dates, cancellationToken);
         if (row is null)
         {
             return Problems.NotFound("Procedure", id);
@@ -129,12 +129,12 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        if (await TariffProblem(connection, filter, resolved.Dates, cancellationToken) is { } missing)
+        if (await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
 
-        var rows = await ReductionQueries.Groups(connection, groupBy, filter, resolved.Dates, cancellationToken);
+        var rows = await ReductionQueries.Groups(connection, database.Dialect, groupBy, filter, resolved.Dates, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
         return CsvNegotiation.WantsCsv(context.Request)
             ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
@@ -165,12 +165,12 @@ public static class ReportEndpoints
         }
 
         var scope = new ProcedureFilter { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
-        if (await TariffProblem(connection, scope, resolved.Dates, cancellationToken) is { } missing)
+        if (await TariffProblem(connection, database.Dialect, scope, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
 
-        var all = (await ReductionQueries.Groups(connection, ReductionGroupBy.None, scope, resolved.Dates, cancellationToken)).Single();
+        var all = (await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, cancellationToken)).Single();
         var group = ReportMappings.ToContract(all);
         var indicators = new List<ScoreboardIndicator>();
         foreach (var target in resolved.Targets)
@@ -220,7 +220,7 @@ public static class ReportEndpoints
             return Problems.NotFound($"Target {indicator} of {resolved.Dates.Year}", $"{request.Program}/{indicator}/{resolved.Dates.Year}");
         }
 
-        if (measure == ReductionMeasure.Cost && await TariffProblem(connection, filter, resolved.Dates, cancellationToken) is { } missing)
+        if (measure == ReductionMeasure.Cost && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
@@ -280,9 +280,9 @@ public static class ReportEndpoints
         return (new Resolved(dates, basis, judgedYear ? targets : []), null);
     }
 
-    private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
-        var missing = await ReductionQueries.JurisdictionsWithoutTariff(connection, filter, dates.TariffYear, cancellationToken);
+        var missing = await ReductionQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates.TariffYear, cancellationToken);
         return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);
     }
 

@@ -189,14 +189,14 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         var scope = new ProcedureFilter { Jurisdiction = "92", Kind = ProcedureKind.External, BusinessRelated = true };
 
         // A, B and C share one agency in the sample: ΣB = 15 + 14.2857 working days, ΣC = 10 + 12 (1 working day = 5600 units).
-        var groups = await ReductionQueries.Groups(connection, ReductionGroupBy.Agency, scope, dates, Cancel);
+        var groups = await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.Agency, scope, dates, Cancel);
         var example = groups.Single(group => group.Procedures == 3 && group.TimeNoBaseline == 1);
         Assert.Equal((164_000L, 123_200L, 2488L, 3000L, 0L, 512L), (example.TimeBaselineUnits!.Value, example.TimeCurrentUnits!.Value,
             example.TimeReductionHundredths!.Value, example.TimeTargetHundredths!.Value, example.TimeMeetsTarget!.Value, example.TimeGapHundredths!.Value));
         Assert.Equal((2L, 1L, 102_000_000L, 56_000_000L, 4510L), (example.TimeWithBaseline, example.TimeMeetingTarget!.Value,
             example.CostBaselineCenti!.Value, example.CostCurrentCenti!.Value, example.CostReductionHundredths!.Value));
 
-        var all = Assert.Single(await ReductionQueries.Groups(connection, ReductionGroupBy.None, scope, dates, Cancel));
+        var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, dates, Cancel));
         Assert.Equal(groups.Sum(group => group.Procedures), all.Procedures);
         Assert.Equal(groups.Sum(group => group.TimeBaselineUnits), all.TimeBaselineUnits);
 

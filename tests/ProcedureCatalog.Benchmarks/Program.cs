@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using ProcedureCatalog.Benchmarks;
+
+// Commands (run-benchmarks.sh drives them all):
+//   plans    --database FILE                     EXPLAIN QUERY PLAN of every statement of the five scenarios
+//   time     --database FILE [--seconds N]       a quick sequential timing of each scenario (for trying an index)
+//   sql      --database FILE --out FILE.tsv      BenchmarkDotNet on the query layer; writes median and p95 per scenario
+//   paths    --database FILE --dir DIR           writes DIR/<scenario>.paths, the request paths the HTTP runs send
+//   ceiling  --body FILE --urls URL              serves FILE as JSON from memory: the framework's ceiling
+var command = args.FirstOrDefault();
+string Option(string name, string? fallback = null)
+{
+    var index = Array.IndexOf(args, "--" + name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1]
+        : fallback ?? throw new ArgumentException($"--{name} is required for '{command}'.");
+}
+
+switch (command)
+{
+    case "plans":
+        Console.Write(await QueryPlans.Explain(Option("database")));
+        return 0;
+    case "time":
+        var scenarios = new CatalogScenarios(Option("database"));
+        var seconds = double.Parse(Option("seconds", "3"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, run) in scenarios.All)
+        {
+            await run(CancellationToken.None);
+            var times = new List<double>();
+            var total = Stopwatch.StartNew();
+            while (total.Elapsed.TotalSeconds < seconds || times.Count < 3)
+            {
+                var one = Stopwatch.StartNew();
+                await run(CancellationToken.None);
+                times.Add(one.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"{name,-22} n={times.Count,6}  p50={times[times.Count / 2],9:F3} ms  p99={times[(int)(times.Count * 0.99)],9:F3} ms");
+        }
+
+        return 0;
+    case "sql":
+        return QueryBenchmarks.Run(Option("database"), Option("out"));
+    case "paths":
+        await CatalogScenarios.WritePaths(Option("database"), Option("dir"));
+        return 0;
+    case "ceiling":
+        await CeilingHost.Run(Option("body"), Option("urls"));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: plans|time|sql|ceiling (see tests/ProcedureCatalog.Benchmarks/README.md)");
+        return 2;
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Generates the synthetic catalogues (6,000, 61,000 and 610,000 procedures by default), then for each one:
+# the query plans, BenchmarkDotNet on the query layer (SQL time), and wrk against the running service and
+# against the framework-ceiling host. Writes results/<stamp>.md (the table), results/<stamp>.tsv and the plans.
+#
+#   bash tests/ProcedureCatalog.Benchmarks/run-benchmarks.sh            # everything (about half an hour here)
+#   SIZES="6000 61000" DURATION=5 bash tests/ProcedureCatalog.Benchmarks/run-benchmarks.sh
+#
+# Needs the .NET 10 SDK, curl and wrk (Debian: apt-get install wrk). Only loopback addresses are loaded; every
+# wrk run is bounded by DURATION seconds.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SIZES=${SIZES:-"6000 61000 610000"}
+SEED=${SEED:-66}
+DURATION=${DURATION:-10}          # seconds per wrk run
+CONNECTIONS=${CONNECTIONS:-8}     # concurrent connections of the throughput run
+WORK=${WORK:-/tmp/procedure-catalog-benchmarks}
+PORT=${PORT:-5187}
+CEILING_PORT=${CEILING_PORT:-5188}
+HERE=tests/ProcedureCatalog.Benchmarks
+STAMP=$(date -u +%Y-%m-%dT%H%MZ)
+RESULTS=$HERE/results
+API=src/ProcedureCatalog.Api/bin/Release/net10.0/ProcedureCatalog.Api.dll
+BENCH=$HERE/bin/Release/net10.0/ProcedureCatalog.Benchmarks.dll
+SCENARIOS="procedure-by-code search-list reductions-by-agency scoreboard laggards-csv"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+for tool in dotnet curl wrk; do
+  command -v "$tool" >/dev/null || { echo "$tool is required (wrk: apt-get install wrk)" >&2; exit 1; }
+done
+
+mkdir -p "$WORK" "$RESULTS"
+dotnet build ProcedureCatalog.sln -c Release -v quiet -nologo >/dev/null
+
+pids=()
+cleanup() { for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -fsS "$1/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "no answer from $1" >&2
+  return 1
+}
+
+# wrk's latency figures in milliseconds: "50%  1.23ms", "99%  2.00s", "Requests/sec: 123.4".
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/, "", v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /m$/) { sub(/m$/, "", v); v*=60000 } else if (v ~ /s$/) { sub(/s$/, "", v); v*=1000 } printf "%.2f", v }'; }
+wrk_run() { # url-base paths-file connections [header] -> "p50 p99 rps"
+  local base=$1 paths=$2 connections=$3 header=${4:-} output
+  if [ -n "$header" ]; then
+    output=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"${DURATION}s" --timeout 60s --latency -s "$HERE/paths.lua" -H "$header" "$base")
+  else
+    output=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"${DURATION}s" --timeout 60s --latency -s "$HERE/paths.lua" "$base")
+  fi
+  if echo "$output" | grep -q "Non-2xx"; then
+    echo "$output" >&2
+    echo "wrk saw errors for $paths" >&2
+    return 1
+  fi
+  local p50 p99 rps
+  p50=$(echo "$output" | awk '$1 == "50%" { print $2 }' | to_ms)
+  p99=$(echo "$output" | awk '$1 == "99%" { print $2 }' | to_ms)
+  rps=$(echo "$output" | awk '/^Requests\/sec/ { printf "%.1f", $2 }')
+  echo "$p50 $p99 $rps"
+}
+
+tsv=$RESULTS/$STAMP.tsv
+echo -e "procedures\tscenario\tsql_median_ms\thttp_p50_ms_1conn\thttp_p99_ms_1conn\trps_1conn\thttp_p50_ms_${CONNECTIONS}conn\thttp_p99_ms_${CONNECTIONS}conn\trps_${CONNECTIONS}conn\thttp_over_sql\tceiling_rps_${CONNECTIONS}conn\tby_code_over_ceiling" > "$tsv"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+for size in $SIZES; do
+  database=$WORK/catalog-$size-seed$SEED.db
+  if [ ! -f "$database" ]; then
+    echo "== generating $size procedures"
+    start=$(date +%s.%N)
+    dotnet "$API" generate --procedures "$size" --seed "$SEED" --database "$database" --Logging:LogLevel:Default=Warning
+    echo "generation of $size: $(echo "$(date +%s.%N) - $start" | bc) s" | tee -a "$WORK/generation.log"
+  fi
+  ls -l "$database"
+
+  echo "== plans and SQL time at $size"
+  dotnet "$BENCH" plans --database "$database" > "$RESULTS/plans-$size.md"
+  dotnet "$BENCH" paths --database "$database" --dir "$WORK/paths-$size"
+  dotnet "$BENCH" sql --database "$database" --out "$WORK/sql-$size.tsv" | tail -n 20
+
+  echo "== HTTP at $size"
+  Database__ConnectionString="Data Source=$database" Database__SeedSampleCatalogue=false \
+    Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$PORT" dotnet "$API" >"$WORK/service-$size.log" 2>&1 &
+  service=$!
+  pids+=("$service")
+  wait_ready "http://127.0.0.1:$PORT"
+
+  first_by_code=$(head -n 1 "$WORK/paths-$size/procedure-by-code.paths")
+  curl -fsS "http://127.0.0.1:$PORT$first_by_code" -o "$WORK/by-code-$size.json"
+  dotnet "$BENCH" ceiling --body "$WORK/by-code-$size.json" --urls "http://127.0.0.1:$CEILING_PORT" >"$WORK/ceiling-$size.log" 2>&1 &
+  ceiling=$!
+  pids+=("$ceiling")
+  wait_ready "http://127.0.0.1:$CEILING_PORT"
+  read -r _ _ ceiling_rps < <(wrk_run "http://127.0.0.1:$CEILING_PORT" "$WORK/paths-$size/procedure-by-code.paths" "$CONNECTIONS")
+
+  for scenario in $SCENARIOS; do
+    header=""
+    [ "$scenario" = "laggards-csv" ] && header="Accept: text/csv"
+    paths=$WORK/paths-$size/$scenario.paths
+    # A first request warms the service (JIT, pools, page cache) for this route.
+    curl -fsS -H "${header:-Accept: application/json}" "http://127.0.0.1:$PORT$(head -n 1 "$paths")" -o /dev/null
+    read -r p50_1 p99_1 rps_1 < <(wrk_run "http://127.0.0.1:$PORT" "$paths" 1 "$header")
+    read -r p50_n p99_n rps_n < <(wrk_run "http://127.0.0.1:$PORT" "$paths" "$CONNECTIONS" "$header")
+    sql=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$WORK/sql-$size.tsv")
+    ratio=$(awk -v h="$p50_1" -v q="$sql" 'BEGIN { if (q > 0) printf "%.2f", h / q; else print "" }')
+    ceiling_ratio=""
+    [ "$scenario" = "procedure-by-code" ] && ceiling_ratio=$(awk -v a="$rps_n" -v b="$ceiling_rps" 'BEGIN { printf "%.3f", a / b }')
+    echo -e "$size\t$scenario\t$sql\t$p50_1\t$p99_1\t$rps_1\t$p50_n\t$p99_n\t$rps_n\t$ratio\t$ceiling_rps\t$ceiling_ratio" | tee -a "$tsv"
+  done
+
+  kill "$ceiling" "$service" 2>/dev/null || true
+  wait "$ceiling" "$service" 2>/dev/null || true
+  pids=()
+done
+
+report=$RESULTS/$STAMP.md
+{
+  echo "# Benchmark run $STAMP"
+  echo
+  echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB, $(uname -sr)"
+  echo "- .NET SDK $(dotnet --version), $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2), SQLite via Microsoft.Data.Sqlite"
+  echo "- load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- seed $SEED; wrk ${DURATION}s per run, 1 thread, 1 and $CONNECTIONS connections; SQL time = BenchmarkDotNet median of the same statements"
+  echo "- generation: $(tr '\n' ';' < "$WORK/generation.log" 2>/dev/null)"
+  echo
+  echo "| procedures | scenario | SQL median ms | HTTP p50 ms (1 conn) | HTTP p99 ms (1 conn) | req/s (1 conn) | p50 ms ($CONNECTIONS conn) | p99 ms ($CONNECTIONS conn) | req/s ($CONNECTIONS conn) | HTTP / SQL | by-code / ceiling req/s |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  tail -n +2 "$tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($12 == "" ? "" : $12 " (ceiling " $11 ")") }'
+} > "$report"
+cat "$report"

@@ -1,0 +1,86 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Api.Generator;
+using ProcedureCatalog.Api.Reports;
+using ProcedureCatalog.Tests.Support;
+
+namespace ProcedureCatalog.Tests.Database;
+
+/// <summary>
+/// The reports look up each procedure's values in force with index seeks instead of reading the
+/// *_reduction_windows views; on a generated catalogue (abolitions, same-day corrections, unit changes,
+/// procedures without history, a jurisdiction without tariff) both must give every figure alike, on every date.
+/// </summary>
+public sealed class InForceLookupTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private sealed record Figures
+    {
+        public long ProcedureId { get; init; }
+        public long? TimeBaseline { get; init; }
+        public long? TimeCurrent { get; init; }
+        public long TimeAbolished { get; init; }
+        public long? TimeReduction { get; init; }
+        public long? CostBaseline { get; init; }
+        public long? CostCurrent { get; init; }
+        public long CostAbolished { get; init; }
+        public long? CostReduction { get; init; }
+        public long? BaselineFilings { get; init; }
+        public long? CurrentFilings { get; init; }
+    }
+
+    private const string FromViews =
+        """
+        SELECT tw.procedure_id, tw.baseline_units AS time_baseline, tw.current_units AS time_current, tw.is_abolished AS time_abolished,
+               tw.reduction_hundredths AS time_reduction, cw.baseline_cost_centi AS cost_baseline, cw.current_cost_centi AS cost_current,
+               cw.is_abolished AS cost_abolished, cw.reduction_hundredths AS cost_reduction,
+               cw.baseline_annual_filings AS baseline_filings, cw.current_annual_filings AS current_filings
+        FROM time_reduction_windows tw
+        INNER JOIN cost_reduction_windows cw
+            ON cw.procedure_id = tw.procedure_id AND cw.program_code = tw.program_code
+           AND cw.valid_from <= @AsOf AND (cw.valid_until IS NULL OR cw.valid_until > @AsOf)
+        WHERE tw.program_code = 'resolution-66' AND tw.valid_from <= @AsOf AND (tw.valid_until IS NULL OR tw.valid_until > @AsOf)
+        ORDER BY tw.procedure_id
+        """;
+
+    [Theory]
+    [InlineData("2023-06-30")]
+    [InlineData("2024-12-31")]
+    [InlineData("2025-07-01")]
+    [InlineData("2025-12-31")]
+    [InlineData("2026-11-23")]
+    public async Task ReportLookupsGiveTheFiguresOfTheWindowViews(string date)
+    {
+        using var file = new TemporarySqliteFile();
+        var database = Targets.Open(DatabaseProvider.Sqlite, file.ConnectionString);
+        await new CatalogGenerator(database, Targets.Migrator(database), Options.Create(new GeneratorOptions { Procedures = 500, Seed = 7 }))
+            .GenerateAsync(TextWriter.Null, Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        await connection.ExecuteAsync("DELETE FROM hourly_tariffs WHERE jurisdiction_code = '11'");
+        await connection.ExecuteAsync(
+            "INSERT INTO procedures (jurisdiction_code, code, name, search_text, level, kind, business_related, online_level, full_online_eligible, boundary_free, field_id, agency_id, status, abolished_on, last_reviewed_on, created_at, updated_at, version) "
+            + "SELECT jurisdiction_code, 'no-history', name, search_text, level, kind, business_related, online_level, full_online_eligible, boundary_free, field_id, agency_id, 'abolished', '2025-03-01', NULL, created_at, updated_at, 1 FROM procedures WHERE id = 1");
+
+        var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = (await connection.QueryAsync<Figures>(FromViews, new { AsOf = asOf })).ToList();
+        var dates = new ReportDates("resolution-66", 2024, asOf, asOf.Year);
+        var actual = new List<Figures>();
+        foreach (var id in expected.Select(row => row.ProcedureId))
+        {
+            var row = (await ReductionQueries.ForProcedure(connection, database.Dialect, id, dates, Cancel))!;
+            actual.Add(new Figures
+            {
+                ProcedureId = row.ProcedureId, TimeBaseline = row.TimeBaselineUnits, TimeCurrent = row.TimeCurrentUnits, TimeAbolished = row.TimeAbolished,
+                TimeReduction = row.TimeReductionHundredths, CostBaseline = row.CostBaselineCenti, CostCurrent = row.CostCurrentCenti,
+                CostAbolished = row.CostAbolished, CostReduction = row.CostReductionHundredths, BaselineFilings = row.BaselineAnnualFilings,
+                CurrentFilings = row.CurrentAnnualFilings,
+            });
+        }
+
+        Assert.Equal(501, expected.Count);
+        Assert.Equal(expected, actual);
+        Assert.Contains(expected, row => row.CostBaseline is null && row.BaselineFilings is not null);
+    }
+}
