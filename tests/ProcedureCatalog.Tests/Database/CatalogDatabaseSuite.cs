@@ -110,9 +110,10 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
     {
         var database = Ready();
         var (id, code) = await NewProcedure(database, "Thủ tục trùng mã");
+        var (other, _) = await NewProcedure(database, "Thủ tục khác");
         await using var connection = await database.OpenAsync(Cancel);
         var duplicate = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(
-            "UPDATE procedures SET code = @Code WHERE id <> @Id AND jurisdiction_code = '11'", new { Code = code, Id = id }));
+            "UPDATE procedures SET code = @Code WHERE id = @Other", new { Code = code, Other = other }));
         Assert.True(database.Dialect.IsUniqueViolation(duplicate), duplicate.Message);
 
         await using (var transaction = await connection.BeginTransactionAsync(Cancel))
