@@ -1,14 +1,17 @@
 // A client we did not write: types generated from the committed OpenAPI document by openapi-typescript
-// (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches,
-// creates and reads procedures and reads two reports against the running service.
+// (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
+// reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, reads reports
+// (JSON and CSV) and follows the change feed with its cursor, against the running service.
 //
-//   API_URL=http://127.0.0.1:5190 node ../.build/client/main.js      (after `tsc -p client`)
+//   API_URL=http://127.0.0.1:5190 PC_API_KEY=pck_… node ../.build/client/main.js      (after `tsc -p client`)
 //
-// Env: API_URL (the service), PC_API_KEY (sent as X-Api-Key on every non-GET request when set).
+// Env: API_URL (the service), PC_API_KEY (an editor key of 92 or an admin key, sent as X-Api-Key on every write).
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema.js';
 
 type ProcedureCreate = components['schemas']['ProcedureCreate'];
+type ProcedureUpsert = components['schemas']['ProcedureUpsert'];
+type Change = components['schemas']['Change'];
 
 const baseUrl = process.env['API_URL'] ?? 'http://127.0.0.1:5190';
 const apiKey = process.env['PC_API_KEY'];
@@ -34,20 +37,30 @@ function check(label: string, condition: boolean, detail?: unknown): void {
   }
 }
 
-/** The document types every integer as `number | string` (the serializer would read "42"); the service sends numbers. */
-function asId(value: number | string): number {
-  const id = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${value}`);
-  return id;
-}
-
 /** Reports answer JSON or, with Accept: text/csv, CSV: the generated type is the union; this client asked for JSON. */
 function json<T extends object>(data: T | string | undefined): T | undefined {
   return typeof data === 'object' ? data : undefined;
 }
 
+/** The change feed from a cursor to its end, following nextCursor page by page. */
+async function feed(after: string | undefined, jurisdiction: string): Promise<{ items: Change[]; cursor: string | undefined }> {
+  const items: Change[] = [];
+  let cursor = after;
+  for (let page = 0; page < 100; page++) {
+    // The document types limit as a string (the service reads it itself to answer its own 400).
+    const answer = await client.GET('/api/v1/changes', { params: { query: { limit: '1000', jurisdiction, ...(cursor === undefined ? {} : { after: cursor }) } } });
+    if (!answer.data) throw new Error(`ListChanges answered ${answer.response.status}`);
+    items.push(...answer.data.items);
+    cursor = answer.data.nextCursor;
+    if (!answer.data.hasMore) break;
+  }
+  return { items, cursor };
+}
+
 async function main(): Promise<void> {
-  // List.
+  if (!apiKey) throw new Error('PC_API_KEY is not set: every write needs an API key');
+
+  // List (query parameters such as pageSize are strings in the document).
   const list = await client.GET('/api/v1/procedures', { params: { query: { jurisdiction: '92', pageSize: '10', sort: 'code' } } });
   check('ListProcedures (92) answers 200 with items', list.response.status === 200 && (list.data?.items.length ?? 0) > 0, list.error);
   const first = list.data?.items[0];
@@ -61,7 +74,10 @@ async function main(): Promise<void> {
   check('every hit has each word in its name, ignoring case and diacritics', names.length > 0 &&
     names.every((name) => ['dang', 'ky', 'kinh', 'doanh'].every((word) => fold(name).includes(word))), names);
 
-  // Create, with a field and an agency of the jurisdiction.
+  // Where the feed of 92 ends now: the changes below come after this cursor.
+  const { cursor: start } = await feed(undefined, '92');
+
+  // Create, with a field and an agency of the jurisdiction (ids are numbers).
   const agencies = await client.GET('/api/v1/agencies', { params: { query: { jurisdiction: '92' } } });
   const fields = await client.GET('/api/v1/fields');
   const agency = agencies.data?.[0];
@@ -78,27 +94,59 @@ async function main(): Promise<void> {
     onlineLevel: 'full',
     fullOnlineEligible: true,
     boundaryFree: true,
-    fieldId: asId(field.id),
-    agencyId: asId(agency.id),
+    fieldId: field.id,
+    agencyId: agency.id,
     lastReviewedOn: '2025-06-15',
     legalBasis: [{ number: '168/2025/NĐ-CP', title: 'Nghị định về đăng ký doanh nghiệp', issuedOn: '2025-06-30', issuer: 'Chính phủ' }],
     documents: [{ name: 'Thông báo thay đổi nội dung đăng ký hộ kinh doanh', templateName: null, originals: 1, copies: 0, caseNote: null, providedOnce: true, dataSource: null }],
   };
   const created = await client.POST('/api/v1/procedures', { body: input });
   check('CreateProcedure answers 201 with the procedure', created.response.status === 201 && created.data?.code === code, created.error);
-  check('CreateProcedure answers an ETag', Boolean(created.response.headers.get('etag')));
-  if (!created.data) throw new Error('no procedure created');
-  const id = asId(created.data.id);
+  const etag = created.response.headers.get('etag');
+  check('CreateProcedure answers an ETag', Boolean(etag));
+  if (!created.data || !etag) throw new Error('no procedure created');
+  const id = created.data.id;
 
-  // Read it back, by id and by its natural key.
+  // Read it back, by id and by its natural key; 304 while it is unchanged.
   const read = await client.GET('/api/v1/procedures/{id}', { params: { path: { id } } });
   check('GetProcedure reads it back with its document', read.data?.name === input.name && read.data.documents.length === 1, read.error);
+  const cached = await client.GET('/api/v1/procedures/{id}', { params: { path: { id }, header: { 'If-None-Match': etag } } });
+  check('GetProcedure with If-None-Match answers 304', cached.response.status === 304, cached.response.status);
   const byCode = await client.GET('/api/v1/jurisdictions/{jurisdiction}/procedures/{code}', { params: { path: { jurisdiction: '92', code } } });
-  check('GetProcedureByCode finds the same id', byCode.data !== undefined && asId(byCode.data.id) === id, byCode.error);
+  check('GetProcedureByCode finds the same id', byCode.data !== undefined && byCode.data.id === id, byCode.error);
   const missing = await client.GET('/api/v1/procedures/{id}', { params: { path: { id: 987654321 } } });
   check('an unknown id is a 404 problem', missing.response.status === 404 && missing.error?.status === 404, missing.error);
   const duplicate = await client.POST('/api/v1/procedures', { body: input });
   check('creating it again is a 409 problem', duplicate.response.status === 409, duplicate.error);
+
+  // Change it: without If-Match 428, with the ETag it read 200.
+  const { jurisdiction: _j, documents: _d, ...updateFields } = input;
+  const renamed = { ...updateFields, name: `${input.name} (sửa)` };
+  const blind = await client.PUT('/api/v1/procedures/{id}', { params: { path: { id } }, body: renamed });
+  check('UpdateProcedure without If-Match is a 428 problem', blind.response.status === 428 && blind.error?.status === 428, blind.error);
+  const updated = await client.PUT('/api/v1/procedures/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: renamed });
+  check('UpdateProcedure with If-Match answers 200 and a new ETag', updated.response.status === 200 && updated.response.headers.get('etag') !== etag, updated.error);
+
+  // Sync by natural key, twice: the second PUT is a no-op.
+  const syncCode = `${code}.NK`;
+  const { jurisdiction: _sj, code: _sc, ...upsertFields } = input;
+  const upsert: ProcedureUpsert = { ...upsertFields, name: 'Đồng bộ theo mã (thử từ client TypeScript)' };
+  const target = { params: { path: { jurisdiction: '92', code: syncCode } }, body: upsert };
+  const put1 = await client.PUT('/api/v1/jurisdictions/{jurisdiction}/procedures/{code}', target);
+  check('PutProcedureByCode creates it (201)', put1.response.status === 201 && put1.data?.code === syncCode, put1.error);
+  const put2 = await client.PUT('/api/v1/jurisdictions/{jurisdiction}/procedures/{code}', target);
+  check('the same PUT again answers 200 with the same ETag', put2.response.status === 200
+    && put2.response.headers.get('etag') === put1.response.headers.get('etag'), put2.error);
+
+  // The change feed since the cursor: the creation, the update and the one PUT that changed something, once each.
+  const since = await feed(start, '92');
+  const mine = since.items.filter((change) => change.procedureCode === code || change.procedureCode === syncCode);
+  check('the feed after the cursor has exactly the 3 changes made here, in order',
+    mine.map((change) => `${change.procedureCode === code ? 'A' : 'B'}:${change.action}`).join(' ') === 'A:created A:updated B:created', mine);
+  check('every change after the cursor is newer than the last one before it, and names its key',
+    since.items.every((change, i, all) => (i === 0 || all[i - 1]!.position < change.position) && change.changedBy !== 'service'), since.items.slice(0, 3));
+  const idle = await feed(since.cursor, '92');
+  check('polling again from the new cursor gives nothing new', idle.items.length === 0, idle.items);
 
   // Reports.
   const board = await client.GET('/api/v1/reports/scoreboard', { params: { query: { jurisdiction: '92', year: '2025' } } });
@@ -110,13 +158,19 @@ async function main(): Promise<void> {
   const a = await client.GET('/api/v1/jurisdictions/{jurisdiction}/procedures/{code}', { params: { path: { jurisdiction: '92', code: '1.009645' } } });
   if (!a.data) throw new Error('procedure A (92/1.009645) of the worked example is missing');
   const reduction = await client.GET('/api/v1/procedures/{id}/reduction', {
-    params: { path: { id: asId(a.data.id) }, query: { asOf: '2025-12-31' } },
+    params: { path: { id: a.data.id }, query: { asOf: '2025-12-31' } },
   });
   const ofA = json(reduction.data);
   check('GetProcedureReduction (procedure A, 2025-12-31) answers time and cost', reduction.response.status === 200 && ofA?.time != null && ofA.cost != null, reduction.error);
   console.log(`       procedure A: time ${JSON.stringify(ofA?.time)}`);
   const own = await client.GET('/api/v1/procedures/{id}/reduction', { params: { path: { id } } });
   check('GetProcedureReduction of the new procedure (no history) answers 200', own.response.status === 200, own.error);
+  const csv = await client.GET('/api/v1/reports/scoreboard', {
+    params: { query: { jurisdiction: '92', year: '2025' } }, headers: { Accept: 'text/csv' }, parseAs: 'text',
+  });
+  const rows = typeof csv.data === 'string' ? csv.data.replace(/^\uFEFF/, '').trim().split(/\r?\n/) : [];
+  check(`GetScoreboard as CSV (Accept: text/csv) answers a header and a row per indicator (${rows.length - 1})`,
+    csv.response.status === 200 && (csv.response.headers.get('content-type') ?? '').startsWith('text/csv') && rows.length === (scoreboard?.indicators.length ?? -1) + 1, rows.slice(0, 2));
 }
 
 try {
