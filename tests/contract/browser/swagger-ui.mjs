@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Swagger UI as a person meets it: the service's /swagger in headless Debian Chromium (playwright-core, no
-// browser download). The page loads without console errors, lists every tag of the document, and "Try it out"
-// then "Execute" on ListProcedures shows 200 with procedures in the response panel.
+// browser download). The page loads without console errors, lists every tag of the document, offers the API key
+// under "Authorize", and "Try it out" then "Execute" on ListProcedures shows 200 with procedures in the response panel.
 //
 //   API_URL=http://127.0.0.1:5190 node browser/swagger-ui.mjs [path/to/openapi.json]
 //
@@ -59,6 +59,15 @@ try {
   const shown = new Set(await page.locator('.opblock-tag').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-tag'))));
   const missing = [...tags].filter((tag) => !shown.has(tag));
   check(`every tag of the document is listed (${tags.size}: ${[...tags].join(', ')})`, missing.length === 0, `missing ${missing.join(', ')}`);
+
+  // The document's security schemes (the API key) are offered under "Authorize", so that "Try it out" can write.
+  const schemes = Object.keys(document.components?.securitySchemes ?? {});
+  if (schemes.length > 0) {
+    await page.locator('button.authorize').first().click();
+    const offered = await page.locator('.modal-ux .auth-container h4').allInnerTexts().catch(() => []);
+    check(`"Authorize" offers the document's security schemes (${schemes.join(', ')})`, schemes.every((scheme) => offered.some((text) => text.includes(scheme))), offered.join(', '));
+    await page.locator('.modal-ux button.close-modal').first().click();
+  }
 
   check('the document has ListProcedures', Boolean(listProcedures));
   if (listProcedures) {
