@@ -2,8 +2,11 @@
 // Breaking-change check of the committed OpenAPI document against an earlier version of it.
 // The comparison is Optic's (`optic diff --check`, its breaking-changes standard, offline, telemetry off):
 // removed operations, removed or newly required parameters and request properties, changed types,
-// removed response properties or status codes, removed enum values, ... This script chooses the base,
-// and lets breaking changes through only when info.version's major number was raised.
+// removed response properties or status codes, removed enum values, ... and two rules of ours for what Optic's
+// standard does not see (requirementsAdded): an existing operation that needed no credentials and now has a
+// security requirement, and an existing operation that now answers 428 Precondition Required. Either way a request
+// that worked fails. This script chooses the base, and lets breaking changes through only when info.version's
+// major number was raised.
 //
 //   node breaking/check.mjs                 the document against its version on HEAD~1
 //   BREAKING_BASE=origin/main node breaking/check.mjs     against another git revision
@@ -20,6 +23,48 @@ const packageDir = path.resolve(here, '..');
 const repo = path.resolve(packageDir, '../..');
 const documentRelative = 'openapi/procedure-catalog.json';
 const optic = path.join(packageDir, 'node_modules/.bin/optic');
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** The security requirements that apply to an operation: its own, else the document's. */
+function securityOf(document, operation) {
+  return operation.security ?? document.security ?? [];
+}
+
+/** Open: callable without credentials (no requirement, or an empty alternative `{}`). */
+function isOpen(requirements) {
+  return requirements.length === 0 || requirements.some((requirement) => Object.keys(requirement).length === 0);
+}
+
+/**
+ * Breaking changes Optic's standard does not report, on operations present in both documents (matched by method and
+ * path, parameter names aside): a security requirement where there was none, and a newly documented 428.
+ */
+export function requirementsAdded(base, head) {
+  const shape = (template) => template.replace(/\{[^}]+\}/g, '{}');
+  const before = new Map();
+  for (const [template, item] of Object.entries(base.paths ?? {})) {
+    for (const method of METHODS) if (item?.[method]) before.set(`${method} ${shape(template)}`, item[method]);
+  }
+  const findings = [];
+  for (const [template, item] of Object.entries(head.paths ?? {})) {
+    for (const method of METHODS) {
+      const now = item?.[method];
+      const then = now && before.get(`${method} ${shape(template)}`);
+      if (!then) continue;
+      const name = `${method.toUpperCase()} ${template}`;
+      const [was, is] = [securityOf(base, then), securityOf(head, now)];
+      if (isOpen(was) && !isOpen(is)) {
+        const schemes = [...new Set(is.flatMap((requirement) => Object.keys(requirement)))].join(' or ');
+        findings.push(`${name}: now needs credentials (${schemes}); it needed none. This is a breaking change.`);
+      }
+      if (!('428' in (then.responses ?? {})) && '428' in (now.responses ?? {})) {
+        findings.push(`${name}: now answers 428 Precondition Required; requests without the precondition (If-Match) that worked fail. This is a breaking change.`);
+      }
+    }
+  }
+  return findings;
+}
 
 function major(document) {
   const match = /^v?(\d+)/.exec(String(document?.info?.version ?? ''));
@@ -43,15 +88,21 @@ export function compare(baseFile, headFile) {
     timeout: 120_000,
   });
   rmSync(cwd, { recursive: true, force: true });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/.*Unknown user config "nodedir".*\n/g, '');
+  let output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/.*Unknown user config "nodedir".*\n/g, '');
   if (result.error || result.status === null) {
     return { ok: false, breaking: false, majorRaised: false, output: `${output}\noptic did not run: ${result.error?.message ?? result.signal}` };
   }
-  const breaking = result.status !== 0;
-  if (breaking && !/This is a breaking change/.test(output)) {
+  const opticBreaking = result.status !== 0;
+  if (opticBreaking && !/This is a breaking change/.test(output)) {
     // A non-zero exit without a breaking-change finding: optic failed (e.g. an invalid document). Never a pass.
     return { ok: false, breaking: false, majorRaised: false, output: `${output}\noptic exited ${result.status} without naming a breaking change` };
   }
+  const added = requirementsAdded(base, head);
+  if (added.length > 0) {
+    output += `\nRequirements added to existing operations (${added.length}; rules of breaking/check.mjs, not Optic's):\n`
+      + added.map((finding) => `  x ${finding}`).join('\n') + '\n';
+  }
+  const breaking = opticBreaking || added.length > 0;
   // Optic's standard already skips its rules when the major version changes; this says so in the verdict and
   // keeps the policy if Optic's default ever changes.
   const [from, to] = [major(base), major(head)];
@@ -72,6 +123,9 @@ function selfTest() {
     ['removed-enum-value', false],
     ['removed-operation-minor-raised', false],
     ['removed-operation-major-raised', true],
+    ['security-added', false],
+    ['precondition-required-added', false],
+    ['added-secured-operation', true],
   ];
   let passed = 0;
   let failed = 0;
