@@ -652,6 +652,9 @@ await section('Editor key (jurisdiction 92 only)', async () => {
   await h.request('may not write outside 92', 'PutProcedureByCode', 'PUT', `${api}/jurisdictions/${need(state.j, 'the test jurisdiction')}/procedures/${code}`, {
     body: upsert(procedure(code)), key: 'editor', expect: 403,
   });
+  await h.request('may not change its own jurisdiction: admin only', 'UpdateJurisdiction', 'PUT', `${api}/jurisdictions/92`, {
+    body: { name: 'Không được đổi', level: 'province' }, ifMatch: '*', key: 'editor', expect: 403,
+  });
   const audit = await h.request('who made it', 'GetProcedureAudit', 'GET', `${api}/procedures/${id}/audit`, { expect: 200 });
   const by = audit.json?.[0]?.changedBy;
   h.check(`the audit names the editor key (${by})`, Boolean(by) && by !== 'service' && audit.json.length === 1, JSON.stringify(audit.json));
