@@ -115,6 +115,8 @@ public static class Limits
 
         if (context.Request.ContentLength > limit)
         {
+            // The body is not read, so the connection cannot carry another request: say so, or a client that reuses it loses its next one.
+            context.Response.Headers.Connection = "close";
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "The request body is too large",

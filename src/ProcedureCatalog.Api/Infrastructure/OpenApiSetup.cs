@@ -15,6 +15,16 @@ public sealed record EndpointExamples(object? Request, object? Response);
 /// <summary>The example of one problem status of one endpoint, where the generic example of that status would mislead.</summary>
 public sealed record ProblemExampleFor(int Status, ProblemDetails Example);
 
+/// <summary>How one media type of a request body is documented when it is not the JSON of a contract type (uploads).</summary>
+public sealed record RequestContent(string MediaType, RequestContentKind Kind, string? Example);
+
+public enum RequestContentKind
+{
+    Text,
+    Binary,
+    ArrayOfObjects,
+}
+
 /// <summary>A GET of one resource that sends its ETag: it answers 304 to If-None-Match with that ETag.</summary>
 public sealed record SetsETag;
 
@@ -45,6 +55,9 @@ public static class OpenApiSetup
     public static RouteHandlerBuilder WithProblemExample(this RouteHandlerBuilder builder, int status, ProblemDetails example) =>
         builder.WithMetadata(new ProblemExampleFor(status, example));
 
+    public static RouteHandlerBuilder WithRequestContent(this RouteHandlerBuilder builder, string mediaType, RequestContentKind kind, string? example) =>
+        builder.WithMetadata(new RequestContent(mediaType, kind, example));
+
     public static RouteHandlerBuilder WithContentExample(this RouteHandlerBuilder builder, string mediaType, string example) =>
         builder.WithMetadata(new ContentExample(mediaType, example));
 
@@ -63,7 +76,7 @@ public static class OpenApiSetup
                 document.Info = new OpenApiInfo
                 {
                     Title = "ProcedureCatalog API",
-                    Version = "1.0.0",
+                    Version = "2.0.0",
                     Description =
                         "Vietnam's catalogue of administrative procedures (thủ tục hành chính) with their full history of processing time and cost, "
                         + "for provincial one-stop systems, analysts and anyone exploring it. Enum values are the glossary's words (e.g. internal-between-agencies); "
@@ -91,6 +104,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer(CamelCaseQueryNames);
             options.AddOperationTransformer(AddSecurity);
             options.AddOperationTransformer(AddConditionalHeaders);
+            options.AddOperationTransformer(DescribeUploads);
             options.AddSchemaTransformer(OpenProblemSchemas);
         });
 
@@ -202,6 +216,15 @@ public static class OpenApiSetup
             AddHeaderParameter(operation, "If-None-Match", "The ETag you hold; 304 when it is still current.");
         }
 
+        foreach (var (status, response) in responses)
+        {
+            if (status is "201" or "202" && response is OpenApiResponse created)
+            {
+                created.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                created.Headers["Location"] = new OpenApiHeader { Description = "The address of what was created (or of the accepted import).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+        }
+
         if (conditional || readsOne || HttpMethods.IsPost(method))
         {
             foreach (var (status, response) in responses)
@@ -214,6 +237,32 @@ public static class OpenApiSetup
             }
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An upload's media types each with its own schema: text, a binary workbook, or a JSON array of records.</summary>
+    private static Task DescribeUploads(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var uploads = context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestContent>().ToList();
+        if (uploads.Count == 0 || operation.RequestBody is not OpenApiRequestBody body)
+        {
+            return Task.CompletedTask;
+        }
+
+        body.Content = uploads.ToDictionary(upload => upload.MediaType, upload => new OpenApiMediaType
+        {
+            Schema = upload.Kind switch
+            {
+                RequestContentKind.Binary => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                RequestContentKind.ArrayOfObjects => new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true },
+                },
+                _ => new OpenApiSchema { Type = JsonSchemaType.String },
+            },
+            Example = upload.Example is null ? null : upload.Kind == RequestContentKind.ArrayOfObjects ? JsonNode.Parse(upload.Example) : JsonValue.Create(upload.Example),
+        });
         return Task.CompletedTask;
     }
 
@@ -256,6 +305,11 @@ public static class OpenApiSetup
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
+        }
+        else
+        {
+            // Reading is open: said explicitly, so that clients and linters need not guess.
+            operation.Security = [];
         }
 
         if (HttpMethods.IsGet(context.Description.HttpMethod ?? string.Empty) && context.Description.ActionDescriptor.EndpointMetadata.OfType<SetsETag>().Any())

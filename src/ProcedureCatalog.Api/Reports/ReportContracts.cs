@@ -143,3 +143,23 @@ public enum ReportScope
     Target,
     All,
 }
+
+/// <summary>422: the compliance cost cannot be computed because jurisdictions lack the hourly tariff of the baseline year.</summary>
+public sealed class MissingTariffProblem : Microsoft.AspNetCore.Mvc.ProblemDetails
+{
+    /// <summary>The jurisdictions whose tariff is missing.</summary>
+    public required IReadOnlyList<string> JurisdictionsWithoutTariff { get; init; }
+
+    /// <summary>The year whose tariff is needed (the program's baseline year).</summary>
+    public required int TariffYear { get; init; }
+
+    public static MissingTariffProblem For(IReadOnlyList<string> jurisdictions, int year) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "Hourly tariff missing",
+        Detail = $"The compliance cost of procedures of {string.Join(", ", jurisdictions)} cannot be computed: there is no hourly tariff for {year} "
+            + $"(the baseline year). Set it with {string.Join(" and ", jurisdictions.Select(jurisdiction => $"PUT /api/v1/tariffs/{jurisdiction}/{year}"))}.",
+        JurisdictionsWithoutTariff = jurisdictions,
+        TariffYear = year,
+    };
+}

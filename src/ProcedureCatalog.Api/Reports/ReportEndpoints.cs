@@ -59,15 +59,8 @@ public static class ReportEndpoints
     private static RouteHandlerBuilder ReportProblems(this RouteHandlerBuilder builder) => builder
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffExample);
-
-    private static readonly Microsoft.AspNetCore.Mvc.ProblemDetails MissingTariffExample = new()
-    {
-        Title = "Hourly tariff missing",
-        Detail = "The compliance cost of procedures of 08 cannot be computed: there is no hourly tariff for 2024 (the baseline year). Set it with PUT /api/v1/tariffs/08/2024.",
-        Extensions = { ["jurisdictionsWithoutTariff"] = new[] { "08" }, ["tariffYear"] = 2024 },
-    };
+        .Produces<MissingTariffProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+        .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffProblem.For(["08"], 2024));
 
     /// <param name="id">The procedure's id.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) of the current values; default today in Vietnam.</param>
@@ -286,10 +279,5 @@ public static class ReportEndpoints
         return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);
     }
 
-    private static ProblemHttpResult MissingTariffs(IReadOnlyList<string> jurisdictions, int year) => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: "Hourly tariff missing",
-        detail: $"The compliance cost of procedures of {string.Join(", ", jurisdictions)} cannot be computed: there is no hourly tariff for {year} "
-            + $"(the baseline year). Set it with {string.Join(" and ", jurisdictions.Select(jurisdiction => $"PUT /api/v1/tariffs/{jurisdiction}/{year}"))}.",
-        extensions: new Dictionary<string, object?> { ["jurisdictionsWithoutTariff"] = jurisdictions, ["tariffYear"] = year });
+    private static ProblemHttpResult MissingTariffs(IReadOnlyList<string> jurisdictions, int year) => TypedResults.Problem(MissingTariffProblem.For(jurisdictions, year));
 }

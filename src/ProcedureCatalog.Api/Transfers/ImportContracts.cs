@@ -11,7 +11,7 @@ public sealed record ImportError(int Line, string? Field, string Message);
 /// <summary>An import and how far it has come.</summary>
 /// <param name="Id">Its id, for GET /api/v1/imports/{id}.</param>
 /// <param name="Jurisdiction">The catalogue it imports into.</param>
-/// <param name="Format">csv, xlsx or json.</param>
+/// <param name="Format">csv, xlsx, json or ndjson.</param>
 /// <param name="DryRun">Only checked: nothing is written, whatever the outcome.</param>
 /// <param name="Status">queued, running, succeeded (all rows taken, or would be) or failed (nothing was written; see errors).</param>
 /// <param name="TotalRows">Rows in the file, once counted.</param>

@@ -28,7 +28,11 @@ public static class TransferEndpoints
                 + "in one transaction, or not at all: one bad row and nothing changes, and every bad row is listed with its line and reason. Missing fields "
                 + "and agencies are created; a procedure already as the row says is left alone; a time or cost entry is added unless already in its history.")
             .Accepts<string>("text/csv", XlsxMediaType, "application/json", NdjsonMediaType)
-            .WithExamples(request: TransferExamples.Csv, response: TransferExamples.Queued)
+            .WithRequestContent("text/csv", RequestContentKind.Text, TransferExamples.Csv)
+            .WithRequestContent(XlsxMediaType, RequestContentKind.Binary, null)
+            .WithRequestContent("application/json", RequestContentKind.ArrayOfObjects, "[" + TransferExamples.Ndjson.Trim() + "]")
+            .WithRequestContent(NdjsonMediaType, RequestContentKind.Text, TransferExamples.Ndjson)
+            .WithExamples(response: TransferExamples.Queued)
             .WithMetadata(new Limits.LargeBody())
             .DisableRequestTimeout()
             .ProducesValidationProblem()
