@@ -29,7 +29,7 @@ public static class TransferEndpoints
                 + "and agencies are created; a procedure already as the row says is left alone; a time or cost entry is added unless already in its history.")
             .Accepts<string>("text/csv", XlsxMediaType, "application/json", NdjsonMediaType)
             .WithRequestContent("text/csv", RequestContentKind.Text, TransferExamples.Csv)
-            .WithRequestContent(XlsxMediaType, RequestContentKind.Binary, null)
+            .WithRequestContent(XlsxMediaType, RequestContentKind.Binary, "(an XLSX workbook: one sheet, the CSV's columns in its first row, a procedure a row)")
             .WithRequestContent("application/json", RequestContentKind.ArrayOfObjects, "[" + TransferExamples.Ndjson.Trim() + "]")
             .WithRequestContent(NdjsonMediaType, RequestContentKind.Text, TransferExamples.Ndjson)
             .WithExamples(response: TransferExamples.Queued)
