@@ -3,7 +3,7 @@ using ProcedureCatalog.Benchmarks;
 
 // Commands (run-benchmarks.sh drives them all):
 //   plans    --database FILE                     EXPLAIN QUERY PLAN of every statement of the five scenarios
-//   time     --database FILE [--seconds N]       a quick sequential timing of each scenario (for trying an index)
+//   time     --database FILE [--seconds N] [--only a,b]  a quick sequential timing of each scenario (for trying an index)
 //   sql      --database FILE --out FILE.tsv      BenchmarkDotNet on the query layer; writes median and p95 per scenario
 //   paths    --database FILE --dir DIR           writes DIR/<scenario>.paths, the request paths the HTTP runs send
 //   ceiling  --body FILE --urls URL              serves FILE as JSON from memory: the framework's ceiling
@@ -23,7 +23,8 @@ switch (command)
     case "time":
         var scenarios = new CatalogScenarios(Option("database"));
         var seconds = double.Parse(Option("seconds", "3"), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (name, run) in scenarios.All)
+        var only = Option("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (name, run) in scenarios.All.Where(scenario => only.Length == 0 || only.Contains(scenario.Name)))
         {
             await run(CancellationToken.None);
             var times = new List<double>();
