@@ -30,8 +30,11 @@ internal static class ReductionQueries
         $"CASE WHEN {value} IS NULL OR {target} IS NULL THEN NULL WHEN {value} >= {target} THEN 0 ELSE {target} - {value} END";
 
     /// <summary>The id of a procedure's history entry in force on a date: the latest effective_from, ties to the last recorded.</summary>
-    private static string EntryInForce(SqlDialect dialect, string entries, string date) =>
-        "(" + dialect.FirstRow($"SELECT e.entry_id FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
+    private static string EntryInForce(SqlDialect dialect, string entries, string date) => InForce(dialect, entries, "e.entry_id", date);
+
+    /// <summary>A column of the entry in force on a date (the index of migration 0006 gives the time's units with the seek).</summary>
+    private static string InForce(SqlDialect dialect, string entries, string column, string date) =>
+        "(" + dialect.FirstRow($"SELECT {column} FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
             + "ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC") + ")";
 
     /// <summary>An entry's compliance cost in hundredths of a đồng, the expression of the view cost_normalised; NULL without a tariff.</summary>
@@ -47,8 +50,8 @@ internal static class ReductionQueries
     private static string ValuesInForce(SqlDialect dialect, string where, string key) =>
         $"""
         SELECT k.procedure_id, k.group_key, k.is_abolished, ht.hourly_tariff_vnd,
-               tb.units AS time_baseline_units,
-               CASE WHEN k.is_abolished = 1 THEN 0 ELSE tc.units END AS time_current_units,
+               k.time_baseline_units,
+               CASE WHEN k.is_abolished = 1 THEN 0 ELSE k.time_current_units END AS time_current_units,
                {CostCenti("cb")} AS cost_baseline_centi,
                CASE WHEN k.is_abolished = 0 THEN {CostCenti("cc")} WHEN ht.hourly_tariff_vnd IS NOT NULL THEN 0 END AS cost_current_centi,
                cb.annual_filings AS baseline_annual_filings,
@@ -57,9 +60,9 @@ internal static class ReductionQueries
             SELECT p.id AS procedure_id, {key} AS group_key, p.jurisdiction_code,
                    CASE WHEN p.abolished_on <= @AsOf THEN 1 ELSE 0 END AS is_abolished,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
-                        THEN {EntryInForce(dialect, "time_entry_units", "rp.baseline_date")} END AS time_baseline_entry,
+                        THEN {InForce(dialect, "time_entry_units", "e.units", "rp.baseline_date")} END AS time_baseline_units,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
-                        THEN {EntryInForce(dialect, "time_entry_units", "@AsOf")} END AS time_current_entry,
+                        THEN {InForce(dialect, "time_entry_units", "e.units", "@AsOf")} END AS time_current_units,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
                         THEN {EntryInForce(dialect, "cost_entry_amounts", "rp.baseline_date")} END AS cost_baseline_entry,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
@@ -69,8 +72,6 @@ internal static class ReductionQueries
             {where}
         ) k
         LEFT JOIN hourly_tariffs ht ON ht.jurisdiction_code = k.jurisdiction_code AND ht.year = @TariffYear
-        LEFT JOIN time_entry_units tb ON tb.entry_id = k.time_baseline_entry
-        LEFT JOIN time_entry_units tc ON tc.entry_id = k.time_current_entry
         LEFT JOIN cost_entry_amounts cb ON cb.entry_id = k.cost_baseline_entry
         LEFT JOIN cost_entry_amounts cc ON cc.entry_id = k.cost_current_entry
         """;
