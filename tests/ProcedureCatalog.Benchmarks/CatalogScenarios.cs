@@ -12,7 +12,7 @@ using ProcedureCatalog.Api.Targets;
 namespace ProcedureCatalog.Benchmarks;
 
 /// <summary>
-/// The five measured requests as the service's query layer runs them, statement for statement, without
+/// The six measured requests as the service's query layer runs them, statement for statement, without
 /// HTTP: the same calls the endpoints make (program, targets, tariff check, then the report), so that HTTP
 /// time over this time is what the web stack, mapping and JSON or CSV add.
 /// </summary>
@@ -24,6 +24,9 @@ public sealed class CatalogScenarios
     public const string ScoreboardPath = "/api/v1/reports/scoreboard?year=2025";
     public const string LaggardsPath = "/api/v1/reports/laggards?year=2025";
     public static readonly string SearchPath = "/api/v1/procedures?q=" + Uri.EscapeDataString(SearchQuery);
+
+    /// <summary>The full CSV export of one jurisdiction (the largest of the catalogue), on the same date as the reports.</summary>
+    public static string ExportPath(string jurisdiction) => $"/api/v1/jurisdictions/{Uri.EscapeDataString(jurisdiction)}/export?format=csv&asOf=2025-12-31";
 
     private static readonly ReportDates Dates = new(ReportText.DefaultProgram, 2024, new DateOnly(2025, 12, 31), 2025);
     private static readonly ProcedureFilter TargetScope = new() { Kind = ProcedureKind.External, BusinessRelated = true };
@@ -41,7 +44,15 @@ public sealed class CatalogScenarios
         new CatalogMigrator(Database, Microsoft.Extensions.Logging.Abstractions.NullLogger<CatalogMigrator>.Instance).Migrate();
         using var connection = Database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
         keys = SampleKeys(connection).ToArray();
+        ExportJurisdiction = LargestJurisdiction(connection);
     }
+
+    /// <summary>The jurisdiction with the most procedures: the one the export scenario exports.</summary>
+    public string ExportJurisdiction { get; }
+
+    public static string LargestJurisdiction(DbConnection connection) =>
+        connection.ExecuteScalar<string>("SELECT jurisdiction_code FROM procedures GROUP BY jurisdiction_code ORDER BY COUNT(*) DESC, jurisdiction_code LIMIT 1")
+        ?? throw new InvalidOperationException("The catalogue has no procedures.");
 
     public CatalogDatabase Database { get; }
 
@@ -66,6 +77,7 @@ public sealed class CatalogScenarios
         await File.WriteAllLinesAsync(Path.Combine(directory, "reductions-by-agency.paths"), [ReductionsPath]);
         await File.WriteAllLinesAsync(Path.Combine(directory, "scoreboard.paths"), [ScoreboardPath]);
         await File.WriteAllLinesAsync(Path.Combine(directory, "laggards-csv.paths"), [LaggardsPath]);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "export-csv.paths"), [ExportPath(scenarios.ExportJurisdiction)]);
     }
 
     /// <summary>Procedures spread over the whole catalogue (every 97th), the same list the HTTP run asks for.</summary>
@@ -108,12 +120,29 @@ public sealed class CatalogScenarios
         return (groups, coverage);
     }
 
-    /// <summary>Every laggard at once, as the CSV asks (the export endpoint is not on this branch).</summary>
+    /// <summary>Every laggard at once, as the laggards CSV asks (a report, no longer the stand-in for the export).</summary>
     public async Task<object> LaggardsExport(CancellationToken cancellationToken = default)
     {
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
         return await ReductionQueries.Laggards(connection, Database.Dialect, ReductionMeasure.Time, TargetScope, Dates, 1, int.MaxValue, cancellationToken);
+    }
+
+    /// <summary>
+    /// The export's own statement (ExportQueries, the one the endpoint streams from) for the largest jurisdiction,
+    /// every row read and mapped to its record, as the endpoint does before writing CSV; the jurisdiction check first.
+    /// </summary>
+    public async Task<object> ExportCsv(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Open(cancellationToken);
+        await ProcedureCatalog.Api.Jurisdictions.JurisdictionQueries.Find(connection, ExportJurisdiction, cancellationToken);
+        var count = 0;
+        await foreach (var _ in ProcedureCatalog.Api.Transfers.ExportQueries.Catalogue(connection, Database.Dialect, ExportJurisdiction, Dates.AsOf, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>What every report looks up before its query: the program and the year's targets.</summary>
@@ -130,5 +159,6 @@ public sealed class CatalogScenarios
         ("reductions-by-agency", ReductionsByAgency),
         ("scoreboard", Scoreboard),
         ("laggards-csv", LaggardsExport),
+        ("export-csv", ExportCsv),
     ];
 }

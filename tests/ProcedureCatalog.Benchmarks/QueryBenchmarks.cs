@@ -39,6 +39,9 @@ public class QueryBenchmarks
     [Benchmark(Description = "laggards-csv")]
     public Task<object> LaggardsExport() => scenarios.LaggardsExport();
 
+    [Benchmark(Description = "export-csv")]
+    public Task<object> ExportCsv() => scenarios.ExportCsv();
+
     /// <summary>Runs every benchmark on one database and writes scenario, median and p95 in milliseconds.</summary>
     public static int Run(string databasePath, string outFile)
     {

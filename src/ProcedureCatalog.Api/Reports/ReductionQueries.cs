@@ -30,8 +30,11 @@ internal static class ReductionQueries
         $"CASE WHEN {value} IS NULL OR {target} IS NULL THEN NULL WHEN {value} >= {target} THEN 0 ELSE {target} - {value} END";
 
     /// <summary>The id of a procedure's history entry in force on a date: the latest effective_from, ties to the last recorded.</summary>
-    private static string EntryInForce(SqlDialect dialect, string entries, string date) =>
-        "(" + dialect.FirstRow($"SELECT e.entry_id FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
+    private static string EntryInForce(SqlDialect dialect, string entries, string date) => InForce(dialect, entries, "e.entry_id", date);
+
+    /// <summary>A column of the entry in force on a date (the index of migration 0006 gives the time's units with the seek).</summary>
+    private static string InForce(SqlDialect dialect, string entries, string column, string date) =>
+        "(" + dialect.FirstRow($"SELECT {column} FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
             + "ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC") + ")";
 
     /// <summary>An entry's compliance cost in hundredths of a đồng, the expression of the view cost_normalised; NULL without a tariff.</summary>
@@ -44,22 +47,22 @@ internal static class ReductionQueries
     /// (0 once abolished; the cost unknown when the tariff is missing), in the views' integer units. Each entry
     /// is found with one index seek per procedure instead of building every window of every history.
     /// </summary>
-    private static string ValuesInForce(SqlDialect dialect, string where) =>
+    private static string ValuesInForce(SqlDialect dialect, string where, string key) =>
         $"""
-        SELECT k.procedure_id, k.is_abolished, ht.hourly_tariff_vnd,
-               tb.units AS time_baseline_units,
-               CASE WHEN k.is_abolished = 1 THEN 0 ELSE tc.units END AS time_current_units,
+        SELECT k.procedure_id, k.group_key, k.is_abolished, ht.hourly_tariff_vnd,
+               k.time_baseline_units,
+               CASE WHEN k.is_abolished = 1 THEN 0 ELSE k.time_current_units END AS time_current_units,
                {CostCenti("cb")} AS cost_baseline_centi,
                CASE WHEN k.is_abolished = 0 THEN {CostCenti("cc")} WHEN ht.hourly_tariff_vnd IS NOT NULL THEN 0 END AS cost_current_centi,
                cb.annual_filings AS baseline_annual_filings,
                CASE WHEN k.is_abolished = 1 THEN 0 ELSE cc.annual_filings END AS current_annual_filings
         FROM (
-            SELECT p.id AS procedure_id, p.jurisdiction_code,
+            SELECT p.id AS procedure_id, {key} AS group_key, p.jurisdiction_code,
                    CASE WHEN p.abolished_on <= @AsOf THEN 1 ELSE 0 END AS is_abolished,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
-                        THEN {EntryInForce(dialect, "time_entry_units", "rp.baseline_date")} END AS time_baseline_entry,
+                        THEN {InForce(dialect, "time_entry_units", "e.units", "rp.baseline_date")} END AS time_baseline_units,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
-                        THEN {EntryInForce(dialect, "time_entry_units", "@AsOf")} END AS time_current_entry,
+                        THEN {InForce(dialect, "time_entry_units", "e.units", "@AsOf")} END AS time_current_units,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
                         THEN {EntryInForce(dialect, "cost_entry_amounts", "rp.baseline_date")} END AS cost_baseline_entry,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
@@ -69,8 +72,6 @@ internal static class ReductionQueries
             {where}
         ) k
         LEFT JOIN hourly_tariffs ht ON ht.jurisdiction_code = k.jurisdiction_code AND ht.year = @TariffYear
-        LEFT JOIN time_entry_units tb ON tb.entry_id = k.time_baseline_entry
-        LEFT JOIN time_entry_units tc ON tc.entry_id = k.time_current_entry
         LEFT JOIN cost_entry_amounts cb ON cb.entry_id = k.cost_baseline_entry
         LEFT JOIN cost_entry_amounts cc ON cc.entry_id = k.cost_current_entry
         """;
@@ -79,14 +80,31 @@ internal static class ReductionQueries
     /// The values in force with their reductions: per procedure, the figures the *_reduction_windows views hold
     /// for the window in force on @AsOf (a test holds the two to the same figures on a generated catalogue).
     /// </summary>
-    private static string Facts(SqlDialect dialect, string where) => dialect.ComputedOnce(
+    /// <remarks>
+    /// <paramref name="key"/> is a column of <c>p</c> carried along as group_key, so that a group report groups
+    /// the facts as they come out of the scan of procedures and names its groups after grouping, instead of
+    /// joining every procedure back to procedures, agencies, fields and jurisdictions.
+    /// </remarks>
+    private static string Facts(SqlDialect dialect, string where, string key = "NULL") => dialect.ComputedOnce(
         $"""
-        SELECT v.procedure_id, v.is_abolished, v.hourly_tariff_vnd,
+        SELECT v.procedure_id, v.group_key, v.is_abolished, v.hourly_tariff_vnd,
                v.time_baseline_units, v.time_current_units, {Reduction("v.time_baseline_units", "v.time_current_units")} AS time_reduction_hundredths,
                v.cost_baseline_centi, v.cost_current_centi, {Reduction("v.cost_baseline_centi", "v.cost_current_centi")} AS cost_reduction_hundredths,
                v.baseline_annual_filings, v.current_annual_filings
-        FROM ({dialect.ComputedOnce(ValuesInForce(dialect, where))}) v
+        FROM ({dialect.ComputedOnce(ValuesInForce(dialect, where, key))}) v
         """);
+
+    /// <summary>
+    /// The year's time and cost targets as one row (NULL where none is set), read once per group report
+    /// rather than looked up for every procedure; (program, indicator, year) is unique.
+    /// </summary>
+    private static readonly string YearTargets =
+        $"""
+        SELECT MAX(CASE WHEN t.indicator = '{TimeIndicator}' THEN t.target_hundredths END) AS time_target_hundredths,
+               MAX(CASE WHEN t.indicator = '{CostIndicator}' THEN t.target_hundredths END) AS cost_target_hundredths
+        FROM target_levels t
+        WHERE t.program_code = @Program AND t.year = @Year
+        """;
 
     private static readonly string Targets =
         $"""
@@ -139,16 +157,20 @@ internal static class ReductionQueries
         connection.QuerySingleOrDefaultAsync<ProcedureReductionRow>(new CommandDefinition(
             OneProcedure(dialect), dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
 
-    private sealed record Grouping(string Select, string GroupBy, string OrderBy);
+    /// <summary>
+    /// A grouping: the column of <c>p</c> the facts are grouped by (none for the whole scope), the group's
+    /// columns named from it after grouping (with the join that names it, one row per group), and the order.
+    /// </summary>
+    private sealed record Grouping(string? Key, string Select, string Join, string OrderBy);
 
     private static readonly IReadOnlyDictionary<ReductionGroupBy, Grouping> Groupings = new Dictionary<ReductionGroupBy, Grouping>
     {
-        [ReductionGroupBy.None] = new("NULL AS group_id, NULL AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "g.procedures"),
-        [ReductionGroupBy.Agency] = new("p.agency_id AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", " GROUP BY p.agency_id, a.jurisdiction_code, a.name", "g.group_id"),
-        [ReductionGroupBy.Field] = new("p.field_id AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", " GROUP BY p.field_id, f.name", "g.group_id"),
-        [ReductionGroupBy.Level] = new("NULL AS group_id, p.level AS group_code, NULL AS group_jurisdiction, NULL AS group_name", " GROUP BY p.level", "g.group_code"),
-        [ReductionGroupBy.Kind] = new("NULL AS group_id, p.kind AS group_code, NULL AS group_jurisdiction, NULL AS group_name", " GROUP BY p.kind", "g.group_code"),
-        [ReductionGroupBy.Jurisdiction] = new("NULL AS group_id, p.jurisdiction_code AS group_code, NULL AS group_jurisdiction, j.name AS group_name", " GROUP BY p.jurisdiction_code, j.name", "g.group_code"),
+        [ReductionGroupBy.None] = new(null, "NULL AS group_id, NULL AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.procedures"),
+        [ReductionGroupBy.Agency] = new("p.agency_id", "g.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = g.group_key", "s.group_id"),
+        [ReductionGroupBy.Field] = new("p.field_id", "g.group_key AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", "INNER JOIN fields f ON f.id = g.group_key", "s.group_id"),
+        [ReductionGroupBy.Level] = new("p.level", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
+        [ReductionGroupBy.Kind] = new("p.kind", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
+        [ReductionGroupBy.Jurisdiction] = new("p.jurisdiction_code", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, j.name AS group_name", "INNER JOIN jurisdictions j ON j.code = g.group_key", "s.group_code"),
     };
 
     private const string WithBoth = "m.cost_baseline_centi IS NOT NULL AND m.cost_current_centi IS NOT NULL AND m.baseline_annual_filings IS NOT NULL AND m.current_annual_filings IS NOT NULL";
@@ -166,43 +188,39 @@ internal static class ReductionQueries
                {Gap("s.cost_reduction_hundredths", "s.cost_target_hundredths")} AS cost_gap_hundredths,
                s.with_annual_filings, s.baseline_yearly_centi, s.current_yearly_centi
         FROM (
-            SELECT g.group_id, g.group_code, g.group_jurisdiction, g.group_name, g.procedures, g.abolished,
+            SELECT {grouping.Select}, g.procedures, g.abolished,
                    g.time_with_baseline, g.time_no_baseline, g.time_meeting_target, g.time_baseline_units, g.time_current_units,
                    g.time_target_hundredths, {Reduction("g.time_baseline_units", "g.time_current_units")} AS time_reduction_hundredths,
                    g.cost_with_baseline, g.cost_no_baseline, g.cost_meeting_target, g.cost_baseline_centi, g.cost_current_centi,
                    g.cost_target_hundredths, {Reduction("g.cost_baseline_centi", "g.cost_current_centi")} AS cost_reduction_hundredths,
                    g.with_annual_filings, g.baseline_yearly_centi, g.current_yearly_centi
             FROM (
-                SELECT {grouping.Select},
-                       COUNT(*) AS procedures,
+                SELECT {(grouping.Key is null ? string.Empty : "m.group_key, ")}COUNT(*) AS procedures,
                        COALESCE(SUM(m.is_abolished), 0) AS abolished,
                        COALESCE(SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN 1 ELSE 0 END), 0) AS time_with_baseline,
                        COALESCE(SUM(CASE WHEN m.time_baseline_units IS NULL THEN 1 ELSE 0 END), 0) AS time_no_baseline,
-                       CASE WHEN MAX(tt.target_hundredths) IS NULL THEN NULL
-                            ELSE SUM(CASE WHEN m.time_reduction_hundredths >= tt.target_hundredths THEN 1 ELSE 0 END) END AS time_meeting_target,
+                       CASE WHEN MAX(tg.time_target_hundredths) IS NULL THEN NULL
+                            ELSE SUM(CASE WHEN m.time_reduction_hundredths >= tg.time_target_hundredths THEN 1 ELSE 0 END) END AS time_meeting_target,
                        SUM(CASE WHEN m.time_current_units IS NOT NULL THEN m.time_baseline_units END) AS time_baseline_units,
                        SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN m.time_current_units END) AS time_current_units,
-                       MAX(tt.target_hundredths) AS time_target_hundredths,
+                       MAX(tg.time_target_hundredths) AS time_target_hundredths,
                        COALESCE(SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN 1 ELSE 0 END), 0) AS cost_with_baseline,
                        COALESCE(SUM(CASE WHEN m.cost_baseline_centi IS NULL THEN 1 ELSE 0 END), 0) AS cost_no_baseline,
-                       CASE WHEN MAX(ct.target_hundredths) IS NULL THEN NULL
-                            ELSE SUM(CASE WHEN m.cost_reduction_hundredths >= ct.target_hundredths THEN 1 ELSE 0 END) END AS cost_meeting_target,
+                       CASE WHEN MAX(tg.cost_target_hundredths) IS NULL THEN NULL
+                            ELSE SUM(CASE WHEN m.cost_reduction_hundredths >= tg.cost_target_hundredths THEN 1 ELSE 0 END) END AS cost_meeting_target,
                        SUM(CASE WHEN m.cost_current_centi IS NOT NULL THEN m.cost_baseline_centi END) AS cost_baseline_centi,
                        SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN m.cost_current_centi END) AS cost_current_centi,
-                       MAX(ct.target_hundredths) AS cost_target_hundredths,
+                       MAX(tg.cost_target_hundredths) AS cost_target_hundredths,
                        COALESCE(SUM(CASE WHEN {WithBoth} THEN 1 ELSE 0 END), 0) AS with_annual_filings,
                        SUM(CASE WHEN {WithBoth} THEN m.cost_baseline_centi * m.baseline_annual_filings END) AS baseline_yearly_centi,
                        SUM(CASE WHEN {WithBoth} THEN m.cost_current_centi * m.current_annual_filings END) AS current_yearly_centi
-                FROM ({Facts(dialect, where)}) m
-                INNER JOIN procedures p ON p.id = m.procedure_id
-                INNER JOIN agencies a ON a.id = p.agency_id
-                INNER JOIN fields f ON f.id = p.field_id
-                INNER JOIN jurisdictions j ON j.code = p.jurisdiction_code
-                {Targets}
-                {grouping.GroupBy}
+                FROM ({Facts(dialect, where, grouping.Key ?? "NULL")}) m
+                CROSS JOIN ({YearTargets}) tg
+                {(grouping.Key is null ? string.Empty : "GROUP BY m.group_key")}
             ) g
+            {grouping.Join}
         ) s
-        ORDER BY {grouping.OrderBy.Replace("g.", "s.", StringComparison.Ordinal)}
+        ORDER BY {grouping.OrderBy}
         """;
 
     public static async Task<IReadOnlyList<GroupReductionRow>> Groups(
