@@ -40,6 +40,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract (string Condition, IReadOnlyDictionary<string, object> Parameters) SearchIndexCondition(IReadOnlyList<string> terms);
 
+    /// <summary>
+    /// True when the search index finds exactly the rows whose folded text contains each indexed term, so that
+    /// LIKE is needed only for terms too short to be indexed.
+    /// </summary>
+    public abstract bool SearchIndexIsExact { get; }
+
     public abstract bool IsUniqueViolation(DbException exception);
 
     public abstract bool IsForeignKeyViolation(DbException exception);
@@ -69,6 +75,9 @@ public abstract class SqlDialect
         public override string ComputedOnce(string query) => query + " LIMIT -1";
 
         // The FTS5 trigram index over search_text: a quoted term matches wherever it occurs, as LIKE '%term%' does.
+        // A quoted FTS5 trigram phrase matches exactly the texts that contain it as a substring, as LIKE '%term%' does.
+        public override bool SearchIndexIsExact => true;
+
         public override (string, IReadOnlyDictionary<string, object>) SearchIndexCondition(IReadOnlyList<string> terms) =>
             ("p.id IN (SELECT s.rowid FROM procedure_search s WHERE procedure_search MATCH @SearchMatch)",
              new Dictionary<string, object> { ["SearchMatch"] = Infrastructure.SearchText.Fts5AllOf(terms) });
@@ -93,6 +102,9 @@ public abstract class SqlDialect
         public override string Page(string orderedQuery) => orderedQuery + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
         public override string FirstRow(string orderedQuery) => orderedQuery + " OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
         public override string ComputedOnce(string query) => query;
+
+        // Suffixes are cut to their first letters, so the index narrows and LIKE decides.
+        public override bool SearchIndexIsExact => false;
 
         // Every word's suffixes from its third-last letter on (the first 100 letters of each) are indexed, so a
         // term found anywhere in a word is the start of one of them: an index range seek per term.

@@ -24,15 +24,22 @@ internal sealed record ProcedureFilter
 
 internal static class ProcedureQueries
 {
-    private const string SelectProcedure =
+    private const string ProcedureColumns =
         """
         SELECT p.id, p.jurisdiction_code, p.code, p.name, p.level, p.kind, p.business_related, p.online_level,
                p.full_online_eligible, p.boundary_free, p.field_id, f.name AS field_name, p.agency_id, a.name AS agency_name,
                p.status, p.abolished_on, p.last_reviewed_on, p.created_at, p.updated_at, p.version
+        """;
+
+    private const string FromProcedures =
+        """
+
         FROM procedures p
         JOIN fields f ON f.id = p.field_id
         JOIN agencies a ON a.id = p.agency_id
         """;
+
+    private const string SelectProcedure = ProcedureColumns + FromProcedures;
 
     /// <summary>Sort keys a client may ask for, and the columns they stand for; the id settles ties.</summary>
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -51,9 +58,6 @@ internal static class ProcedureQueries
         int page, int pageSize, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(filter, dialect);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM procedures p" + where, parameters, cancellationToken: cancellationToken));
-
         var orderBy = new StringBuilder(" ORDER BY ");
         foreach (var (key, descending) in sort)
         {
@@ -63,9 +67,37 @@ internal static class ProcedureQueries
         orderBy.Append("p.id");
         parameters.Add("Skip", (page - 1) * (long)pageSize);
         parameters.Add("Take", pageSize);
+        if (filter.SearchTerms.Count > 0)
+        {
+            // A search finds its matches once and counts them in the same pass (COUNT(*) OVER ()), instead of
+            // matching twice for a count and a page; an unfiltered list keeps the cheap index count below.
+            var matched = (await connection.QueryAsync<ProcedureRow, long, (ProcedureRow Row, long Total)>(new CommandDefinition(
+                SearchPage(dialect, where, orderBy.ToString()), parameters, cancellationToken: cancellationToken),
+                (row, total) => (row, total), splitOn: "total_count")).ToList();
+            if (matched.Count > 0 || page == 1)
+            {
+                return (matched.Select(match => match.Row).ToList(), matched.Count > 0 ? matched[0].Total : 0);
+            }
+        }
+
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM procedures p" + where, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ProcedureRow>(new CommandDefinition(
             dialect.Page(SelectProcedure + where + orderBy), parameters, cancellationToken: cancellationToken));
         return (rows.ToList(), total);
+    }
+
+    /// <summary>The page's ids are found (and counted) on procedures alone; names are joined for those rows only.</summary>
+    internal static string SearchPage(SqlDialect dialect, string where, string orderBy) =>
+        ProcedureColumns + ", m.total_count" + FromProcedures
+        + " JOIN (" + dialect.Page("SELECT p.id AS page_id, COUNT(*) OVER () AS total_count FROM procedures p" + where + orderBy) + ") m ON m.page_id = p.id"
+        + orderBy;
+
+    /// <summary>The search statement with every filter on, for the T-SQL parse test.</summary>
+    internal static string SearchStatement(SqlDialect dialect)
+    {
+        var (where, _) = Where(new ProcedureFilter { Jurisdiction = "92", Status = ProcedureStatus.Active, SearchTerms = ["dang", "ky"] }, dialect);
+        return SearchPage(dialect, where, " ORDER BY p.jurisdiction_code, p.code, p.id");
     }
 
     private static (string Where, DynamicParameters Parameters) Where(ProcedureFilter filter, SqlDialect dialect)
@@ -117,7 +149,13 @@ internal static class ProcedureQueries
 
         for (var index = 0; index < filter.SearchTerms.Count; index++)
         {
-            Add(SearchText.ContainsPattern(filter.SearchTerms[index]), $"p.search_text LIKE @Term{index} ESCAPE '\\'", $"Term{index}");
+            var term = filter.SearchTerms[index];
+            if (dialect.SearchIndexIsExact && term.Length >= SearchText.IndexedTermLength)
+            {
+                continue; // the index alone decides: LIKE would only repeat it
+            }
+
+            Add(SearchText.ContainsPattern(term), $"p.search_text LIKE @Term{index} ESCAPE '\\'", $"Term{index}");
         }
 
         return (conditions, parameters);

@@ -178,6 +178,29 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         }
     }
 
+    [Theory]
+    [InlineData("dang ky kinh doanh")]
+    [InlineData("cap giay phep")]
+    [InlineData("xay dung")]
+    [InlineData("ky")]
+    [InlineData("1.00")]
+    [InlineData("thu tuc hanh chinh khong co")]
+    public async Task SearchFindsExactlyTheRowsWhoseFoldedTextHoldsEveryWord(string q)
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await Sample(database).SeedIfEmptyAsync(Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        var terms = SearchText.Terms(q, ProcedureQueries.MaxSearchTerms);
+        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { SearchTerms = terms }, [("code", false)], 1, 100, Cancel);
+        var expected = (await connection.QueryAsync<(long Id, string SearchText)>("SELECT id, search_text FROM procedures"))
+            .Where(row => terms.All(term => row.SearchText.Contains(term, StringComparison.Ordinal)))
+            .Select(row => row.Id).Order().ToList();
+        Assert.Equal(expected.Count, total);
+        Assert.Equal(expected, rows.Select(row => row.Id).Order().ToList());
+    }
+
     [Fact]
     public async Task ReportQueriesReproduceTheWorkedExampleGroup()
     {

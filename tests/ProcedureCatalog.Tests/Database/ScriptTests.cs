@@ -81,6 +81,7 @@ public sealed class ScriptTests
         var statements = ProcedureCatalog.Api.Reports.ReductionQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer))
             .Concat(ProcedureCatalog.Api.Changes.ChangeQueries.Statements())
             .Concat(ProcedureCatalog.Api.Transfers.ExportQueries.Statements())
+            .Append(ProcedureCatalog.Api.Procedures.ProcedureQueries.SearchStatement(SqlDialect.For(DatabaseProvider.SqlServer)))
             .ToList();
         Assert.True(statements.Count >= 10);
         foreach (var statement in statements)
