@@ -167,6 +167,11 @@ public sealed class TransferApiTests(EmptyCatalogApiFactory factory) : IClassFix
         var detail = await (await client.Get("/api/v1/jurisdictions/66/procedures/1.850001")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         var history = await (await client.Get($"/api/v1/procedures/{detail.Id}/time-history")).ReadAs<List<TimeEntry>>(HttpStatusCode.OK);
         Assert.Equal([15m, 9m], history.Select(entry => entry.Amount).ToArray());
+        var before = await (await client.Get("/api/v1/jurisdictions/66/export?format=ndjson&asOf=2025-06-30")).Content.ReadAsStringAsync(Cancel);
+        var after = await (await client.Get("/api/v1/jurisdictions/66/export?format=ndjson&asOf=2025-07-01")).Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("\"timeAmount\":15", before, StringComparison.Ordinal);
+        Assert.Contains("\"timeEffectiveFrom\":\"2024-01-01\"", before, StringComparison.Ordinal);
+        Assert.Contains("\"timeAmount\":9", after, StringComparison.Ordinal);
         Assert.Equal(1L, (await Import("66", string.Join("\r\n", Header, later))).Unchanged);
     }
 }
