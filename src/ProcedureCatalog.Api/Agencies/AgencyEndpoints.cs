@@ -51,9 +51,11 @@ public static class AgencyEndpoints
     private static async Task<Results<Ok<IReadOnlyList<Agency>>, ValidationProblem>> List(
         string? jurisdiction, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
-        if (jurisdiction is not null && !System.Text.RegularExpressions.Regex.IsMatch(jurisdiction, Jurisdiction.CodePattern))
+        var errors = new Errors();
+        Jurisdiction.Check(jurisdiction, errors);
+        if (errors.Any)
         {
-            return Problems.Invalid("jurisdiction", Jurisdiction.CodeRule);
+            return Problems.Invalid(errors.ToDictionary());
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);

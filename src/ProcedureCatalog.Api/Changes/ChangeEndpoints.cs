@@ -44,8 +44,7 @@ public static class ChangeEndpoints
         var position = Cursor.Read(after, errors);
         var take = DefaultLimit;
         errors.When(limit is not null && (!int.TryParse(limit, out take) || take < 1 || take > MaxLimit), "limit", $"limit must be a whole number from 1 to {MaxLimit}.");
-        errors.When(jurisdiction is not null && !System.Text.RegularExpressions.Regex.IsMatch(jurisdiction, Jurisdictions.Jurisdiction.CodePattern),
-            "jurisdiction", Jurisdictions.Jurisdiction.CodeRule);
+        Jurisdictions.Jurisdiction.Check(jurisdiction, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());

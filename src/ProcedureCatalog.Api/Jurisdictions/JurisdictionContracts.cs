@@ -33,6 +33,13 @@ public sealed record Jurisdiction(
 {
     public const string CodePattern = "^(VN|[0-9]{2})$";
     public const string CodeRule = "code must be VN or a two-digit province code such as 11 or 92.";
+
+    /// <summary>Reports a jurisdiction code given in a query or path that is not VN or two digits; null passes.</summary>
+    internal static string? Check(string? code, Infrastructure.Errors errors, string field = "jurisdiction")
+    {
+        errors.When(code is not null && !System.Text.RegularExpressions.Regex.IsMatch(code, CodePattern), field, CodeRule);
+        return code;
+    }
 }
 
 internal sealed record JurisdictionRow

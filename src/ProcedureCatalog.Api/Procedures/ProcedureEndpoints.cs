@@ -157,9 +157,9 @@ public static class ProcedureEndpoints
         string jurisdiction, string code, ProcedureUpsert input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
         CancellationToken cancellationToken)
     {
-        var errors = new Errors()
-            .When(!System.Text.RegularExpressions.Regex.IsMatch(jurisdiction, Jurisdictions.Jurisdiction.CodePattern), "jurisdiction", Jurisdictions.Jurisdiction.CodeRule)
-            .When(!System.Text.RegularExpressions.Regex.IsMatch(code, ProcedureRules.CodePattern), "code", ProcedureRules.CodeRule);
+        var errors = new Errors();
+        Jurisdictions.Jurisdiction.Check(jurisdiction, errors);
+        errors.When(!System.Text.RegularExpressions.Regex.IsMatch(code, ProcedureRules.CodePattern), "code", ProcedureRules.CodeRule);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());

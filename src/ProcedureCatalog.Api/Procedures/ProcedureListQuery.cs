@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Jurisdictions;
 
@@ -54,11 +53,7 @@ public class ProcedureFilterQuery
 
     internal ProcedureFilter ToFilter(Errors errors)
     {
-        if (Jurisdiction is not null && !Regex.IsMatch(Jurisdiction, Jurisdictions.Jurisdiction.CodePattern))
-        {
-            errors.Add("jurisdiction", Jurisdictions.Jurisdiction.CodeRule);
-        }
-
+        Jurisdictions.Jurisdiction.Check(Jurisdiction, errors);
         errors.When(Q is { Length: > MaxQueryLength }, "q", $"q may be at most {MaxQueryLength} characters.");
 
         return new ProcedureFilter

@@ -84,9 +84,7 @@ public sealed class ScoreboardQuery
 
     internal string? ToJurisdiction(Errors errors)
     {
-        errors.When(Jurisdiction is not null && !Regex.IsMatch(Jurisdiction, Jurisdictions.Jurisdiction.CodePattern),
-            "jurisdiction", Jurisdictions.Jurisdiction.CodeRule);
-        return Jurisdiction;
+        return Jurisdictions.Jurisdiction.Check(Jurisdiction, errors);
     }
 }
 

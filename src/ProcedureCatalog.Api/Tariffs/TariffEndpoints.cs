@@ -46,7 +46,7 @@ public static class TariffEndpoints
         string? jurisdiction, string? year, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        errors.When(jurisdiction is not null && !System.Text.RegularExpressions.Regex.IsMatch(jurisdiction, Jurisdiction.CodePattern), "jurisdiction", Jurisdiction.CodeRule);
+        Jurisdiction.Check(jurisdiction, errors);
         var parsedYear = ReportText.Year(year, errors);
         if (errors.Any)
         {
