@@ -89,36 +89,35 @@ public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow
         builder.Metadata.Add(new CsvAlternative(null));
 }
 
-public static class CsvNegotiation
+/// <summary>Chooses among the media types an endpoint offers by the request's Accept header (quality, then order).</summary>
+public static class MediaNegotiation
 {
-    /// <summary>True when the client prefers CSV to JSON in its Accept header (equal preference: the first listed wins).</summary>
-    public static bool WantsCsv(HttpRequest request)
+    /// <summary>
+    /// The offered type the client ranks highest; the first offered when Accept is absent, unreadable or names none
+    /// of them (the answer is then the endpoint's default rather than a 406).
+    /// </summary>
+    public static string Preferred(HttpRequest request, params string[] offered)
     {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        if (MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
         {
-            return false;
-        }
-
-        var ranked = accepted
-            .Select((type, index) => (Type: type, Quality: type.Quality ?? 1.0, Index: index))
-            .Where(entry => entry.Quality > 0)
-            .OrderByDescending(entry => entry.Quality)
-            .ThenBy(entry => entry.Index);
-        foreach (var entry in ranked)
-        {
-            if (entry.Type.MediaType.Equals(CsvTable<object>.MediaType, StringComparison.OrdinalIgnoreCase))
+            var ranked = accepted
+                .Select((type, index) => (Type: type, Quality: type.Quality ?? 1.0, Index: index))
+                .Where(entry => entry.Quality > 0)
+                .OrderByDescending(entry => entry.Quality)
+                .ThenBy(entry => entry.Index);
+            foreach (var entry in ranked)
             {
-                return true;
-            }
-
-            if (entry.Type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                || entry.Type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-                || entry.Type.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
+                if (offered.FirstOrDefault(type => new MediaTypeHeaderValue(type).IsSubsetOf(entry.Type)) is { } chosen)
+                {
+                    return chosen;
+                }
             }
         }
 
-        return false;
+        return offered[0];
     }
+
+    /// <summary>True when the client prefers CSV to JSON (a report's two answers).</summary>
+    public static bool WantsCsv(HttpRequest request) =>
+        Preferred(request, "application/json", CsvTable<object>.MediaType) == CsvTable<object>.MediaType;
 }

@@ -94,7 +94,7 @@ public static class ReportEndpoints
         }
 
         var reduction = ReportMappings.ToContract(row, resolved.Basis);
-        return CsvNegotiation.WantsCsv(context.Request)
+        return MediaNegotiation.WantsCsv(context.Request)
             ? new CsvTable<ProcedureReduction>($"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ProcedureColumns, [reduction])
             : TypedResults.Ok(reduction);
     }
@@ -129,7 +129,7 @@ public static class ReportEndpoints
 
         var rows = await ReductionQueries.Groups(connection, database.Dialect, groupBy, filter, resolved.Dates, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
-        return CsvNegotiation.WantsCsv(context.Request)
+        return MediaNegotiation.WantsCsv(context.Request)
             ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
             : TypedResults.Ok(report);
     }
@@ -181,7 +181,7 @@ public static class ReportEndpoints
         indicators.AddRange((await ReductionQueries.Coverage(connection, jurisdiction, resolved.Dates, cancellationToken)).Select(ReportMappings.ToContract));
         indicators.Sort((left, right) => IndicatorOrder(left.Indicator).CompareTo(IndicatorOrder(right.Indicator)));
         var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
-        return CsvNegotiation.WantsCsv(context.Request)
+        return MediaNegotiation.WantsCsv(context.Request)
             ? new CsvTable<ScoreboardIndicator>($"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ScoreboardColumns(board), board.Indicators)
             : TypedResults.Ok(board);
     }
@@ -218,7 +218,7 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var csv = CsvNegotiation.WantsCsv(context.Request);
+        var csv = MediaNegotiation.WantsCsv(context.Request);
         var (rows, total) = csv
             ? await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
             : await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);

@@ -137,7 +137,12 @@ public static class TransferEndpoints
     {
         var errors = new Errors();
         var date = Reports.ReportText.Date(asOf, "asOf", errors) ?? clock.Today;
-        var chosen = format ?? FromAccept(context.Request);
+        var chosen = format ?? MediaNegotiation.Preferred(context.Request, "text/csv", XlsxMediaType, NdjsonMediaType) switch
+        {
+            XlsxMediaType => "xlsx",
+            NdjsonMediaType => "ndjson",
+            _ => "csv",
+        };
         errors.When(chosen is not ("csv" or "xlsx" or "ndjson"), "format", $"'{format}' is not allowed; use csv, xlsx or ndjson.");
         if (errors.Any)
         {
@@ -171,14 +176,6 @@ public static class TransferEndpoints
     }
 
     private static readonly ReadOnlyMemory<byte> NewLine = new[] { (byte)'\n' };
-
-    private static string FromAccept(HttpRequest request)
-    {
-        var accept = request.Headers.Accept.ToString();
-        return accept.Contains(XlsxMediaType, StringComparison.OrdinalIgnoreCase) ? "xlsx"
-            : accept.Contains(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) ? "ndjson"
-            : "csv";
-    }
 
     private static async Task WriteNdjson(HttpContext context, System.Data.Common.DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly date, CancellationToken cancellationToken)
     {

@@ -129,6 +129,12 @@ public sealed class TransferApiTests(EmptyCatalogApiFactory factory) : IClassFix
             Assert.Equal(("succeeded", 2L, 0L), (back.Status, back.Unchanged, back.Created));
         }
 
+        using (var byAccept = new HttpRequestMessage(HttpMethod.Get, "/api/v1/jurisdictions/64/export"))
+        {
+            byAccept.Headers.Accept.ParseAdd("application/json;q=0.5, application/x-ndjson");
+            Assert.Equal("application/x-ndjson", (await client.SendAsync(byAccept, Cancel)).Content.Headers.ContentType?.MediaType);
+        }
+
         var json = "[" + string.Join(",", (await (await client.Get("/api/v1/jurisdictions/64/export?format=ndjson")).Content.ReadAsStringAsync(Cancel))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)) + "]";
         var fromJson = await Import("64", json.Replace("1.830002", "1.830003", StringComparison.Ordinal), "application/json");
