@@ -72,10 +72,16 @@ public static class HistoryEndpoints
         long procedureId, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken) =>
         ListOf<CostEntryRow, CostEntry>(procedureId, database, mapper, HistoryQueries.CostEntries, cancellationToken);
 
+    /// <summary>One of the two histories: its path under the procedure, its name in the change log, its name in messages.</summary>
+    private sealed record HistoryKind(string Path, string Entity, string Title);
+
+    private static readonly HistoryKind Time = new("time-history", "time-entry", "Time entry");
+    private static readonly HistoryKind Cost = new("cost-history", "cost-entry", "Cost entry");
+
     /// <param name="procedureId">The procedure's id.</param>
     private static Task<Results<Created<TimeEntry>, ProblemHttpResult>> AppendTime(
         long procedureId, TimeEntryInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken) =>
-        Append<TimeEntryRow, TimeEntry>(procedureId, "time-history", context, database, mapper, clock,
+        Append<TimeEntryRow, TimeEntry>(procedureId, Time, context, database, mapper, clock,
             (connection, transaction, now) => HistoryQueries.AppendTime(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken),
             (connection, transaction, id) => HistoryQueries.FindTimeEntry(connection, procedureId, id, cancellationToken, transaction),
             cancellationToken);
@@ -83,7 +89,7 @@ public static class HistoryEndpoints
     /// <param name="procedureId">The procedure's id.</param>
     private static Task<Results<Created<CostEntry>, ProblemHttpResult>> AppendCost(
         long procedureId, CostEntryInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken) =>
-        Append<CostEntryRow, CostEntry>(procedureId, "cost-history", context, database, mapper, clock,
+        Append<CostEntryRow, CostEntry>(procedureId, Cost, context, database, mapper, clock,
             (connection, transaction, now) => HistoryQueries.AppendCost(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken),
             (connection, transaction, id) => HistoryQueries.FindCostEntry(connection, procedureId, id, cancellationToken, transaction),
             cancellationToken);
@@ -92,14 +98,14 @@ public static class HistoryEndpoints
     /// <param name="entryId">The entry's id.</param>
     private static Task<Results<NoContent, ProblemHttpResult>> RemoveTime(
         long procedureId, long entryId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken) =>
-        Remove(procedureId, entryId, "Time entry", context, database, clock,
+        Remove(procedureId, entryId, Time, context, database, clock,
             (connection, transaction) => HistoryQueries.RemoveTime(connection, transaction, procedureId, entryId, cancellationToken), cancellationToken);
 
     /// <param name="procedureId">The procedure's id.</param>
     /// <param name="entryId">The entry's id.</param>
     private static Task<Results<NoContent, ProblemHttpResult>> RemoveCost(
         long procedureId, long entryId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken) =>
-        Remove(procedureId, entryId, "Cost entry", context, database, clock,
+        Remove(procedureId, entryId, Cost, context, database, clock,
             (connection, transaction) => HistoryQueries.RemoveCost(connection, transaction, procedureId, entryId, cancellationToken), cancellationToken);
 
     private static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
@@ -117,7 +123,7 @@ public static class HistoryEndpoints
     }
 
     private static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
-        long procedureId, string path, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
+        long procedureId, HistoryKind kind, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
         Func<DbConnection, DbTransaction, DateTime, Task<long>> insert,
         Func<DbConnection, DbTransaction, long, Task<TRow?>> find,
         CancellationToken cancellationToken)
@@ -137,16 +143,14 @@ public static class HistoryEndpoints
 
         var now = clock.UtcNow;
         var id = await insert(connection, transaction, now);
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, EntityOf(path), id, "created", now, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, kind.Entity, id, "created", now, cancellationToken);
         var created = (await find(connection, transaction, id))!;
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/procedures/{procedureId}/{path}/{id}", mapper.Map<TEntry>(created));
+        return TypedResults.Created($"/api/v1/procedures/{procedureId}/{kind.Path}/{id}", mapper.Map<TEntry>(created));
     }
 
-    private static string EntityOf(string path) => path == "time-history" ? "time-entry" : "cost-entry";
-
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
-        long procedureId, long entryId, string what, HttpContext context, CatalogDatabase database, CatalogClock clock,
+        long procedureId, long entryId, HistoryKind kind, HttpContext context, CatalogDatabase database, CatalogClock clock,
         Func<DbConnection, DbTransaction, Task<int>> delete, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -164,10 +168,10 @@ public static class HistoryEndpoints
 
         if (await delete(connection, transaction) == 0)
         {
-            return Problems.NotFound(what, $"{procedureId}/{entryId}");
+            return Problems.NotFound(kind.Title, $"{procedureId}/{entryId}");
         }
 
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, what == "Time entry" ? "time-entry" : "cost-entry", entryId, "deleted", clock.UtcNow, cancellationToken);
+        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, kind.Entity, entryId, "deleted", clock.UtcNow, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
