@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Infrastructure;
 
 namespace ProcedureCatalog.Api.Access;
 
@@ -46,20 +47,13 @@ public static class WriteAccess
 }
 
 /// <summary>
-/// Applied to every endpoint of the API: every operation documents 400 (unknown query parameters); writes
-/// (POST, PUT, DELETE) need at least an editor key unless the endpoint asked for admin; changes of existing
-/// resources document 428; bodies document 413.
+/// Applied to every endpoint of the API: writes (POST, PUT, DELETE) need at least an editor key unless the
+/// endpoint asked for admin; changes of existing resources document 428; bodies document 413.
 /// </summary>
 public static class WriteConventions
 {
     public static void Apply(EndpointBuilder builder)
     {
-        // Every operation refuses unknown query parameters (KnownQueryParameters), so every operation can answer 400.
-        if (!builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(metadata => metadata.StatusCode == StatusCodes.Status400BadRequest))
-        {
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
-        }
-
         var methods = builder.Metadata.OfType<Microsoft.AspNetCore.Routing.HttpMethodMetadata>().SelectMany(metadata => metadata.HttpMethods).ToList();
         if (methods.Any(method => method is "POST" or "PUT" or "DELETE"))
         {
@@ -68,25 +62,17 @@ public static class WriteConventions
                 builder.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(WriteAccess.Editor));
             }
 
-            AddProblem(builder, StatusCodes.Status401Unauthorized);
-            AddProblem(builder, StatusCodes.Status403Forbidden);
+            ProblemMetadata.AddIfMissing(builder, StatusCodes.Status401Unauthorized);
+            ProblemMetadata.AddIfMissing(builder, StatusCodes.Status403Forbidden);
             if (methods.Any(method => method is "PUT" or "DELETE"))
             {
-                AddProblem(builder, StatusCodes.Status428PreconditionRequired);
+                ProblemMetadata.AddIfMissing(builder, StatusCodes.Status428PreconditionRequired);
             }
 
             if (builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().Any())
             {
-                AddProblem(builder, StatusCodes.Status413PayloadTooLarge);
+                ProblemMetadata.AddIfMissing(builder, StatusCodes.Status413PayloadTooLarge);
             }
-        }
-    }
-
-    private static void AddProblem(EndpointBuilder builder, int status)
-    {
-        if (!builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(metadata => metadata.StatusCode == status))
-        {
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         }
     }
 }

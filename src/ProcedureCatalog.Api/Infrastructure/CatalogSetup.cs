@@ -108,6 +108,7 @@ public static class CatalogSetup
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.AddEndpointFilterFactory(KnownQueryParameters.Refuse);
         api.AddEndpointFilter(Concurrency.NotModifiedFilter);
+        ((IEndpointConventionBuilder)api).Finally(KnownQueryParameters.Document);
         ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
         api.MapJurisdictions();
         api.MapAgencies();

@@ -24,6 +24,10 @@ public static class KnownQueryParameters
         };
     }
 
+    /// <summary>Every operation refuses unknown query parameters, so every operation documents 400.</summary>
+    public static void Document(EndpointBuilder builder) =>
+        ProblemMetadata.AddIfMissing(builder, StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails));
+
     private static HashSet<string> Names(MethodInfo method)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
