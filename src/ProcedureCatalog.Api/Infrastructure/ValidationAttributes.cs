@@ -15,6 +15,11 @@ public sealed class PlausibleDateAttribute : ValidationAttribute
     }
 
     public override bool IsValid(object? value) => value is not DateOnly date || (date >= Earliest && date <= Latest);
+
+    public const string YearRule = "year must be from 1945 to 2100.";
+
+    /// <summary>A program, tariff or report year within the same span as the dates.</summary>
+    public static bool IsPlausibleYear(int year) => year >= Earliest.Year && year <= Latest.Year;
 }
 
 /// <summary>Amounts are kept to the hundredth; more digits would be silently lost, so they are refused.</summary>

@@ -124,7 +124,7 @@ internal static class ReportText
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2100)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && PlausibleDateAttribute.IsPlausibleYear(year))
         {
             return year;
         }

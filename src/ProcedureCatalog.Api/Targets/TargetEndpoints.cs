@@ -81,7 +81,7 @@ public static class TargetEndpoints
     {
         var errors = new Errors()
             .When(!EnumText<Indicator>.TryParse(indicator, out _), "indicator", IndicatorRule(indicator))
-            .When(year is < 1945 or > 2100, "year", "year must be from 1945 to 2100.");
+            .When(!PlausibleDateAttribute.IsPlausibleYear(year), "year", PlausibleDateAttribute.YearRule);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());

@@ -80,9 +80,9 @@ public static class TariffEndpoints
         string jurisdiction, int year, TariffInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
         CancellationToken cancellationToken)
     {
-        if (year is < 1945 or > 2100)
+        if (!PlausibleDateAttribute.IsPlausibleYear(year))
         {
-            return Problems.Invalid("year", "year must be from 1945 to 2100.");
+            return Problems.Invalid("year", PlausibleDateAttribute.YearRule);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
