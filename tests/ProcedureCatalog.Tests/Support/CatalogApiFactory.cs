@@ -117,20 +117,15 @@ public static class HttpAssertions
     public static Task<HttpResponseMessage> PostJson<T>(this HttpClient client, string url, T body) =>
         client.PostAsJsonAsync(url, body, CatalogApiFactory.Json, TestContext.Current.CancellationToken);
 
-    public static Task<HttpResponseMessage> PutJson<T>(this HttpClient client, string url, T body, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: CatalogApiFactory.Json) };
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
+    public static Task<HttpResponseMessage> PutJson<T>(this HttpClient client, string url, T body, string? ifMatch = null) =>
+        client.Send(HttpMethod.Put, url, JsonContent.Create(body, options: CatalogApiFactory.Json), ifMatch);
 
-        return client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    public static Task<HttpResponseMessage> Delete(this HttpClient client, string url, string? ifMatch) =>
+        client.Send(HttpMethod.Delete, url, null, ifMatch);
 
-    public static Task<HttpResponseMessage> Delete(this HttpClient client, string url, string? ifMatch)
+    private static Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string url, HttpContent? content, string? ifMatch)
     {
-        var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        var request = new HttpRequestMessage(method, url) { Content = content };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
