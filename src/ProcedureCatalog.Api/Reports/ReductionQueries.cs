@@ -37,44 +37,56 @@ internal static class ReductionQueries
         "(" + dialect.FirstRow($"SELECT {column} FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
             + "ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC") + ")";
 
-    /// <summary>An entry's compliance cost in hundredths of a đồng, the expression of the view cost_normalised; NULL without a tariff.</summary>
-    private static string CostCenti(string entry) =>
-        $"{entry}.fee_vnd * 100 + {entry}.other_cost_vnd * 100 + {entry}.hours_hundredths * ht.hourly_tariff_vnd";
+    /// <summary>A cost in hundredths of a đồng from its money part and the applicant's hours; NULL without a tariff (as the view cost_normalised).</summary>
+    private static string CostCenti(string moneyCenti, string hoursHundredths) => $"{moneyCenti} + {hoursHundredths} * ht.hourly_tariff_vnd";
 
     /// <summary>
     /// One row per procedure that the conditions on <c>p</c> keep, with the values in force: the baseline (the
     /// entry in force on the program's baseline date, unless abolished by then) and the current value on @AsOf
-    /// (0 once abolished; the cost unknown when the tariff is missing), in the views' integer units. Each entry
-    /// is found with one index seek per procedure instead of building every window of every history.
+    /// (0 once abolished; the cost unknown when the tariff is missing), in the views' integer units. Both come
+    /// from the procedure's row of procedure_figures (migration 0007); only where @AsOf is before the latest
+    /// entry is the entry in force looked up in the history, with one index seek.
     /// </summary>
+    /// <remarks>
+    /// Each column of <c>k</c> that holds a lookup is read once below it: SQLite copies a flattened subquery's
+    /// expression to every place that reads it.
+    /// </remarks>
     private static string ValuesInForce(SqlDialect dialect, string where, string key) =>
         $"""
         SELECT k.procedure_id, k.group_key, k.is_abolished, ht.hourly_tariff_vnd,
                k.time_baseline_units,
                CASE WHEN k.is_abolished = 1 THEN 0 ELSE k.time_current_units END AS time_current_units,
-               {CostCenti("cb")} AS cost_baseline_centi,
-               CASE WHEN k.is_abolished = 0 THEN {CostCenti("cc")} WHEN ht.hourly_tariff_vnd IS NOT NULL THEN 0 END AS cost_current_centi,
-               cb.annual_filings AS baseline_annual_filings,
-               CASE WHEN k.is_abolished = 1 THEN 0 ELSE cc.annual_filings END AS current_annual_filings
+               {CostCenti("k.cost_baseline_money_centi", "k.cost_baseline_hours_hundredths")} AS cost_baseline_centi,
+               CASE WHEN k.is_abolished = 0 AND k.cost_latest_in_force = 1 THEN {CostCenti("k.cost_latest_money_centi", "k.cost_latest_hours_hundredths")}
+                    WHEN k.is_abolished = 0 THEN {CostCenti("cc.fee_vnd * 100 + cc.other_cost_vnd * 100", "cc.hours_hundredths")}
+                    WHEN ht.hourly_tariff_vnd IS NOT NULL THEN 0 END AS cost_current_centi,
+               k.cost_baseline_annual_filings AS baseline_annual_filings,
+               CASE WHEN k.is_abolished = 1 THEN 0 WHEN k.cost_latest_in_force = 1 THEN k.cost_latest_annual_filings ELSE cc.annual_filings END AS current_annual_filings
         FROM (
             SELECT p.id AS procedure_id, {key} AS group_key, p.jurisdiction_code,
                    CASE WHEN p.abolished_on <= @AsOf THEN 1 ELSE 0 END AS is_abolished,
-                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
-                        THEN {InForce(dialect, "time_entry_units", "e.units", "rp.baseline_date")} END AS time_baseline_units,
+                   CASE WHEN {InForceOnBaseline} THEN f.time_baseline_units END AS time_baseline_units,
                    CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
-                        THEN {InForce(dialect, "time_entry_units", "e.units", "@AsOf")} END AS time_current_units,
-                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date
-                        THEN {EntryInForce(dialect, "cost_entry_amounts", "rp.baseline_date")} END AS cost_baseline_entry,
-                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
+                        THEN CASE WHEN f.time_latest_from <= @AsOf THEN f.time_latest_units
+                                  ELSE {InForce(dialect, "time_entry_units", "e.units", "@AsOf")} END END AS time_current_units,
+                   CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_money_centi END AS cost_baseline_money_centi,
+                   CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_hours_hundredths END AS cost_baseline_hours_hundredths,
+                   CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_annual_filings END AS cost_baseline_annual_filings,
+                   CASE WHEN f.cost_latest_from <= @AsOf THEN 1 ELSE 0 END AS cost_latest_in_force,
+                   f.cost_latest_money_centi, f.cost_latest_hours_hundredths, f.cost_latest_annual_filings,
+                   CASE WHEN (p.abolished_on IS NULL OR p.abolished_on > @AsOf) AND (f.cost_latest_from IS NULL OR f.cost_latest_from > @AsOf)
                         THEN {EntryInForce(dialect, "cost_entry_amounts", "@AsOf")} END AS cost_current_entry
             FROM procedures p
             INNER JOIN reduction_programs rp ON rp.code = @Program
+            LEFT JOIN procedure_figures f ON f.program_code = rp.code AND f.procedure_id = p.id
             {where}
         ) k
         LEFT JOIN hourly_tariffs ht ON ht.jurisdiction_code = k.jurisdiction_code AND ht.year = @TariffYear
-        LEFT JOIN cost_entry_amounts cb ON cb.entry_id = k.cost_baseline_entry
         LEFT JOIN cost_entry_amounts cc ON cc.entry_id = k.cost_current_entry
         """;
+
+    /// <summary>A procedure abolished on or before the program's baseline date had nothing in force then.</summary>
+    private const string InForceOnBaseline = "p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date";
 
     /// <summary>
     /// The values in force with their reductions: per procedure, the figures the *_reduction_windows views hold
@@ -90,7 +102,9 @@ internal static class ReductionQueries
         SELECT v.procedure_id, v.group_key, v.is_abolished, v.hourly_tariff_vnd,
                v.time_baseline_units, v.time_current_units, {Reduction("v.time_baseline_units", "v.time_current_units")} AS time_reduction_hundredths,
                v.cost_baseline_centi, v.cost_current_centi, {Reduction("v.cost_baseline_centi", "v.cost_current_centi")} AS cost_reduction_hundredths,
-               v.baseline_annual_filings, v.current_annual_filings
+               v.baseline_annual_filings, v.current_annual_filings,
+               v.cost_baseline_centi * v.baseline_annual_filings AS baseline_yearly_centi,
+               v.cost_current_centi * v.current_annual_filings AS current_yearly_centi
         FROM ({dialect.ComputedOnce(ValuesInForce(dialect, where, key))}) v
         """);
 
@@ -144,9 +158,7 @@ internal static class ReductionQueries
                ct.target_hundredths AS cost_target_hundredths,
                {Meets("m.cost_reduction_hundredths", "ct.target_hundredths")} AS cost_meets_target,
                {Gap("m.cost_reduction_hundredths", "ct.target_hundredths")} AS cost_gap_hundredths,
-               m.baseline_annual_filings, m.current_annual_filings,
-               m.cost_baseline_centi * m.baseline_annual_filings AS baseline_yearly_centi,
-               m.cost_current_centi * m.current_annual_filings AS current_yearly_centi
+               m.baseline_annual_filings, m.current_annual_filings, m.baseline_yearly_centi, m.current_yearly_centi
         FROM ({Facts(dialect, "WHERE p.id = @Id")}) m
         INNER JOIN procedures p ON p.id = m.procedure_id
         {Targets}
@@ -173,8 +185,11 @@ internal static class ReductionQueries
         [ReductionGroupBy.Jurisdiction] = new("p.jurisdiction_code", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, j.name AS group_name", "INNER JOIN jurisdictions j ON j.code = g.group_key", "s.group_code"),
     };
 
-    private const string WithBoth = "m.cost_baseline_centi IS NOT NULL AND m.cost_current_centi IS NOT NULL AND m.baseline_annual_filings IS NOT NULL AND m.current_annual_filings IS NOT NULL";
-
+    /// <remarks>
+    /// The sums are taken over the facts as they come, with COUNT(x) (which skips NULL) where a count is
+    /// wanted; the target and everything derived from the sums are added once per group after grouping. At
+    /// national size each aggregate is evaluated for every procedure, so their number is the report's cost.
+    /// </remarks>
     private static string GroupQuery(SqlDialect dialect, Grouping grouping, string where) =>
         $"""
         SELECT s.group_id, s.group_code, s.group_jurisdiction, s.group_name, s.procedures, s.abolished,
@@ -189,35 +204,34 @@ internal static class ReductionQueries
                s.with_annual_filings, s.baseline_yearly_centi, s.current_yearly_centi
         FROM (
             SELECT {grouping.Select}, g.procedures, g.abolished,
-                   g.time_with_baseline, g.time_no_baseline, g.time_meeting_target, g.time_baseline_units, g.time_current_units,
-                   g.time_target_hundredths, {Reduction("g.time_baseline_units", "g.time_current_units")} AS time_reduction_hundredths,
-                   g.cost_with_baseline, g.cost_no_baseline, g.cost_meeting_target, g.cost_baseline_centi, g.cost_current_centi,
-                   g.cost_target_hundredths, {Reduction("g.cost_baseline_centi", "g.cost_current_centi")} AS cost_reduction_hundredths,
+                   g.time_with_baseline, g.procedures - g.time_with_baseline AS time_no_baseline,
+                   CASE WHEN tg.time_target_hundredths IS NULL THEN NULL ELSE g.time_meeting_target END AS time_meeting_target,
+                   g.time_baseline_units, g.time_current_units,
+                   tg.time_target_hundredths, {Reduction("g.time_baseline_units", "g.time_current_units")} AS time_reduction_hundredths,
+                   g.cost_with_baseline, g.procedures - g.cost_with_baseline AS cost_no_baseline,
+                   CASE WHEN tg.cost_target_hundredths IS NULL THEN NULL ELSE g.cost_meeting_target END AS cost_meeting_target,
+                   g.cost_baseline_centi, g.cost_current_centi,
+                   tg.cost_target_hundredths, {Reduction("g.cost_baseline_centi", "g.cost_current_centi")} AS cost_reduction_hundredths,
                    g.with_annual_filings, g.baseline_yearly_centi, g.current_yearly_centi
             FROM (
                 SELECT {(grouping.Key is null ? string.Empty : "m.group_key, ")}COUNT(*) AS procedures,
-                       COALESCE(SUM(m.is_abolished), 0) AS abolished,
-                       COALESCE(SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN 1 ELSE 0 END), 0) AS time_with_baseline,
-                       COALESCE(SUM(CASE WHEN m.time_baseline_units IS NULL THEN 1 ELSE 0 END), 0) AS time_no_baseline,
-                       CASE WHEN MAX(tg.time_target_hundredths) IS NULL THEN NULL
-                            ELSE SUM(CASE WHEN m.time_reduction_hundredths >= tg.time_target_hundredths THEN 1 ELSE 0 END) END AS time_meeting_target,
+                       COUNT(CASE WHEN m.is_abolished = 1 THEN 1 END) AS abolished,
+                       COUNT(m.time_baseline_units) AS time_with_baseline,
+                       COUNT(CASE WHEN m.time_reduction_hundredths >= tg.time_target_hundredths THEN 1 END) AS time_meeting_target,
                        SUM(CASE WHEN m.time_current_units IS NOT NULL THEN m.time_baseline_units END) AS time_baseline_units,
                        SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN m.time_current_units END) AS time_current_units,
-                       MAX(tg.time_target_hundredths) AS time_target_hundredths,
-                       COALESCE(SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN 1 ELSE 0 END), 0) AS cost_with_baseline,
-                       COALESCE(SUM(CASE WHEN m.cost_baseline_centi IS NULL THEN 1 ELSE 0 END), 0) AS cost_no_baseline,
-                       CASE WHEN MAX(tg.cost_target_hundredths) IS NULL THEN NULL
-                            ELSE SUM(CASE WHEN m.cost_reduction_hundredths >= tg.cost_target_hundredths THEN 1 ELSE 0 END) END AS cost_meeting_target,
+                       COUNT(m.cost_baseline_centi) AS cost_with_baseline,
+                       COUNT(CASE WHEN m.cost_reduction_hundredths >= tg.cost_target_hundredths THEN 1 END) AS cost_meeting_target,
                        SUM(CASE WHEN m.cost_current_centi IS NOT NULL THEN m.cost_baseline_centi END) AS cost_baseline_centi,
                        SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN m.cost_current_centi END) AS cost_current_centi,
-                       MAX(tg.cost_target_hundredths) AS cost_target_hundredths,
-                       COALESCE(SUM(CASE WHEN {WithBoth} THEN 1 ELSE 0 END), 0) AS with_annual_filings,
-                       SUM(CASE WHEN {WithBoth} THEN m.cost_baseline_centi * m.baseline_annual_filings END) AS baseline_yearly_centi,
-                       SUM(CASE WHEN {WithBoth} THEN m.cost_current_centi * m.current_annual_filings END) AS current_yearly_centi
+                       COUNT(CASE WHEN m.baseline_yearly_centi IS NOT NULL AND m.current_yearly_centi IS NOT NULL THEN 1 END) AS with_annual_filings,
+                       SUM(CASE WHEN m.current_yearly_centi IS NOT NULL THEN m.baseline_yearly_centi END) AS baseline_yearly_centi,
+                       SUM(CASE WHEN m.baseline_yearly_centi IS NOT NULL THEN m.current_yearly_centi END) AS current_yearly_centi
                 FROM ({Facts(dialect, where, grouping.Key ?? "NULL")}) m
                 CROSS JOIN ({YearTargets}) tg
                 {(grouping.Key is null ? string.Empty : "GROUP BY m.group_key")}
             ) g
+            CROSS JOIN ({YearTargets}) tg
             {grouping.Join}
         ) s
         ORDER BY {grouping.OrderBy}

@@ -234,6 +234,145 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         Assert.All(coverage, row => Assert.Equal(row.Denominator == 0 ? null : (20_000 * row.Numerator + row.Denominator) / (2 * row.Denominator), row.ValueHundredths));
     }
 
+    /// <summary>
+    /// Rows of procedure_figures that differ from what procedure_figures_computed derives from the histories now,
+    /// either way: the stored rows of every procedure with history, and no stored row the histories would not give.
+    /// </summary>
+    private const string FigureColumns = "program_code, procedure_id, time_baseline_units, time_latest_from, time_latest_units, cost_baseline_money_centi, cost_baseline_hours_hundredths, cost_baseline_annual_filings, cost_latest_from, cost_latest_money_centi, cost_latest_hours_hundredths, cost_latest_annual_filings";
+
+    private const string FiguresOutOfStep =
+        $"""
+        SELECT COUNT(*) FROM (
+            SELECT {FigureColumns}
+            FROM procedure_figures_computed WHERE procedure_id IN (SELECT id FROM procedures_with_history)
+            EXCEPT
+            SELECT {FigureColumns}
+            FROM procedure_figures
+        ) missing_or_stale
+        """;
+
+    private const string StoredFiguresNotDerived =
+        $"""
+        SELECT COUNT(*) FROM (
+            SELECT {FigureColumns}
+            FROM procedure_figures
+            EXCEPT
+            SELECT {FigureColumns}
+            FROM procedure_figures_computed
+        ) extra
+        """;
+
+    private async Task AssertFiguresInStep(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
+    {
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(new CommandDefinition(FiguresOutOfStep, transaction: transaction, cancellationToken: Cancel)));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(new CommandDefinition(StoredFiguresNotDerived, transaction: transaction, cancellationToken: Cancel)));
+    }
+
+    private sealed record FigureRow
+    {
+        public long? TimeBaselineUnits { get; init; }
+        public DateOnly? TimeLatestFrom { get; init; }
+        public long? TimeLatestUnits { get; init; }
+        public long? CostBaselineMoneyCenti { get; init; }
+        public long? CostLatestHoursHundredths { get; init; }
+    }
+
+    private static FigureRow Figures(long? timeBaseline, string? timeLatestFrom, long? timeLatest, long? costBaselineMoney, long? costLatestHours) => new()
+    {
+        TimeBaselineUnits = timeBaseline, TimeLatestFrom = timeLatestFrom is null ? null : DateOnly.Parse(timeLatestFrom, System.Globalization.CultureInfo.InvariantCulture),
+        TimeLatestUnits = timeLatest, CostBaselineMoneyCenti = costBaselineMoney, CostLatestHoursHundredths = costLatestHours,
+    };
+
+    private async Task<FigureRow?> FiguresOf(System.Data.Common.DbConnection connection, long id) =>
+        await connection.QuerySingleOrDefaultAsync<FigureRow>(new CommandDefinition(
+            "SELECT time_baseline_units, time_latest_from, time_latest_units, cost_baseline_money_centi, cost_latest_hours_hundredths FROM procedure_figures WHERE program_code = 'resolution-66' AND procedure_id = @Id",
+            new { Id = id }, cancellationToken: Cancel));
+
+    [Fact]
+    public async Task FiguresFollowEveryChangeOfTheHistories()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục có số liệu theo dõi");
+        await using var connection = await database.OpenAsync(Cancel);
+        Assert.Null(await FiguresOf(connection, id));
+
+        long future;
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 14m, TimeUnit.WorkingDays, "B"), Now, Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 12m, TimeUnit.Hours, "B corrected"), Now.AddSeconds(1), Cancel);
+            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 500_000, 200_000, 8.25m, 1_200, "C"), Now, Cancel);
+            future = await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2027, 1, 1), 5m, TimeUnit.WorkingDays, "D"), Now, Cancel);
+            await AssertFiguresInStep(connection, transaction);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        // The baseline is the same-day correction (12 h = 84 units per hundredth); the latest is the future entry.
+        Assert.Equal(Figures(8_400, "2027-01-01", 28_000, 70_000_000, 825), await FiguresOf(connection, id));
+
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            Assert.Equal(1, await HistoryQueries.RemoveTime(connection, transaction, id, future, Cancel));
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Equal(Figures(8_400, "2024-12-31", 8_400, 70_000_000, 825), await FiguresOf(connection, id));
+
+        // Written behind the service's back, an entry moved past the baseline date re-derives the baseline too.
+        await connection.ExecuteAsync("UPDATE time_history SET effective_from = '2025-01-01' WHERE procedure_id = @Id AND decision_ref = 'B corrected'", new { Id = id });
+        Assert.Equal(Figures(78_400, "2025-01-01", 8_400, 70_000_000, 825), await FiguresOf(connection, id));
+        await AssertFiguresInStep(connection);
+
+        await connection.ExecuteAsync("DELETE FROM time_history WHERE procedure_id = @Id", new { Id = id });
+        await connection.ExecuteAsync("DELETE FROM cost_history WHERE procedure_id = @Id", new { Id = id });
+        Assert.Equal(Figures(null, null, null, null, null), await FiguresOf(connection, id));
+        await AssertFiguresInStep(connection);
+
+        // Derived rows never keep a procedure from being deleted once its history is gone.
+        Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM procedures WHERE id = @Id", new { Id = id }));
+        Assert.Null(await FiguresOf(connection, id));
+    }
+
+    [Fact]
+    public async Task MovingAProgramsBaselineDateReDerivesEveryBaseline()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục có mốc mới");
+        await using var connection = await database.OpenAsync(Cancel);
+        await using var transaction = await connection.BeginTransactionAsync(Cancel);
+        await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
+        await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2025, 6, 1), 10m, TimeUnit.WorkingDays, "B"), Now, Cancel);
+        const string Baseline = "SELECT time_baseline_units FROM procedure_figures WHERE program_code = 'resolution-66' AND procedure_id = @Id";
+        Assert.Equal(84_000L, await connection.ExecuteScalarAsync<long?>(new CommandDefinition(Baseline, new { Id = id }, transaction, cancellationToken: Cancel)));
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reduction_programs SET baseline_date = '2025-12-31' WHERE code = 'resolution-66'", transaction: transaction, cancellationToken: Cancel));
+        Assert.Equal(56_000L, await connection.ExecuteScalarAsync<long?>(new CommandDefinition(Baseline, new { Id = id }, transaction, cancellationToken: Cancel)));
+        await AssertFiguresInStep(connection, transaction);
+        await transaction.RollbackAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task EveryDeployDerivesTheFiguresThatAreMissing()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục mất số liệu");
+        await using var connection = await database.OpenAsync(Cancel);
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 100_000, 0, 2m, 10, "A"), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        await connection.ExecuteAsync("DELETE FROM procedure_figures WHERE procedure_id = @Id", new { Id = id });
+        Assert.Null(await FiguresOf(connection, id));
+
+        Targets.Migrator(database).Migrate();
+        Assert.Equal(10_000_000L, (await FiguresOf(connection, id))!.CostBaselineMoneyCenti);
+        await AssertFiguresInStep(connection);
+    }
+
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
     {
         var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();
