@@ -107,7 +107,7 @@ public sealed class CatalogScenarios
         await Resolve(connection, cancellationToken);
         var all = new ProcedureFilter();
         await ReductionQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, all, Dates.TariffYear, cancellationToken);
-        return await ReductionQueries.Groups(connection, Database.Dialect, ReductionGroupBy.Agency, all, Dates, cancellationToken);
+        return await ReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.Agency, all, Dates, Database.Dialect.ReportParts, cancellationToken);
     }
 
     public async Task<object> Scoreboard(CancellationToken cancellationToken = default)
@@ -115,9 +115,16 @@ public sealed class CatalogScenarios
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
         await ReductionQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates.TariffYear, cancellationToken);
+        // As the endpoint does: the coverage on a second connection while the reductions run.
+        var coverage = Task.Run(() => Coverage(cancellationToken), cancellationToken);
         var groups = await ReductionQueries.Groups(connection, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, cancellationToken);
-        var coverage = await ReductionQueries.Coverage(connection, null, Dates, cancellationToken);
-        return (groups, coverage);
+        return (groups, await coverage);
+    }
+
+    private async Task<IReadOnlyList<CoverageRow>> Coverage(CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        return await ReductionQueries.Coverage(connection, null, Dates, cancellationToken);
     }
 
     /// <summary>Every laggard at once, as the laggards CSV asks (a report, no longer the stand-in for the export).</summary>

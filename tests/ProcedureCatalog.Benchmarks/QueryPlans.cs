@@ -43,7 +43,14 @@ public static class QueryPlans
     private static async Task<List<string>> Traced(CatalogScenarios scenarios, Func<Task> action)
     {
         var statements = new List<string>();
-        SQLitePCL.delegate_trace trace = (_, sql) => statements.Add(sql.utf8_to_string());
+        SQLitePCL.delegate_trace trace = (_, sql) =>
+        {
+            // A scenario may read on several connections at once, as the endpoints do.
+            lock (statements)
+            {
+                statements.Add(sql.utf8_to_string());
+            }
+        };
         scenarios.Opened = connection => SQLitePCL.raw.sqlite3_trace(((SqliteConnection)connection).Handle, trace, null);
         try
         {

@@ -33,6 +33,12 @@ public abstract class SqlDialect
     public abstract string ComputedOnce(string query);
 
     /// <summary>
+    /// Into how many parts a report over the whole catalogue is split, each read on its own connection at the
+    /// same time. SQLite runs a statement on one core; SQL Server makes parallel plans of its own.
+    /// </summary>
+    public abstract int ReportParts { get; }
+
+    /// <summary>
     /// A condition on procedures <c>p</c>, with its parameters, that keeps every procedure whose search_text
     /// contains all the terms (each at least <see cref="Infrastructure.SearchText.IndexedTermLength"/> long)
     /// and few others, through the engine's search index (migration 0005), so that a search does not read
@@ -73,6 +79,7 @@ public abstract class SqlDialect
         public override string Page(string orderedQuery) => orderedQuery + " LIMIT @Take OFFSET @Skip";
         public override string FirstRow(string orderedQuery) => orderedQuery + " LIMIT 1";
         public override string ComputedOnce(string query) => query + " LIMIT -1";
+        public override int ReportParts => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
         // The FTS5 trigram index over search_text: a quoted term matches wherever it occurs, as LIKE '%term%' does.
         // A quoted FTS5 trigram phrase matches exactly the texts that contain it as a substring, as LIKE '%term%' does.
@@ -102,6 +109,7 @@ public abstract class SqlDialect
         public override string Page(string orderedQuery) => orderedQuery + " OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
         public override string FirstRow(string orderedQuery) => orderedQuery + " OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
         public override string ComputedOnce(string query) => query;
+        public override int ReportParts => 1;
 
         // Suffixes are cut to their first letters, so the index narrows and LIKE decides.
         public override bool SearchIndexIsExact => false;

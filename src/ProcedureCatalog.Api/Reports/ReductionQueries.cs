@@ -173,13 +173,17 @@ internal static class ReductionQueries
     /// A grouping: the column of <c>p</c> the facts are grouped by (none for the whole scope), the group's
     /// columns named from it after grouping (with the join that names it, one row per group), and the order.
     /// </summary>
-    private sealed record Grouping(string? Key, string Select, string Join, string OrderBy);
+    /// <remarks>
+    /// <paramref name="Splits"/>: the key is an integer id, so the groups can be read in parts (key modulo parts),
+    /// each part whole groups, and put in order by that id.
+    /// </remarks>
+    private sealed record Grouping(string? Key, string Select, string Join, string OrderBy, bool Splits = false);
 
     private static readonly IReadOnlyDictionary<ReductionGroupBy, Grouping> Groupings = new Dictionary<ReductionGroupBy, Grouping>
     {
         [ReductionGroupBy.None] = new(null, "NULL AS group_id, NULL AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.procedures"),
-        [ReductionGroupBy.Agency] = new("p.agency_id", "g.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = g.group_key", "s.group_id"),
-        [ReductionGroupBy.Field] = new("p.field_id", "g.group_key AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", "INNER JOIN fields f ON f.id = g.group_key", "s.group_id"),
+        [ReductionGroupBy.Agency] = new("p.agency_id", "g.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = g.group_key", "s.group_id", Splits: true),
+        [ReductionGroupBy.Field] = new("p.field_id", "g.group_key AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", "INNER JOIN fields f ON f.id = g.group_key", "s.group_id", Splits: true),
         [ReductionGroupBy.Level] = new("p.level", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
         [ReductionGroupBy.Kind] = new("p.kind", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
         [ReductionGroupBy.Jurisdiction] = new("p.jurisdiction_code", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, j.name AS group_name", "INNER JOIN jurisdictions j ON j.code = g.group_key", "s.group_code"),
@@ -237,14 +241,57 @@ internal static class ReductionQueries
         ORDER BY {grouping.OrderBy}
         """;
 
+    public static Task<IReadOnlyList<GroupReductionRow>> Groups(
+        DbConnection connection, SqlDialect dialect, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken) =>
+        Groups(connection, dialect, Groupings[groupBy], filter, dates, part: null, cancellationToken);
+
+    /// <summary>
+    /// The group report read in up to <paramref name="parts"/> parts at once, each on its own connection, when
+    /// the groups are keyed by an id: each part holds whole groups, computed by the same statement; they are
+    /// only put back in the statement's order. Each part reads the catalogue as it is when that part starts.
+    /// </summary>
+    public static Task<IReadOnlyList<GroupReductionRow>> Groups(
+        CatalogDatabase database, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, int parts, CancellationToken cancellationToken) =>
+        Groups(database.OpenAsync, database.Dialect, groupBy, filter, dates, parts, cancellationToken);
+
+    /// <inheritdoc cref="Groups(CatalogDatabase, ReductionGroupBy, ProcedureFilter, ReportDates, int, CancellationToken)"/>
     public static async Task<IReadOnlyList<GroupReductionRow>> Groups(
-        DbConnection connection, SqlDialect dialect, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, int parts,
+        CancellationToken cancellationToken)
+    {
+        var grouping = Groupings[groupBy];
+        if (!grouping.Splits || parts < 2)
+        {
+            await using var connection = await open(cancellationToken);
+            return await Groups(connection, dialect, grouping, filter, dates, part: null, cancellationToken);
+        }
+
+        // Task.Run: Microsoft.Data.Sqlite answers its async calls synchronously, so the parts would run one after another.
+        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part => Task.Run(async () =>
+        {
+            await using var connection = await open(cancellationToken);
+            return await Groups(connection, dialect, grouping, filter, dates, (part, parts), cancellationToken);
+        }, cancellationToken)));
+        return reads.SelectMany(rows => rows).OrderBy(row => row.GroupId).ToList();
+    }
+
+    private static async Task<IReadOnlyList<GroupReductionRow>> Groups(
+        DbConnection connection, SqlDialect dialect, Grouping grouping, ProcedureFilter filter, ReportDates dates, (int Part, int Parts)? part, CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
+        if (part is { } split)
+        {
+            conditions.Add(PartCondition(grouping));
+            parameters.Add("Part", split.Part);
+            parameters.Add("Parts", split.Parts);
+        }
+
         var rows = await connection.QueryAsync<GroupReductionRow>(new CommandDefinition(
-            GroupQuery(dialect, Groupings[groupBy], ProcedureQueries.WhereClause(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
+            GroupQuery(dialect, grouping, ProcedureQueries.WhereClause(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
         return rows.ToList();
     }
+
+    private static string PartCondition(Grouping grouping) => $"{grouping.Key} % @Parts = @Part";
 
     /// <summary>The columns of <see cref="Facts"/> that a laggard list compares, per measure.</summary>
     private sealed record MeasureColumns(string Baseline, string Current, string Reduction);
@@ -345,6 +392,10 @@ internal static class ReductionQueries
         foreach (var grouping in Groupings.Values)
         {
             yield return GroupQuery(dialect, grouping, ProcedureQueries.WhereClause(conditions));
+            if (grouping.Splits)
+            {
+                yield return GroupQuery(dialect, grouping, ProcedureQueries.WhereClause([.. conditions, PartCondition(grouping)]));
+            }
         }
 
         foreach (var measure in Measures.Keys)

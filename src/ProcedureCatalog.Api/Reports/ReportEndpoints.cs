@@ -127,7 +127,7 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var rows = await ReductionQueries.Groups(connection, database.Dialect, groupBy, filter, resolved.Dates, cancellationToken);
+        var rows = await ReductionQueries.Groups(database, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
         return MediaNegotiation.WantsCsv(context.Request)
             ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
@@ -165,7 +165,8 @@ public static class ReportEndpoints
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
-        var coverage = CoverageOnItsOwnConnection(database, jurisdiction, resolved.Dates, cancellationToken);
+        // (Task.Run: Microsoft.Data.Sqlite answers its async calls synchronously.)
+        var coverage = Task.Run(() => CoverageOnItsOwnConnection(database, jurisdiction, resolved.Dates, cancellationToken), cancellationToken);
         var reductions = ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, cancellationToken);
         await Task.WhenAll(coverage, reductions);
         var group = ReportMappings.ToContract((await reductions).Single());

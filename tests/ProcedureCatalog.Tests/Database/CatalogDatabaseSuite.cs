@@ -220,6 +220,8 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         Assert.Equal((2L, 1L, 102_000_000L, 56_000_000L, 4510L), (example.TimeWithBaseline, example.TimeMeetingTarget!.Value,
             example.CostBaselineCenti!.Value, example.CostCurrentCenti!.Value, example.CostReductionHundredths!.Value));
 
+        // Read in parts at once, the same groups come back in the same order.
+        Assert.Equal(groups, await ReductionQueries.Groups(database, ReductionGroupBy.Agency, scope, dates, parts: 3, Cancel));
         var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, dates, Cancel));
         Assert.Equal(groups.Sum(group => group.Procedures), all.Procedures);
         Assert.Equal(groups.Sum(group => group.TimeBaselineUnits), all.TimeBaselineUnits);

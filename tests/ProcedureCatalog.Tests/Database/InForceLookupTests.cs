@@ -84,7 +84,8 @@ public sealed class InForceLookupTests
         Assert.Contains(expected, row => row.CostBaseline is null && row.BaselineFilings is not null);
 
         // The group report adds up the same figures: pairs with both values, counts, and the yearly burden.
-        var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, new ProcedureCatalog.Api.Procedures.ProcedureFilter(), dates, Cancel));
+        var everything = new ProcedureCatalog.Api.Procedures.ProcedureFilter();
+        var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, everything, dates, Cancel));
         var time = expected.Where(row => row.TimeBaseline is not null && row.TimeCurrent is not null).ToList();
         var cost = expected.Where(row => row.CostBaseline is not null && row.CostCurrent is not null).ToList();
         var yearly = cost.Where(row => row.BaselineFilings is not null && row.CurrentFilings is not null).ToList();
@@ -95,5 +96,13 @@ public sealed class InForceLookupTests
             (expected.Count(row => row.CostBaseline is not null), cost.Sum(row => row.CostBaseline), cost.Sum(row => row.CostCurrent), yearly.Count,
              yearly.Sum(row => row.CostBaseline * row.BaselineFilings), yearly.Sum(row => row.CostCurrent * row.CurrentFilings)),
             ((int)all.CostWithBaseline, all.CostBaselineCenti, all.CostCurrentCenti, (int)all.WithAnnualFilings, all.BaselineYearlyCenti, all.CurrentYearlyCenti));
+
+        // Split by agency and by field into parts read at once, the groups are those of one statement.
+        foreach (var groupBy in new[] { ReductionGroupBy.Agency, ReductionGroupBy.Field })
+        {
+            var whole = await ReductionQueries.Groups(connection, database.Dialect, groupBy, everything, dates, Cancel);
+            Assert.True(whole.Count > 3);
+            Assert.Equal(whole, await ReductionQueries.Groups(database, groupBy, everything, dates, parts: 3, Cancel));
+        }
     }
 }
