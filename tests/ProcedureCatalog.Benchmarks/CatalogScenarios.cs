@@ -116,15 +116,9 @@ public sealed class CatalogScenarios
         await Resolve(connection, cancellationToken);
         await ReductionQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates.TariffYear, cancellationToken);
         // As the endpoint does: the coverage on a second connection while the reductions run.
-        var coverage = Task.Run(() => Coverage(cancellationToken), cancellationToken);
+        var coverage = ReductionQueries.CoverageOnItsOwnConnection(Open, null, Dates, cancellationToken);
         var groups = await ReductionQueries.Groups(connection, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, cancellationToken);
         return (groups, await coverage);
-    }
-
-    private async Task<IReadOnlyList<CoverageRow>> Coverage(CancellationToken cancellationToken)
-    {
-        await using var connection = await Open(cancellationToken);
-        return await ReductionQueries.Coverage(connection, null, Dates, cancellationToken);
     }
 
     /// <summary>Every laggard at once, as the laggards CSV asks (a report, no longer the stand-in for the export).</summary>

@@ -66,7 +66,7 @@ internal static class ReductionQueries
             SELECT p.id AS procedure_id, {key} AS group_key, p.jurisdiction_code,
                    CASE WHEN p.abolished_on <= @AsOf THEN 1 ELSE 0 END AS is_abolished,
                    CASE WHEN {InForceOnBaseline} THEN f.time_baseline_units END AS time_baseline_units,
-                   CASE WHEN p.abolished_on IS NULL OR p.abolished_on > @AsOf
+                   CASE WHEN {InForceOnAsOf}
                         THEN CASE WHEN f.time_latest_from <= @AsOf THEN f.time_latest_units
                                   ELSE {InForce(dialect, "time_entry_units", "e.units", "@AsOf")} END END AS time_current_units,
                    CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_money_centi END AS cost_baseline_money_centi,
@@ -74,7 +74,7 @@ internal static class ReductionQueries
                    CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_annual_filings END AS cost_baseline_annual_filings,
                    CASE WHEN f.cost_latest_from <= @AsOf THEN 1 ELSE 0 END AS cost_latest_in_force,
                    f.cost_latest_money_centi, f.cost_latest_hours_hundredths, f.cost_latest_annual_filings,
-                   CASE WHEN (p.abolished_on IS NULL OR p.abolished_on > @AsOf) AND (f.cost_latest_from IS NULL OR f.cost_latest_from > @AsOf)
+                   CASE WHEN ({InForceOnAsOf}) AND (f.cost_latest_from IS NULL OR f.cost_latest_from > @AsOf)
                         THEN {EntryInForce(dialect, "cost_entry_amounts", "@AsOf")} END AS cost_current_entry
             FROM procedures p
             INNER JOIN reduction_programs rp ON rp.code = @Program
@@ -87,6 +87,9 @@ internal static class ReductionQueries
 
     /// <summary>A procedure abolished on or before the program's baseline date had nothing in force then.</summary>
     private const string InForceOnBaseline = "p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date";
+
+    /// <summary>A procedure abolished on or before @AsOf has nothing in force on it.</summary>
+    private const string InForceOnAsOf = "p.abolished_on IS NULL OR p.abolished_on > @AsOf";
 
     /// <summary>
     /// The values in force with their reductions: per procedure, the figures the *_reduction_windows views hold
@@ -250,11 +253,6 @@ internal static class ReductionQueries
     /// the groups are keyed by an id: each part holds whole groups, computed by the same statement; they are
     /// only put back in the statement's order. Each part reads the catalogue as it is when that part starts.
     /// </summary>
-    public static Task<IReadOnlyList<GroupReductionRow>> Groups(
-        CatalogDatabase database, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, int parts, CancellationToken cancellationToken) =>
-        Groups(database.OpenAsync, database.Dialect, groupBy, filter, dates, parts, cancellationToken);
-
-    /// <inheritdoc cref="Groups(CatalogDatabase, ReductionGroupBy, ProcedureFilter, ReportDates, int, CancellationToken)"/>
     public static async Task<IReadOnlyList<GroupReductionRow>> Groups(
         Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, int parts,
         CancellationToken cancellationToken)
@@ -266,14 +264,22 @@ internal static class ReductionQueries
             return await Groups(connection, dialect, grouping, filter, dates, part: null, cancellationToken);
         }
 
-        // Task.Run: Microsoft.Data.Sqlite answers its async calls synchronously, so the parts would run one after another.
-        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part => Task.Run(async () =>
-        {
-            await using var connection = await open(cancellationToken);
-            return await Groups(connection, dialect, grouping, filter, dates, (part, parts), cancellationToken);
-        }, cancellationToken)));
+        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part => OnItsOwnConnection(
+            open, connection => Groups(connection, dialect, grouping, filter, dates, (part, parts), cancellationToken), cancellationToken)));
         return reads.SelectMany(rows => rows).OrderBy(row => row.GroupId).ToList();
     }
+
+    /// <summary>
+    /// A read on a connection of its own, started at once beside the caller's. Task.Run: Microsoft.Data.Sqlite
+    /// answers its async calls synchronously, so reads meant to run at the same time would run one after another.
+    /// </summary>
+    private static Task<T> OnItsOwnConnection<T>(
+        Func<CancellationToken, Task<DbConnection>> open, Func<DbConnection, Task<T>> read, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            await using var connection = await open(cancellationToken);
+            return await read(connection);
+        }, cancellationToken);
 
     private static async Task<IReadOnlyList<GroupReductionRow>> Groups(
         DbConnection connection, SqlDialect dialect, Grouping grouping, ProcedureFilter filter, ReportDates dates, (int Part, int Parts)? part, CancellationToken cancellationToken)
@@ -369,6 +375,11 @@ internal static class ReductionQueries
         ) s
         ORDER BY s.indicator
         """;
+
+    /// <summary>The coverage indicators read on a connection of their own, started at once: the scoreboard reads them beside its reductions.</summary>
+    public static Task<IReadOnlyList<CoverageRow>> CoverageOnItsOwnConnection(
+        Func<CancellationToken, Task<DbConnection>> open, string? jurisdiction, ReportDates dates, CancellationToken cancellationToken) =>
+        OnItsOwnConnection(open, connection => Coverage(connection, jurisdiction, dates, cancellationToken), cancellationToken);
 
     public static async Task<IReadOnlyList<CoverageRow>> Coverage(
         DbConnection connection, string? jurisdiction, ReportDates dates, CancellationToken cancellationToken)

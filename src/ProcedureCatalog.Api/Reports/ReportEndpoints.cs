@@ -127,7 +127,7 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var rows = await ReductionQueries.Groups(database, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
+        var rows = await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
         return MediaNegotiation.WantsCsv(context.Request)
             ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
@@ -165,8 +165,7 @@ public static class ReportEndpoints
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
-        // (Task.Run: Microsoft.Data.Sqlite answers its async calls synchronously.)
-        var coverage = Task.Run(() => CoverageOnItsOwnConnection(database, jurisdiction, resolved.Dates, cancellationToken), cancellationToken);
+        var coverage = ReductionQueries.CoverageOnItsOwnConnection(database.OpenAsync, jurisdiction, resolved.Dates, cancellationToken);
         var reductions = ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, cancellationToken);
         await Task.WhenAll(coverage, reductions);
         var group = ReportMappings.ToContract((await reductions).Single());
@@ -189,13 +188,6 @@ public static class ReportEndpoints
         return MediaNegotiation.WantsCsv(context.Request)
             ? new CsvTable<ScoreboardIndicator>($"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ScoreboardColumns(board), board.Indicators)
             : TypedResults.Ok(board);
-    }
-
-    private static async Task<IReadOnlyList<CoverageRow>> CoverageOnItsOwnConnection(
-        CatalogDatabase database, string? jurisdiction, ReportDates dates, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReductionQueries.Coverage(connection, jurisdiction, dates, cancellationToken);
     }
 
     private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(

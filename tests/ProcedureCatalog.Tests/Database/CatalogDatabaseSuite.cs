@@ -221,7 +221,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             example.CostBaselineCenti!.Value, example.CostCurrentCenti!.Value, example.CostReductionHundredths!.Value));
 
         // Read in parts at once, the same groups come back in the same order.
-        Assert.Equal(groups, await ReductionQueries.Groups(database, ReductionGroupBy.Agency, scope, dates, parts: 3, Cancel));
+        Assert.Equal(groups, await ReductionQueries.Groups(database.OpenAsync, database.Dialect, ReductionGroupBy.Agency, scope, dates, parts: 3, Cancel));
         var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, dates, Cancel));
         Assert.Equal(groups.Sum(group => group.Procedures), all.Procedures);
         Assert.Equal(groups.Sum(group => group.TimeBaselineUnits), all.TimeBaselineUnits);

@@ -102,7 +102,7 @@ public sealed class InForceLookupTests
         {
             var whole = await ReductionQueries.Groups(connection, database.Dialect, groupBy, everything, dates, Cancel);
             Assert.True(whole.Count > 3);
-            Assert.Equal(whole, await ReductionQueries.Groups(database, groupBy, everything, dates, parts: 3, Cancel));
+            Assert.Equal(whole, await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, everything, dates, parts: 3, Cancel));
         }
     }
 }
