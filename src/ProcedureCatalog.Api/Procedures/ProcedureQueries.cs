@@ -165,9 +165,15 @@ internal static class ProcedureQueries
         connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(
             SelectProcedure + " WHERE p.id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
-    public static Task<IEnumerable<ProcedureRow>> OfJurisdiction(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
+    public static Task<IEnumerable<ProcedureRow>> OfJurisdiction(DbConnection connection, DbTransaction? transaction, string jurisdiction, CancellationToken cancellationToken = default) =>
         connection.QueryAsync<ProcedureRow>(new CommandDefinition(
-            SelectProcedure + " WHERE p.jurisdiction_code = @Jurisdiction", new { Jurisdiction = jurisdiction }, transaction));
+            SelectProcedure + " WHERE p.jurisdiction_code = @Jurisdiction", new { Jurisdiction = jurisdiction }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The procedures of a jurisdiction with these codes (a bulk import's batch: at most a few hundred).</summary>
+    public static Task<IEnumerable<ProcedureRow>> OfCodes(DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        connection.QueryAsync<ProcedureRow>(new CommandDefinition(
+            SelectProcedure + " WHERE p.jurisdiction_code = @Jurisdiction AND p.code IN @Codes", new { Jurisdiction = jurisdiction, Codes = codes }, transaction,
+            cancellationToken: cancellationToken));
 
     public static Task<ProcedureRow?> FindByCode(DbConnection connection, string jurisdiction, string code, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<ProcedureRow>(new CommandDefinition(

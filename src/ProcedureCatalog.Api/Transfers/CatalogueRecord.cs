@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Infrastructure;
@@ -38,6 +39,23 @@ public sealed record CatalogueRecord(
     string? CostDecisionRef,
     IReadOnlyList<ImportedDocument> Documents)
 {
+    /// <summary>The legal basis, when the record carries it (JSON and NDJSON only); null leaves the stored one as it is.</summary>
+    public IReadOnlyList<LegalBasisEntry>? LegalBasis { get; init; }
+
+    /// <summary>Whole histories (JSON and NDJSON only, exported with history=true): every entry not yet in the history is added.</summary>
+    public IReadOnlyList<TimeEntryInput>? TimeHistory { get; init; }
+
+    public IReadOnlyList<CostEntryInput>? CostHistory { get; init; }
+
+    /// <summary>Columns that only JSON carries, as arrays of objects.</summary>
+    public static readonly IReadOnlySet<string> StructuredColumns = new HashSet<string>(StringComparer.Ordinal) { "legalBasis", "timeHistory", "costHistory" };
+
+    /// <summary>How much of a cell a message quotes: enough to find it, never the whole of a hostile cell.</summary>
+    public const int QuotedCharacters = 60;
+
+    public static string Quote(string text) =>
+        text.Length <= QuotedCharacters ? text : string.Concat(text.AsSpan(0, QuotedCharacters), "…");
+
     public static readonly IReadOnlyList<string> Columns =
     [
         "code", "name", "level", "kind", "businessRelated", "onlineLevel", "fullOnlineEligible", "boundaryFree", "field", "agency", "lastReviewedOn",
@@ -59,7 +77,7 @@ public sealed record CatalogueRecord(
     ];
 
     /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
-    public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors)
+    public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors, IReadOnlyDictionary<string, JsonElement>? structured = null)
     {
         string? Text(string column) => values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
@@ -84,7 +102,7 @@ public sealed record CatalogueRecord(
                 return parsed;
             }
 
-            errors.Add(column, text is null ? $"{column} is required." : $"'{text}' is not allowed; use one of: {EnumText<TEnum>.Describe()}.");
+            errors.Add(column, text is null ? $"{column} is required." : $"'{Quote(text)}' is not allowed; use one of: {EnumText<TEnum>.Describe()}.");
             return default;
         }
 
@@ -100,7 +118,7 @@ public sealed record CatalogueRecord(
                     errors.Add(column, $"{column} is required (true or false).");
                     return false;
                 case var other:
-                    errors.Add(column, $"'{other}' is not true or false.");
+                    errors.Add(column, $"'{Quote(other)}' is not a yes or no: write true or false (có or không).");
                     return false;
             }
         }
@@ -121,7 +139,7 @@ public sealed record CatalogueRecord(
                 return date;
             }
 
-            errors.Add(column, $"'{text}' is not a date from 1945-01-01 to 2100-12-31 written YYYY-MM-DD.");
+            errors.Add(column, $"'{Quote(text)}' is not a date from 1945-01-01 to 2100-12-31 written YYYY-MM-DD.");
             return null;
         }
 
@@ -138,7 +156,7 @@ public sealed record CatalogueRecord(
                 return amount;
             }
 
-            errors.Add(column, $"'{text}' is not a number from 0 to {max} with at most 2 decimals.");
+            errors.Add(column, $"'{Quote(text)}' is not a number from 0 to {max} with at most 2 decimals.");
             return null;
         }
 
@@ -175,7 +193,12 @@ public sealed record CatalogueRecord(
             Amount("applicantHours", 100_000),
             Whole("annualFilings", 1_000_000_000),
             Text("costDecisionRef"),
-            ParseDocuments(Text("documents"), errors));
+            structured?.TryGetValue("documents", out var documents) == true ? StructuredDocuments(documents, errors) : ParseDocuments(Text("documents"), errors))
+        {
+            LegalBasis = Structured<LegalBasisEntry>(structured, "legalBasis", ProcedureRules.MaxLegalBasis, errors),
+            TimeHistory = Structured<TimeEntryInput>(structured, "timeHistory", MaxHistoryEntries, errors),
+            CostHistory = Structured<CostEntryInput>(structured, "costHistory", MaxHistoryEntries, errors),
+        };
 
         errors.When(record.Status == ProcedureStatus.Abolished && record.AbolishedOn is null, "abolishedOn", "An abolished procedure needs abolishedOn.");
         errors.When(record.Status == ProcedureStatus.Active && record.AbolishedOn is not null, "abolishedOn", "An active procedure has no abolishedOn.");
@@ -187,6 +210,84 @@ public sealed record CatalogueRecord(
             "A compliance cost needs all of costEffectiveFrom, feeVnd, otherCostVnd, applicantHours and costDecisionRef, or none (annualFilings is optional).");
         errors.When(record.TimeDecisionRef is { Length: > 100 } || record.CostDecisionRef is { Length: > 100 }, "decisionRef", "A decision reference may have at most 100 characters.");
         return errors.Any ? null : record;
+    }
+
+    public const int MaxHistoryEntries = 1000;
+
+    private static readonly JsonSerializerOptions StructuredJson = CreateStructuredJson();
+
+    private static JsonSerializerOptions CreateStructuredJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        CatalogSetup.Configure(options);
+        return options;
+    }
+
+    /// <summary>An array of objects in the shape the API takes, each checked by the same rules as the API's; problems named by item.</summary>
+    private static IReadOnlyList<T>? Structured<T>(IReadOnlyDictionary<string, JsonElement>? structured, string column, int max, Errors errors)
+    {
+        if (structured is null || !structured.TryGetValue(column, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(column, $"{column} is an array of objects.");
+            return null;
+        }
+
+        var items = new List<T>();
+        var index = 0;
+        foreach (var entry in element.EnumerateArray())
+        {
+            index++;
+            if (index > max)
+            {
+                errors.Add(column, $"{column} has at most {max} items.");
+                break;
+            }
+
+            T? item;
+            try
+            {
+                item = entry.Deserialize<T>(StructuredJson);
+            }
+            catch (JsonException exception)
+            {
+                var member = exception.Path is { Length: > 2 } path ? path[2..] : null;
+                errors.Add(column, member is null ? $"Item {index} of {column} is not an object of the expected shape." : $"Item {index} of {column}: '{member}' is missing, unknown or of the wrong type.");
+                continue;
+            }
+
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            if (item is null || !System.ComponentModel.DataAnnotations.Validator.TryValidateObject(item, new System.ComponentModel.DataAnnotations.ValidationContext(item), results, validateAllProperties: true))
+            {
+                foreach (var result in results)
+                {
+                    errors.Add(column, $"Item {index} of {column}: {result.ErrorMessage}");
+                }
+
+                if (item is null)
+                {
+                    errors.Add(column, $"Item {index} of {column} is empty.");
+                }
+
+                continue;
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    private static IReadOnlyList<ImportedDocument> StructuredDocuments(JsonElement element, Errors errors)
+    {
+        var documents = Structured<Documents.DocumentInput>(new Dictionary<string, JsonElement> { ["documents"] = element }, "documents", ProcedureRules.MaxDocuments, errors) ?? [];
+        return documents.Select(document => new ImportedDocument(
+            document.Name.Trim(), document.ProvidedOnce!.Value, document.TemplateName?.Trim(), document.Originals, document.Copies, document.CaseNote?.Trim(),
+            document.DataSource?.Trim(), Complete: true)).ToList();
     }
 
     private static IReadOnlyList<ImportedDocument> ParseDocuments(string? text, Errors errors)
@@ -209,4 +310,10 @@ public sealed record CatalogueRecord(
 
 /// <param name="Name">The document's name.</param>
 /// <param name="ProvidedOnce">The state already holds it.</param>
-public sealed record ImportedDocument(string Name, bool ProvidedOnce);
+/// <param name="Complete">
+/// The record gave every field of the document (JSON objects). A name-only document (a CSV line) matches a stored one by
+/// name and keeps its template, copies, case and data source.
+/// </param>
+public sealed record ImportedDocument(
+    string Name, bool ProvidedOnce, string? TemplateName = null, int? Originals = null, int? Copies = null, string? CaseNote = null, string? DataSource = null,
+    bool Complete = false);

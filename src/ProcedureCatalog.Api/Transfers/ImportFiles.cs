@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace ProcedureCatalog.Api.Transfers;
 
@@ -13,12 +16,29 @@ public enum ImportFormat
     Ndjson,
 }
 
-/// <summary>A row of an uploaded file: where it is (line of a CSV, row of a sheet, item of a JSON array) and its values by column.</summary>
-internal sealed record ImportLine(int Line, IReadOnlyDictionary<string, string?> Values);
+/// <summary>
+/// A record of an uploaded file: its number as an official sees it (the Excel row, header = 1; the item of a JSON
+/// array or the line of an NDJSON file), its scalar values by column, and, from JSON, the structured columns
+/// (documents as objects, legal basis, histories) as JSON.
+/// </summary>
+internal sealed record ImportLine(int Row, IReadOnlyDictionary<string, string?> Values, IReadOnlyDictionary<string, JsonElement>? Structured = null);
 
-/// <summary>Reads an uploaded catalogue file row by row, without loading it whole.</summary>
+/// <summary>A file that cannot be read (malformed, or beyond what any catalogue needs), said in words an official can act on.</summary>
+internal sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Reads an uploaded catalogue file record by record, never whole. What one record may hold is bounded, so
+/// that memory is bounded by construction whatever the file: a record (a CSV or NDJSON line, a JSON item) of at
+/// most <see cref="MaxRecordBytes"/>, at most <see cref="MaxColumns"/> columns, and for XLSX a workbook whose
+/// parts unpack to at most <see cref="MaxUnpackedXlsxBytes"/> (a zip bomb is refused before it is read).
+/// </summary>
 internal static class ImportFiles
 {
+    public const int MaxRecordBytes = 1024 * 1024;
+    public const int MaxColumns = 100;
+    public const long MaxUnpackedXlsxBytes = 1024L * 1024 * 1024;
+    public const long MaxSharedStringsBytes = 64L * 1024 * 1024;
+
     public static readonly IReadOnlyDictionary<string, ImportFormat> MediaTypes = new Dictionary<string, ImportFormat>(StringComparer.OrdinalIgnoreCase)
     {
         ["text/csv"] = ImportFormat.Csv,
@@ -27,60 +47,139 @@ internal static class ImportFiles
         ["application/x-ndjson"] = ImportFormat.Ndjson,
     };
 
-    /// <summary>Column names are matched ignoring case and spaces; unknown columns are reported, not silently dropped.</summary>
+    /// <summary>Row 0 carries the headers; then one line per record. Throws <see cref="ImportFileException"/> for a file that cannot be read.</summary>
     public static IEnumerable<ImportLine> Read(string path, ImportFormat format) => format switch
     {
         ImportFormat.Csv => ReadCsv(path),
         ImportFormat.Xlsx => ReadXlsx(path),
-        ImportFormat.Ndjson => ReadObjects(File.ReadLines(path).Select((text, index) => (index + 1, text)).Where(line => line.text.Trim().Length > 0)
-            .Select(line => (line.Item1, JsonDocument.Parse(line.text).RootElement))),
-        _ => ReadJson(path),
+        ImportFormat.Ndjson => ReadObjects(ReadNdjson(path)),
+        _ => ReadObjects(ReadJsonArray(path)),
     };
 
     public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) =>
         headers.Where(header => Canonical(header) is null && !string.IsNullOrWhiteSpace(header)).ToList();
 
     private static readonly Dictionary<string, string> ByFoldedName =
-        CatalogueRecord.Columns.ToDictionary(column => column.ToLowerInvariant(), column => column, StringComparer.Ordinal);
+        CatalogueRecord.Columns.Concat(CatalogueRecord.StructuredColumns).ToDictionary(column => column.ToLowerInvariant(), column => column, StringComparer.Ordinal);
 
     public static string? Canonical(string header) => ByFoldedName.GetValueOrDefault(header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant());
 
     private static IEnumerable<ImportLine> ReadCsv(string path)
     {
-        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true }, FileOptions.SequentialScan);
-        var headers = csv.Headers.ToArray();
-        var columns = headers.Select(Canonical).ToArray();
-        yield return Header(headers);
-        while (csv.Read())
+        CsvReader csv;
+        try
         {
-            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var index = 0; index < columns.Length && index < csv.FieldCount; index++)
+            csv = CsvReader.FromFile(path, new CsvReaderOptions { MaxRecordSize = MaxRecordBytes, IncludeValuesInExceptions = false }, FileOptions.SequentialScan);
+        }
+        catch (Exception exception) when (exception is CsvFormatException or CsvValidationException or FormatException or InvalidDataException)
+        {
+            throw new ImportFileException($"The header row cannot be read as CSV: it is malformed or longer than {MaxRecordBytes / 1024} KiB.", exception);
+        }
+
+        using (csv)
+        {
+            string[] headers;
+            try
             {
-                if (columns[index] is { } column)
+                headers = csv.Headers.ToArray();
+            }
+            catch (Exception exception) when (exception is CsvFormatException or CsvValidationException or FormatException or InvalidDataException)
+            {
+                throw new ImportFileException($"The header row cannot be read as CSV: it is malformed or longer than {MaxRecordBytes / 1024} KiB.", exception);
+            }
+
+            CheckColumnCount(headers.Length);
+            var columns = headers.Select(Canonical).ToArray();
+            yield return Header(headers);
+            while (true)
+            {
+                try
                 {
-                    values[column] = csv.GetStringOrNull(index);
+                    if (!csv.Read())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception exception) when (exception is CsvFormatException or CsvValidationException or FormatException or InvalidDataException)
+                {
+                    // The row after the last one read is the one at fault (row 1 is the header).
+                    throw new ImportFileException($"Row {csv.RowNumber + 2} cannot be read as CSV: it is malformed (an unclosed quote?) or longer than {MaxRecordBytes / 1024} KiB.", exception);
+                }
+
+                var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (var index = 0; index < columns.Length && index < csv.FieldCount; index++)
+                {
+                    if (columns[index] is { } column)
+                    {
+                        values[column] = RestoreFormula(csv.GetStringOrNull(index));
+                    }
+                }
+
+                // As Excel numbers it: the header is row 1, so the first record is row 2, whatever line breaks its cells hold.
+                yield return new ImportLine((int)csv.RowNumber + 1, values);
+            }
+        }
+    }
+
+    /// <summary>The export writes a text that Excel would run as a formula with one leading apostrophe; taken back here.</summary>
+    private static string? RestoreFormula(string? text) =>
+        text is ['\'', '=' or '+' or '-' or '@' or '\t' or '\r' or '\'', ..] ? text[1..] : text;
+
+    private static void CheckColumnCount(int count)
+    {
+        if (count > MaxColumns)
+        {
+            throw new ImportFileException($"The file has {count:N0} columns; a catalogue has at most {MaxColumns}.");
+        }
+    }
+
+    /// <summary>Refuses a workbook whose parts would unpack to more than any catalogue needs, before anything of it is parsed.</summary>
+    private static void CheckWorkbook(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            long unpacked = 0;
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+                if (entry.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase) && entry.Length > MaxSharedStringsBytes)
+                {
+                    throw new ImportFileException($"The workbook's shared strings unpack to {entry.Length:N0} bytes; at most {MaxSharedStringsBytes:N0} are read.");
                 }
             }
 
-            yield return new ImportLine((int)csv.LineNumber, values);
+            if (unpacked > MaxUnpackedXlsxBytes)
+            {
+                throw new ImportFileException($"The workbook unpacks to {unpacked:N0} bytes; at most {MaxUnpackedXlsxBytes:N0} are read. Split the catalogue or send it as CSV.");
+            }
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new ImportFileException("The file is not an XLSX workbook (it is not a valid zip package).", exception);
         }
     }
 
     private static IEnumerable<ImportLine> ReadXlsx(string path)
     {
-        var line = 1;
+        CheckWorkbook(path);
+        var configuration = new OpenXmlConfiguration { EnableSharedStringCache = true, SharedStringCacheSize = 4 * 1024 * 1024 };
+        using var rows = Guard(() => MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX, configuration: configuration), 1).GetEnumerator();
+        var row = 1;
         var announced = false;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX))
+        while (Guard(rows.MoveNext, row + 1))
         {
+            var cells = (IDictionary<string, object?>)rows.Current;
             if (!announced)
             {
                 announced = true;
-                yield return Header(row.Keys.ToArray());
+                CheckColumnCount(cells.Count);
+                yield return Header(cells.Keys.ToArray());
             }
 
-            line++;
+            row++;
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var (header, value) in row)
+            foreach (var (header, value) in cells)
             {
                 if (Canonical(header) is { } column)
                 {
@@ -94,57 +193,270 @@ internal static class ImportFiles
                 }
             }
 
-            yield return new ImportLine(line, values);
+            yield return new ImportLine(row, values);
         }
     }
 
-    private static IEnumerable<ImportLine> ReadJson(string path)
+    /// <summary>Any failure of the XLSX reader (malformed XML, a DTD, a broken part) becomes a reason naming the row reached.</summary>
+    private static T Guard<T>(Func<T> read, int row)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (exception is not ImportFileException and not OutOfMemoryException and not OperationCanceledException)
+        {
+            var what = exception is System.Xml.XmlException ? "its XML is malformed or declares a DTD" : "a part of it is broken or not a worksheet";
+            throw new ImportFileException($"The workbook cannot be read at row {row}: {what}.", exception);
+        }
+    }
+
+    /// <summary>Lines of an NDJSON file, each read into a buffer of at most <see cref="MaxRecordBytes"/>.</summary>
+    private static IEnumerable<(int Row, JsonElement Element)> ReadNdjson(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        var line = new StringBuilder();
+        var number = 0;
+        while (true)
+        {
+            line.Clear();
+            int next;
+            while ((next = reader.Read()) is not (-1 or '\n'))
+            {
+                if (line.Length >= MaxRecordBytes)
+                {
+                    throw new ImportFileException($"Line {number + 1} is longer than {MaxRecordBytes / 1024} KiB; a procedure's record is far shorter.");
+                }
+
+                line.Append((char)next);
+            }
+
+            if (next == -1 && line.Length == 0)
+            {
+                yield break;
+            }
+
+            number++;
+            var text = line.ToString().Trim();
+            if (text.Length > 0)
+            {
+                yield return (number, ParseElement(text, $"Line {number}"));
+            }
+
+            if (next == -1)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static JsonElement ParseElement(string text, string where)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
+            return document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            throw new ImportFileException($"{where} is not valid JSON (at byte {exception.BytePositionInLine + 1}).", exception);
+        }
+    }
+
+    /// <summary>
+    /// The items of a JSON array, each cut out of the file by a streaming reader and parsed on its own, so that an item
+    /// larger than <see cref="MaxRecordBytes"/> is refused before it is held.
+    /// </summary>
+    private static IEnumerable<(int Row, JsonElement Element)> ReadJsonArray(string path)
     {
         using var stream = File.OpenRead(path);
-        // A JSON array is read element by element; element numbers stand for lines.
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream).ToBlockingEnumerable().Select((element, index) => (index + 1, element));
-        foreach (var line in ReadObjects(elements))
+        var scan = new JsonArrayScan();
+        var buffer = new byte[64 * 1024];
+        var length = stream.Read(buffer, 0, buffer.Length);
+        if (buffer.AsSpan(0, length).StartsWith("\uFEFF"u8))
         {
-            yield return line;
+            // A byte order mark, as Windows tools write it, is not JSON.
+            Buffer.BlockCopy(buffer, 3, buffer, 0, length - 3);
+            length -= 3;
+        }
+
+        while (true)
+        {
+            var final = stream.Position == stream.Length;
+            var consumed = scan.Segment(buffer.AsSpan(0, length), final);
+            foreach (var item in scan.TakeCompleted())
+            {
+                yield return item;
+            }
+
+            if (final)
+            {
+                scan.End();
+                yield break;
+            }
+
+            var rest = length - consumed;
+            Buffer.BlockCopy(buffer, consumed, buffer, 0, rest);
+            if (rest == buffer.Length)
+            {
+                // One token longer than the buffer (a very long string): grow, but never past the bound of a record.
+                if (buffer.Length >= MaxRecordBytes)
+                {
+                    throw new ImportFileException($"Item {scan.Items + 1} is longer than {MaxRecordBytes / 1024} KiB; a procedure's record is far shorter.");
+                }
+
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            length = rest + stream.Read(buffer, rest, buffer.Length - rest);
         }
     }
 
-    private static IEnumerable<ImportLine> ReadObjects(IEnumerable<(int Line, JsonElement Element)> elements)
+    /// <summary>The state of reading a JSON array in segments: depth, the bytes of the item not yet complete, the items completed.</summary>
+    private sealed class JsonArrayScan
+    {
+        private readonly MemoryStream item = new();
+        private readonly List<(int Row, JsonElement Element)> completed = [];
+        private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = 8 });
+        private long before;
+        private int depth;
+        private bool started;
+
+        public int Items { get; private set; }
+
+        /// <summary>Reads what the segment holds; returns the bytes consumed (the rest starts a token that continues in the next segment).</summary>
+        public int Segment(ReadOnlySpan<byte> segment, bool final)
+        {
+            var reader = new Utf8JsonReader(segment, final, state);
+            var itemStart = depth >= 2 ? 0 : -1;
+            try
+            {
+                while (reader.Read())
+                {
+                    if (!started)
+                    {
+                        if (reader.TokenType != JsonTokenType.StartArray)
+                        {
+                            throw new ImportFileException("A JSON catalogue is an array of procedures: [ {...}, {...} ]; send one object a line as application/x-ndjson otherwise.");
+                        }
+
+                        started = true;
+                        depth = 1;
+                    }
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (depth == 1)
+                        {
+                            itemStart = (int)reader.TokenStartIndex;
+                        }
+
+                        depth++;
+                    }
+                    else if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                    {
+                        depth--;
+                        if (depth == 1)
+                        {
+                            item.Write(segment[itemStart..(int)reader.BytesConsumed]);
+                            Complete(item.GetBuffer().AsSpan(0, (int)item.Length));
+                            item.SetLength(0);
+                            itemStart = -1;
+                        }
+                    }
+                    else if (depth == 1)
+                    {
+                        Complete(segment[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
+                    }
+                }
+            }
+            catch (JsonException exception)
+            {
+                throw new ImportFileException($"The file is not valid JSON near item {Items + 1} ({before + reader.BytesConsumed:N0} bytes in).", exception);
+            }
+
+            if (itemStart >= 0)
+            {
+                item.Write(segment[itemStart..(int)reader.BytesConsumed]);
+                if (item.Length > MaxRecordBytes)
+                {
+                    throw new ImportFileException($"Item {Items + 1} is longer than {MaxRecordBytes / 1024} KiB; a procedure's record is far shorter.");
+                }
+            }
+
+            state = reader.CurrentState;
+            before += reader.BytesConsumed;
+            return (int)reader.BytesConsumed;
+        }
+
+        private void Complete(ReadOnlySpan<byte> json)
+        {
+            Items++;
+            completed.Add((Items, ParseElement(Encoding.UTF8.GetString(json), $"Item {Items}")));
+        }
+
+        public List<(int Row, JsonElement Element)> TakeCompleted()
+        {
+            var taken = completed.ToList();
+            completed.Clear();
+            return taken;
+        }
+
+        public void End()
+        {
+            if (!started || depth != 0)
+            {
+                throw new ImportFileException(started ? "The JSON array is not closed: the file is cut off." : "The file is empty or not JSON.");
+            }
+        }
+    }
+
+    private static IEnumerable<ImportLine> ReadObjects(IEnumerable<(int Row, JsonElement Element)> elements)
     {
         var first = true;
-        foreach (var (line, element) in elements)
+        foreach (var (row, element) in elements)
         {
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var structured = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             var headers = new List<string>();
             if (element.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in element.EnumerateObject())
                 {
                     headers.Add(property.Name);
-                    if (Canonical(property.Name) is { } column)
+                    if (Canonical(property.Name) is not { } column)
                     {
-                        values[column] = property.Value.ValueKind switch
-                        {
-                            JsonValueKind.Null => null,
-                            JsonValueKind.String => property.Value.GetString(),
-                            JsonValueKind.Array => string.Join("\n", property.Value.EnumerateArray().Select(entry => entry.ToString())),
-                            _ => property.Value.GetRawText(),
-                        };
+                        continue;
                     }
+
+                    if (CatalogueRecord.StructuredColumns.Contains(column)
+                        || (column == "documents" && property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().Any(entry => entry.ValueKind == JsonValueKind.Object)))
+                    {
+                        structured[column] = property.Value;
+                        continue;
+                    }
+
+                    values[column] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Array => string.Join("\n", property.Value.EnumerateArray().Select(entry => entry.ToString())),
+                        _ => property.Value.GetRawText(),
+                    };
                 }
             }
 
             if (first)
             {
                 first = false;
+                CheckColumnCount(headers.Count);
                 yield return Header(headers);
             }
 
-            yield return new ImportLine(line, values);
+            yield return new ImportLine(row, values, structured.Count == 0 ? null : structured);
         }
     }
 
-    /// <summary>Line 0 carries the headers, so that the processor can report unknown and missing columns.</summary>
+    /// <summary>Row 0 carries the headers, so that the processor can report unknown and missing columns.</summary>
     private static ImportLine Header(IReadOnlyList<string> headers) =>
         new(0, headers.Distinct(StringComparer.Ordinal).ToDictionary(header => header, header => (string?)header, StringComparer.Ordinal));
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using System.Text.Json;
+using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Api.Transfers;
@@ -9,18 +11,24 @@ internal static class ImportQueries
     private const string SelectImport =
         """
         SELECT id, jurisdiction_code, format, dry_run, status, total_rows, processed_rows, created_count, updated_count, unchanged_count,
-               errors, key_id, key_name, created_at, finished_at
+               errors, key_id, key_name, created_at, finished_at, attempts, applied_rows, create_missing, error_count, created_names, upload_bytes
         FROM imports
         """;
 
-    public static Task Insert(DbConnection connection, string id, string jurisdiction, ImportFormat format, bool dryRun, Access.Actor actor, DateTime now, CancellationToken cancellationToken) =>
+    public static Task Insert(
+        DbConnection connection, string id, string jurisdiction, ImportFormat format, bool dryRun, bool createMissing, long uploadBytes, Access.Actor actor, DateTime now,
+        CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO imports (id, jurisdiction_code, format, dry_run, status, total_rows, processed_rows, created_count, updated_count, unchanged_count,
-                                 errors, key_id, key_name, created_at, finished_at)
-            VALUES (@Id, @Jurisdiction, @Format, @DryRun, 'queued', NULL, 0, 0, 0, 0, NULL, @KeyId, @KeyName, @Now, NULL)
+                                 errors, key_id, key_name, created_at, finished_at, attempts, applied_rows, create_missing, error_count, created_names, upload_bytes)
+            VALUES (@Id, @Jurisdiction, @Format, @DryRun, 'queued', NULL, 0, 0, 0, 0, NULL, @KeyId, @KeyName, @Now, NULL, 0, 0, @CreateMissing, 0, NULL, @UploadBytes)
             """,
-            new { Id = id, Jurisdiction = jurisdiction, Format = Infrastructure.EnumText.Of(format), DryRun = dryRun, actor.KeyId, KeyName = actor.Name, Now = now },
+            new
+            {
+                Id = id, Jurisdiction = jurisdiction, Format = Infrastructure.EnumText.Of(format), DryRun = dryRun, actor.KeyId, KeyName = actor.Name, Now = now,
+                CreateMissing = createMissing, UploadBytes = uploadBytes,
+            },
             cancellationToken: cancellationToken));
 
     public static Task<ImportRow?> Find(DbConnection connection, string id, CancellationToken cancellationToken) =>
@@ -30,84 +38,225 @@ internal static class ImportQueries
         (await connection.QueryAsync<ImportRow>(new CommandDefinition(
             SelectImport + " WHERE status IN ('queued', 'running') ORDER BY created_at", cancellationToken: cancellationToken))).ToList();
 
-    public static Task MarkRunning(DbConnection connection, string id, CancellationToken cancellationToken) =>
+    /// <summary>The bytes of the uploads that wait for their import, so that pending uploads cannot fill the disk.</summary>
+    public static Task<long> PendingUploadBytes(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(SUM(upload_bytes), 0) FROM imports WHERE status IN ('queued', 'running')", cancellationToken: cancellationToken));
+
+    /// <summary>Counted before the work starts, so that an import that kills the process is not retried forever.</summary>
+    public static Task<long> MarkRunning(DbConnection connection, string id, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "UPDATE imports SET status = 'running', attempts = attempts + 1 WHERE id = @Id; SELECT attempts FROM imports WHERE id = @Id;",
+            new { Id = id }, cancellationToken: cancellationToken));
+
+    /// <summary>Committed with each batch of a running import: how far it has come, and the counts so far.</summary>
+    public static Task RecordBatch(
+        DbConnection connection, DbTransaction transaction, string id, long appliedRows, long created, long updated, long unchanged, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE imports SET status = 'running' WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+            """
+            UPDATE imports
+            SET applied_rows = @AppliedRows, created_count = @Created, updated_count = @Updated, unchanged_count = @Unchanged
+            WHERE id = @Id
+            """,
+            new { Id = id, AppliedRows = appliedRows, Created = created, Updated = updated, Unchanged = unchanged }, transaction, cancellationToken: cancellationToken));
 
     public static Task Finish(DbConnection connection, string id, ImportResult result, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE imports
             SET status = @Status, total_rows = @Total, processed_rows = @Total, created_count = @Created, updated_count = @Updated,
-                unchanged_count = @Unchanged, errors = @Errors, finished_at = @Now
+                unchanged_count = @Unchanged, errors = @Errors, error_count = @ErrorCount, created_names = @CreatedNames, finished_at = @Now,
+                applied_rows = CASE WHEN @AppliedRows > applied_rows THEN @AppliedRows ELSE applied_rows END
             WHERE id = @Id
             """,
             new
             {
                 Id = id,
-                Status = result.Errors.Count == 0 ? "succeeded" : "failed",
+                Status = result.Failed ? "failed" : "succeeded",
                 result.Total,
                 result.Created,
                 result.Updated,
                 result.Unchanged,
-                Errors = result.Errors.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(result.Errors, ImportJson.Options),
+                Errors = result.Errors.Count == 0 ? null : JsonSerializer.Serialize(result.Errors, ImportJson.Options),
+                ErrorCount = Math.Max(result.ErrorCount, result.Errors.Count),
+                CreatedNames = result.CreatedAgencies.Count + result.CreatedFields.Count == 0
+                    ? null
+                    : JsonSerializer.Serialize(new ImportCreated(result.CreatedAgencies.ToList(), result.CreatedFields.ToList()), ImportJson.Options),
+                result.AppliedRows,
                 Now = now,
             },
             cancellationToken: cancellationToken));
 
-    public static async Task<Dictionary<string, ProcedureRow>> Procedures(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
-        (await ProcedureQueries.OfJurisdiction(connection, transaction, jurisdiction)).ToDictionary(row => row.Code, StringComparer.Ordinal);
+    /// <summary>Names compare ignoring case and Unicode form: "Sở Tài chính" in NFD, or in capitals, is the same agency.</summary>
+    public static string NameKey(string name) =>
+        string.Join(' ', name.Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
-    public static async Task<ILookup<long, ImportedDocument>> Documents(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
-        (await connection.QueryAsync<(long ProcedureId, string Name, bool ProvidedOnce)>(new CommandDefinition(
-            """
-            SELECT d.procedure_id, d.name, d.provided_once
-            FROM documents d INNER JOIN procedures p ON p.id = d.procedure_id
-            WHERE p.jurisdiction_code = @Jurisdiction
-            ORDER BY d.procedure_id, d.position, d.id
-            """,
-            new { Jurisdiction = jurisdiction }, transaction)))
-        .ToLookup(row => row.ProcedureId, row => new ImportedDocument(row.Name, row.ProvidedOnce));
+    public static async Task<Dictionary<string, ProcedureRow>> Procedures(
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string>? codes, CancellationToken cancellationToken) =>
+        (codes is null
+            ? await ProcedureQueries.OfJurisdiction(connection, transaction, jurisdiction, cancellationToken)
+            : await ProcedureQueries.OfCodes(connection, transaction, jurisdiction, codes, cancellationToken))
+        .ToDictionary(row => row.Code, StringComparer.Ordinal);
 
-    public static async Task<HashSet<(long, DateOnly, decimal, string)>> TimeEntries(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
-        (await connection.QueryAsync<(long ProcedureId, DateOnly EffectiveFrom, decimal Amount, string Unit)>(new CommandDefinition(
-            """
-            SELECT h.procedure_id, h.effective_from, h.amount, h.unit
-            FROM time_history h INNER JOIN procedures p ON p.id = h.procedure_id
-            WHERE p.jurisdiction_code = @Jurisdiction
-            """,
-            new { Jurisdiction = jurisdiction }, transaction)))
-        .Select(row => (row.ProcedureId, row.EffectiveFrom, row.Amount, row.Unit)).ToHashSet();
+    /// <summary>A jurisdiction's procedures (or these) with the condition their child rows are read under.</summary>
+    private static (string Condition, object Parameters) Owners(string jurisdiction, IReadOnlyList<long>? ids) =>
+        ids is null
+            ? ("procedure_id IN (SELECT id FROM procedures WHERE jurisdiction_code = @Jurisdiction)", new { Jurisdiction = jurisdiction })
+            : ("procedure_id IN @Ids", new { Ids = ids });
 
-    public static async Task<HashSet<(long, DateOnly, long, long, decimal, long?)>> CostEntries(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
-        (await connection.QueryAsync<(long ProcedureId, DateOnly EffectiveFrom, long FeeVnd, long OtherCostVnd, decimal ApplicantHours, long? AnnualFilings)>(new CommandDefinition(
-            """
-            SELECT h.procedure_id, h.effective_from, h.fee_vnd, h.other_cost_vnd, h.applicant_hours, h.annual_filings
-            FROM cost_history h INNER JOIN procedures p ON p.id = h.procedure_id
-            WHERE p.jurisdiction_code = @Jurisdiction
-            """,
-            new { Jurisdiction = jurisdiction }, transaction)))
-        .Select(row => (row.ProcedureId, row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings)).ToHashSet();
+    /// <summary>Documents grouped by procedure, in order, streamed so that a jurisdiction's millions of documents are never all held.</summary>
+    public static async IAsyncEnumerable<KeyValuePair<long, List<DocumentRow>>> Documents(
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<long>? ids,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (condition, parameters) = Owners(jurisdiction, ids);
+        var rows = connection.QueryUnbufferedAsync<DocumentRow>(
+            "SELECT id, procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version "
+            + $"FROM documents WHERE {condition} ORDER BY procedure_id, position, id",
+            parameters, transaction);
+        List<DocumentRow>? group = null;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (group is not null && group[0].ProcedureId != row.ProcedureId)
+            {
+                yield return new(group[0].ProcedureId, group);
+                group = null;
+            }
 
-    public static async Task<Dictionary<string, long>> Fields(DbConnection connection, DbTransaction transaction) =>
-        (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition("SELECT id, name FROM fields", transaction: transaction)))
-        .ToDictionary(row => row.Name, row => row.Id, StringComparer.Ordinal);
+            (group ??= []).Add(row);
+        }
 
-    public static async Task<Dictionary<string, long>> Agencies(DbConnection connection, DbTransaction transaction, string jurisdiction) =>
-        (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
-            "SELECT id, name FROM agencies WHERE jurisdiction_code = @Jurisdiction", new { Jurisdiction = jurisdiction }, transaction)))
-        .ToDictionary(row => row.Name, row => row.Id, StringComparer.Ordinal);
+        if (group is not null)
+        {
+            yield return new(group[0].ProcedureId, group);
+        }
+    }
 
-    public static Task InsertDocuments(DbConnection connection, DbTransaction transaction, long procedureId, IReadOnlyList<ImportedDocument> documents, DateTime now) =>
-        documents.Count == 0
-            ? Task.CompletedTask
-            : connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO documents (procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version)
-                VALUES (@ProcedureId, @Position, @Name, NULL, 1, 0, NULL, @ProvidedOnce, NULL, @Now, @Now, 1)
-                """,
-                documents.Select((document, index) => new { ProcedureId = procedureId, Position = index + 1, document.Name, document.ProvidedOnce, Now = now }).ToList(),
-                transaction));
+    public static async Task<Dictionary<long, string>> LegalBasisDigests(
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<long>? ids, Func<IEnumerable<LegalBasisEntry>, string> digest,
+        CancellationToken cancellationToken)
+    {
+        var (condition, parameters) = Owners(jurisdiction, ids);
+        var rows = await connection.QueryAsync<LegalBasisRow>(new CommandDefinition(
+            $"SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE {condition} ORDER BY procedure_id, position",
+            parameters, transaction, cancellationToken: cancellationToken));
+        return rows.GroupBy(row => row.ProcedureId)
+            .ToDictionary(group => group.Key, group => digest(group.Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer))));
+    }
+
+    public static async Task<HashSet<(long, DateOnly, decimal, string)>> TimeEntries(
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<long>? ids, CancellationToken cancellationToken)
+    {
+        var (condition, parameters) = Owners(jurisdiction, ids);
+        return (await connection.QueryAsync<(long ProcedureId, DateOnly EffectiveFrom, decimal Amount, string Unit)>(new CommandDefinition(
+                $"SELECT procedure_id, effective_from, amount, unit FROM time_history WHERE {condition}", parameters, transaction, cancellationToken: cancellationToken)))
+            .Select(row => (row.ProcedureId, row.EffectiveFrom, row.Amount, row.Unit)).ToHashSet();
+    }
+
+    public static async Task<HashSet<(long, DateOnly, long, long, decimal, long?)>> CostEntries(
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<long>? ids, CancellationToken cancellationToken)
+    {
+        var (condition, parameters) = Owners(jurisdiction, ids);
+        return (await connection.QueryAsync<(long ProcedureId, DateOnly EffectiveFrom, long FeeVnd, long OtherCostVnd, decimal ApplicantHours, long? AnnualFilings)>(
+                new CommandDefinition(
+                    $"SELECT procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings FROM cost_history WHERE {condition}",
+                    parameters, transaction, cancellationToken: cancellationToken)))
+            .Select(row => (row.ProcedureId, row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings)).ToHashSet();
+    }
+
+    public static async Task<Dictionary<string, (long Id, string Name)>> Fields(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        ByNameKey(await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition("SELECT id, name FROM fields", transaction: transaction, cancellationToken: cancellationToken)));
+
+    public static async Task<Dictionary<string, (long Id, string Name)>> Agencies(
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, CancellationToken cancellationToken) =>
+        ByNameKey(await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM agencies WHERE jurisdiction_code = @Jurisdiction", new { Jurisdiction = jurisdiction }, transaction, cancellationToken: cancellationToken)));
+
+    private static Dictionary<string, (long Id, string Name)> ByNameKey(IEnumerable<(long Id, string Name)> rows)
+    {
+        var byKey = new Dictionary<string, (long Id, string Name)>(StringComparer.Ordinal);
+        foreach (var row in rows.OrderBy(row => row.Id))
+        {
+            byKey.TryAdd(NameKey(row.Name), row);
+        }
+
+        return byKey;
+    }
+
+    /// <summary>
+    /// Makes a procedure's documents the record's, changing as little as it can: a stored document of the same name is kept
+    /// (its id stays) and changed in place only where the record says otherwise; a name-only document (a CSV line) changes
+    /// only its provided-once mark and position; stored documents the record does not name are removed, new ones added.
+    /// True when anything changed.
+    /// </summary>
+    public static async Task<bool> SyncDocuments(
+        DbConnection connection, DbTransaction transaction, long procedureId, IReadOnlyList<DocumentRow> stored, IReadOnlyList<ImportedDocument> desired, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var unmatched = stored.ToList();
+        var changed = false;
+        var keep = new List<(DocumentRow? Row, ImportedDocument Desired)>();
+        foreach (var document in desired)
+        {
+            var match = unmatched.FirstOrDefault(row => row.Name == document.Name);
+            if (match is not null)
+            {
+                unmatched.Remove(match);
+            }
+
+            keep.Add((match, document));
+        }
+
+        foreach (var gone in unmatched)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM documents WHERE id = @Id", new { gone.Id }, transaction, cancellationToken: cancellationToken));
+            changed = true;
+        }
+
+        for (var index = 0; index < keep.Count; index++)
+        {
+            var (row, document) = keep[index];
+            var position = index + 1;
+            var values = new
+            {
+                ProcedureId = procedureId, Position = position, document.Name, document.ProvidedOnce, Now = now,
+                TemplateName = document.Complete ? Blank(document.TemplateName) : row?.TemplateName,
+                Originals = document.Originals ?? row?.Originals ?? 1,
+                Copies = document.Copies ?? row?.Copies ?? 0,
+                CaseNote = document.Complete ? Blank(document.CaseNote) : row?.CaseNote,
+                DataSource = document.Complete ? Blank(document.DataSource) : row?.DataSource,
+                Id = row?.Id ?? 0,
+            };
+            if (row is null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO documents (procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version)
+                    VALUES (@ProcedureId, @Position, @Name, @TemplateName, @Originals, @Copies, @CaseNote, @ProvidedOnce, @DataSource, @Now, @Now, 1)
+                    """,
+                    values, transaction, cancellationToken: cancellationToken));
+                changed = true;
+            }
+            else if (row.Position != position || row.ProvidedOnce != document.ProvidedOnce || row.TemplateName != values.TemplateName || row.Originals != values.Originals
+                     || row.Copies != values.Copies || row.CaseNote != values.CaseNote || row.DataSource != values.DataSource)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE documents
+                    SET position = @Position, template_name = @TemplateName, originals = @Originals, copies = @Copies, case_note = @CaseNote,
+                        provided_once = @ProvidedOnce, data_source = @DataSource, updated_at = @Now, version = version + 1
+                    WHERE id = @Id
+                    """,
+                    values, transaction, cancellationToken: cancellationToken));
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 internal sealed record ImportRow
@@ -127,4 +276,10 @@ internal sealed record ImportRow
     public required string KeyName { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? FinishedAt { get; init; }
+    public long Attempts { get; init; }
+    public long AppliedRows { get; init; }
+    public bool CreateMissing { get; init; }
+    public long ErrorCount { get; init; }
+    public string? CreatedNames { get; init; }
+    public long UploadBytes { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
 using ProcedureCatalog.Api.Access;
@@ -64,9 +65,11 @@ public static class TransferEndpoints
     }
 
     /// <param name="jurisdiction">VN or a province code.</param>
-    /// <param name="dryRun">true: check only, write nothing.</param>
+    /// <param name="dryRun">true: check only, write nothing; the answer says what would be created, changed and left alone.</param>
+    /// <param name="createMissing">true: agencies and fields the file names that do not exist are created (fields only with an admin key); otherwise each is a row error.</param>
     private static async Task<Results<Accepted<ImportStatus>, ValidationProblem, ProblemHttpResult>> Import(
-        string jurisdiction, bool? dryRun, HttpContext context, CatalogDatabase database, CatalogClock clock, ImportWorker worker, CancellationToken cancellationToken)
+        string jurisdiction, bool? dryRun, bool? createMissing, HttpContext context, CatalogDatabase database, CatalogClock clock, ImportWorker worker,
+        IOptions<ImportOptions> options, CancellationToken cancellationToken)
     {
         if (WriteAccess.Refuse(context, jurisdiction) is { } refused)
         {
@@ -90,23 +93,94 @@ public static class TransferEndpoints
 
         var id = Guid.CreateVersion7().ToString("N");
         Directory.CreateDirectory(worker.FolderPath);
-        var path = worker.FileOf(id);
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.WriteThrough))
+        var upload = await Receive(context, worker, worker.PartialFileOf(id), options.Value.MaxPendingUploadBytes - await ImportQueries.PendingUploadBytes(connection, cancellationToken), cancellationToken);
+        switch (upload.Refusal)
         {
-            await context.Request.Body.CopyToAsync(file, cancellationToken);
+            case ValidationProblem invalid:
+                return invalid;
+            case ProblemHttpResult problem:
+                return problem;
         }
 
-        if (new FileInfo(path).Length == 0)
+        File.Move(worker.PartialFileOf(id), worker.FileOf(id));
+        var actor = Actor.Of(context);
+        try
+        {
+            await ImportQueries.Insert(connection, id, jurisdiction, format, dryRun ?? false, createMissing ?? false, upload.Bytes, actor, clock.UtcNow, CancellationToken.None);
+        }
+        catch
+        {
+            File.Delete(worker.FileOf(id));
+            throw;
+        }
+
+        await worker.Enqueue(id);
+        var status = new ImportStatus(id, jurisdiction, format, dryRun ?? false, "queued", null, 0, 0, 0, 0, [], actor.Name, clock.UtcNow, null,
+            CreateMissing: createMissing ?? false);
+        return TypedResults.Accepted($"/api/v1/imports/{id}", status);
+    }
+
+    /// <summary>
+    /// Writes the body to a partial file that is deleted on any failure (the client gone, the body over the limit, the disk
+    /// budget used up), so that only complete uploads are ever left on disk; the bytes count against the pending budget
+    /// as they arrive, with the other uploads running at the same time.
+    /// </summary>
+    private static async Task<(long Bytes, IResult? Refusal)> Receive(
+        HttpContext context, ImportWorker worker, string path, long budget, CancellationToken cancellationToken)
+    {
+        long received = 0;
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.WriteThrough))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await context.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    received += read;
+                    if (worker.AddUploading(read) > budget)
+                    {
+                        File.Delete(path);
+                        context.Response.Headers.RetryAfter = "60";
+                        context.Response.Headers.Connection = "close";
+                        return (received, TypedResults.Problem(
+                            statusCode: StatusCodes.Status503ServiceUnavailable,
+                            title: "Too many imports are waiting",
+                            detail: "The uploads waiting for their import already hold as much disk as the service allows. Try again when they have run (Retry-After)."));
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            if (received == 0)
+            {
+                File.Delete(path);
+                return (0, Problems.Invalid("body", "The file is empty."));
+            }
+
+            return (received, null);
+        }
+        catch (Exception exception) when (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             File.Delete(path);
-            return Problems.Invalid("body", "The file is empty.");
+            var limit = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue.MaxImportBytes;
+            context.Response.Headers.Connection = "close";
+            return (received, TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The request body is too large",
+                detail: $"This operation takes at most {limit:N0} bytes; nothing of the upload was kept."));
         }
-
-        var actor = Actor.Of(context);
-        await ImportQueries.Insert(connection, id, jurisdiction, format, dryRun ?? false, actor, clock.UtcNow, cancellationToken);
-        await worker.Enqueue(id);
-        var status = new ImportStatus(id, jurisdiction, format, dryRun ?? false, "queued", null, 0, 0, 0, 0, [], actor.Name, clock.UtcNow, null);
-        return TypedResults.Accepted($"/api/v1/imports/{id}", status);
+        catch
+        {
+            // The client went away or the body broke off: nothing of it stays.
+            File.Delete(path);
+            throw;
+        }
+        finally
+        {
+            worker.AddUploading(-received);
+        }
     }
 
     /// <param name="id">The import's id.</param>
@@ -125,7 +199,9 @@ public static class TransferEndpoints
         return TypedResults.Ok(new ImportStatus(
             row.Id, row.JurisdictionCode, EnumText<ImportFormat>.Parse(row.Format), row.DryRun, row.Status, live?.Total ?? row.TotalRows,
             live?.Processed ?? row.ProcessedRows, row.CreatedCount, row.UpdatedCount, row.UnchangedCount, errors, row.KeyName,
-            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), row.FinishedAt is { } finished ? DateTime.SpecifyKind(finished, DateTimeKind.Utc) : null));
+            DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), row.FinishedAt is { } finished ? DateTime.SpecifyKind(finished, DateTimeKind.Utc) : null,
+            Math.Max(row.ErrorCount, errors.Count), row.AppliedRows, row.CreateMissing,
+            row.CreatedNames is null ? null : JsonSerializer.Deserialize<ImportCreated>(row.CreatedNames, ImportJson.Options)));
     }
 
     /// <param name="jurisdiction">VN or a province code.</param>

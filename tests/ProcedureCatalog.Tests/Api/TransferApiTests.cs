@@ -26,28 +26,12 @@ public sealed class TransferApiTests(EmptyCatalogApiFactory factory) : IClassFix
         $"{code},\"{name}\",{level},external,true,full,true,false,Xây dựng,Sở Xây dựng,2025-06-01,{status},{abolishedOn},"
         + "2024-01-01,15,working-days,12/QĐ-UBND,2024-01-01,100000,50000,2.5,400,12/QĐ-UBND,\"Đơn đề nghị\n* Bản sao căn cước\"";
 
-    private async Task<ImportStatus> Import(string jurisdiction, string body, string mediaType = "text/csv", bool dryRun = false) =>
-        await Import(jurisdiction, new ByteArrayContent(Encoding.UTF8.GetBytes(body)), mediaType, dryRun);
+    // These tests let the file create its agencies and fields; ImportReferenceTests holds what happens without createMissing.
+    private Task<ImportStatus> Import(string jurisdiction, string body, string mediaType = "text/csv", bool dryRun = false) =>
+        client.ImportAndWait(jurisdiction, new ByteArrayContent(Encoding.UTF8.GetBytes(body)), mediaType, dryRun, createMissing: true);
 
-    private async Task<ImportStatus> Import(string jurisdiction, HttpContent content, string mediaType, bool dryRun = false)
-    {
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        var response = await client.PostAsync($"/api/v1/jurisdictions/{jurisdiction}/imports?dryRun={dryRun.ToString().ToLowerInvariant()}", content, Cancel);
-        var accepted = await response.ReadAs<ImportStatus>(HttpStatusCode.Accepted);
-        Assert.Equal($"/api/v1/imports/{accepted.Id}", response.Headers.Location?.ToString());
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var status = await (await client.Get($"/api/v1/imports/{accepted.Id}")).ReadAs<ImportStatus>(HttpStatusCode.OK);
-            if (status.Status is "succeeded" or "failed")
-            {
-                return status;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        throw new TimeoutException("The import did not finish within a minute.");
-    }
+    private Task<ImportStatus> Import(string jurisdiction, HttpContent content, string mediaType, bool dryRun = false) =>
+        client.ImportAndWait(jurisdiction, content, mediaType, dryRun, createMissing: true);
 
     private async Task<long> ProceduresOf(string jurisdiction) =>
         (await (await client.Get($"/api/v1/procedures?jurisdiction={jurisdiction}&pageSize=1")).ReadAs<PageOf<ProcedureSummary>>(HttpStatusCode.OK)).TotalCount;
@@ -84,15 +68,17 @@ public sealed class TransferApiTests(EmptyCatalogApiFactory factory) : IClassFix
     public async Task ADryRunReportsEveryBadRowWithItsLineAndWritesNothing()
     {
         await Build.Jurisdiction("62");
-        // Each row spans two lines of the file (its documents cell holds two); errors name the line a row starts on, as an editor shows it.
+        // Each row spans two lines of the file (its documents cell holds two); errors name the row as Excel numbers it
+        // (the header is row 1), not the line of the file, and the code the row gives.
         var csv = string.Join("\r\n", Header, Row("1.810001"), Row("1.810002", level: "tinh"), Row("1.810001"), Row("bad code!", name: ""), "1.810004,x") + "\r\n";
         var result = await Import("62", csv, dryRun: true);
         Assert.Equal("failed", result.Status);
-        Assert.Contains(new ImportError(4, "level", "'tinh' is not allowed; use one of: central, province, district, commune."), result.Errors);
-        Assert.Contains(result.Errors, error => error is { Line: 6, Field: "code" } && error.Message.Contains("line 2", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, error => error is { Line: 8, Field: "name" });
-        Assert.Contains(result.Errors, error => error is { Line: 8, Field: "code" });
-        Assert.Contains(result.Errors, error => error is { Line: 10, Field: "level" });
+        Assert.Contains(new ImportError(3, "level", "'tinh' is not allowed; use one of: central, province, district, commune.", "1.810002"), result.Errors);
+        Assert.Contains(result.Errors, error => error is { Line: 4, Field: "code", Code: "1.810001" } && error.Message.Contains("row 2", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, error => error is { Line: 5, Field: "name", Code: "bad code!" });
+        Assert.Contains(result.Errors, error => error is { Line: 5, Field: "code" });
+        Assert.Contains(result.Errors, error => error is { Line: 6, Field: "level", Code: "1.810004" });
+        Assert.Equal(result.Errors.Count, result.ErrorCount);
         Assert.Equal(0, await ProceduresOf("62"));
 
         var good = await Import("62", string.Join("\r\n", Header, Row("1.810001")), dryRun: true);

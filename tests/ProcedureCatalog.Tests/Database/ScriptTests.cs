@@ -57,15 +57,17 @@ public sealed class ScriptTests
         }
 
         var sqlServer = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(SqlServerScripts, "*.sql", SearchOption.AllDirectories))
+        // In the order DbUp runs them, so that a later ALTER TABLE adds to the table an earlier script created.
+        var visitor = new SchemaVisitor();
+        foreach (var path in Directory.GetFiles(SqlServerScripts, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             Parse(path, out var fragment);
-            var visitor = new SchemaVisitor();
             fragment.Accept(visitor);
-            foreach (var (name, columns) in visitor.Objects.Where(entry => !SqlServerSearchIndexTables.Contains(entry.Key)))
-            {
-                sqlServer[name] = columns;
-            }
+        }
+
+        foreach (var (name, columns) in visitor.Objects.Where(entry => !SqlServerSearchIndexTables.Contains(entry.Key)))
+        {
+            sqlServer[name] = columns;
         }
 
         // The change feed follows a rowversion on SQL Server only; SQLite's single writer keeps ids in commit order.
@@ -105,6 +107,13 @@ public sealed class ScriptTests
         public override void ExplicitVisit(CreateTableStatement node) =>
             Objects[$"table {node.SchemaObjectName.BaseIdentifier.Value}"] =
                 string.Join(", ", node.Definition.ColumnDefinitions.Select(column => column.ColumnIdentifier.Value));
+
+        public override void ExplicitVisit(AlterTableAddTableElementStatement node)
+        {
+            var table = $"table {node.SchemaObjectName.BaseIdentifier.Value}";
+            Objects[table] = string.Join(", ", new[] { Objects.GetValueOrDefault(table) }.Concat(node.Definition.ColumnDefinitions.Select(column => column.ColumnIdentifier.Value))
+                .Where(part => !string.IsNullOrEmpty(part)));
+        }
 
         public override void ExplicitVisit(CreateOrAlterViewStatement node) => View(node);
 

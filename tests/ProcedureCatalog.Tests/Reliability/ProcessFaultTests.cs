@@ -218,7 +218,7 @@ public sealed class ProcessFaultTests
     }
 
     [Fact]
-    public async Task KilledDuringAnImportNothingIsHalfDoneAndTheImportRunsAgainAtTheNextStart()
+    public async Task KilledDuringAnImportTheImportResumesAfterItsLastBatchAndAppliesEveryRecordOnce()
     {
         await using var service = new ServiceProcess();
         await service.Start();
@@ -235,7 +235,7 @@ public sealed class ProcessFaultTests
 
         var content = new StringContent(csv.ToString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var accepted = await Read<ImportStatus>(await service.Client.PostAsync("/api/v1/jurisdictions/92/imports", content, Cancel), HttpStatusCode.Accepted);
+        var accepted = await Read<ImportStatus>(await service.Client.PostAsync("/api/v1/jurisdictions/92/imports?createMissing=true", content, Cancel), HttpStatusCode.Accepted);
         ImportStatus running;
         do
         {
@@ -244,14 +244,17 @@ public sealed class ProcessFaultTests
         }
         while (running.Status != "running" || running.ProcessedRows == 0);
 
-        Assert.True(running.ProcessedRows < rows, $"killed mid-way: {running.ProcessedRows} of {running.TotalRows} rows processed");
+        // Killed in the middle of applying (batches of 200 committed one by one), or earlier while the file is checked.
+        Assert.True(running.AppliedRows < rows, $"killed mid-way: {running.ProcessedRows} of {rows} rows checked, {running.AppliedRows} applied");
         await service.Kill();
 
         await using (var connection = new SqliteConnection(service.ConnectionString))
         {
             Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
-            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM procedures"));
-            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agencies"));
+            var applied = await connection.ExecuteScalarAsync<long>("SELECT applied_rows FROM imports WHERE id = @Id", new { accepted.Id });
+            // Exactly the committed batches are there: never half a batch.
+            Assert.Equal(applied, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM procedures"));
+            Assert.Equal(0, applied % 200);
             Assert.Equal("running", await connection.ExecuteScalarAsync<string>("SELECT status FROM imports WHERE id = @Id", new { accepted.Id }));
         }
 
@@ -265,8 +268,15 @@ public sealed class ProcessFaultTests
         }
         while (finished.Status is "queued" or "running");
 
-        Assert.Equal(("succeeded", (long)rows), (finished.Status, finished.Created));
+        Assert.Equal(("succeeded", (long)rows, (long)rows), (finished.Status, finished.Created, finished.AppliedRows));
         var page = await Read<ProcedureCatalog.Api.Infrastructure.PageOf<ProcedureSummary>>(await service.Client.Get("/api/v1/procedures?jurisdiction=92&pageSize=1"), HttpStatusCode.OK);
         Assert.Equal(rows, page.TotalCount);
+        await using (var connection = new SqliteConnection(service.ConnectionString))
+        {
+            // Every record once: one creation in the feed and one time entry per procedure, 20 agencies.
+            Assert.Equal(rows, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM changes WHERE entity = 'procedure' AND action = 'created'"));
+            Assert.Equal(rows, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM time_history"));
+            Assert.Equal(20, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agencies WHERE jurisdiction_code = '92'"));
+        }
     }
 }

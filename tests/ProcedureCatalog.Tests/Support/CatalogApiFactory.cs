@@ -20,8 +20,15 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => database.ConnectionString;
 
+    /// <summary>Uploads wait here, one folder per factory: the service sweeps leftovers of its own database at start.</summary>
+    public string ImportsFolder => database.Path + ".imports";
+
+    /// <summary>Settings a test class needs beyond the defaults (limits, batch sizes).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Imports:Directory", ImportsFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
@@ -29,6 +36,10 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         // Tests poll and race far faster than any client may; the tests of rate limiting set their own limits.
         builder.UseSetting("Limits:ReadsPerMinute", "1000000");
         builder.UseSetting("Limits:WritesPerMinute", "1000000");
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
     }
 
     private string? adminKey;
@@ -72,6 +83,10 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             database.Dispose();
+            if (Directory.Exists(ImportsFolder))
+            {
+                Directory.Delete(ImportsFolder, recursive: true);
+            }
         }
     }
 
@@ -142,4 +157,36 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> Get(this HttpClient client, string url) =>
         client.GetAsync(url, TestContext.Current.CancellationToken);
+}
+
+public static class ImportRequests
+{
+    /// <summary>Sends a file to the import of a jurisdiction and polls it until it has ended (a minute at most).</summary>
+    public static async Task<ProcedureCatalog.Api.Transfers.ImportStatus> ImportAndWait(
+        this HttpClient client, string jurisdiction, HttpContent content, string mediaType, bool dryRun = false, bool createMissing = false)
+    {
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        var response = await client.PostAsync(
+            $"/api/v1/jurisdictions/{jurisdiction}/imports?dryRun={(dryRun ? "true" : "false")}&createMissing={(createMissing ? "true" : "false")}", content,
+            TestContext.Current.CancellationToken);
+        var accepted = await response.ReadAs<ProcedureCatalog.Api.Transfers.ImportStatus>(System.Net.HttpStatusCode.Accepted);
+        Assert.Equal($"/api/v1/imports/{accepted.Id}", response.Headers.Location?.ToString());
+        return await client.WaitForImport(accepted.Id);
+    }
+
+    public static async Task<ProcedureCatalog.Api.Transfers.ImportStatus> WaitForImport(this HttpClient client, string id)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var status = await (await client.Get($"/api/v1/imports/{id}")).ReadAs<ProcedureCatalog.Api.Transfers.ImportStatus>(System.Net.HttpStatusCode.OK);
+            if (status.Status is "succeeded" or "failed")
+            {
+                return status;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The import did not finish within a minute.");
+    }
 }
