@@ -79,7 +79,9 @@ public sealed record CatalogueRecord(
     /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
     public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors, IReadOnlyDictionary<string, JsonElement>? structured = null)
     {
-        string? Text(string column) => values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        // Text compares in composed form: "có" typed with a combining accent is the same word.
+        string? Text(string column) =>
+            values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim().Normalize(System.Text.NormalizationForm.FormC) : null;
 
         string Required(string column, int maxLength)
         {
@@ -214,14 +216,7 @@ public sealed record CatalogueRecord(
 
     public const int MaxHistoryEntries = 1000;
 
-    private static readonly JsonSerializerOptions StructuredJson = CreateStructuredJson();
-
-    private static JsonSerializerOptions CreateStructuredJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        CatalogSetup.Configure(options);
-        return options;
-    }
+    private static JsonSerializerOptions StructuredJson => ImportJson.Options;
 
     /// <summary>An array of objects in the shape the API takes, each checked by the same rules as the API's; problems named by item.</summary>
     private static IReadOnlyList<T>? Structured<T>(IReadOnlyDictionary<string, JsonElement>? structured, string column, int max, Errors errors)

@@ -27,7 +27,7 @@ internal static class ExportQueries
 
     private static string Query(SqlDialect dialect) =>
         $"""
-        SELECT p.code, p.name, p.level, p.kind, p.business_related, p.online_level, p.full_online_eligible, p.boundary_free,
+        SELECT p.id, p.code, p.name, p.level, p.kind, p.business_related, p.online_level, p.full_online_eligible, p.boundary_free,
                f.name AS field, a.name AS agency, p.last_reviewed_on, p.status, p.abolished_on,
                t.effective_from AS time_effective_from, t.amount AS time_amount, t.unit AS time_unit, t.decision_ref AS time_decision_ref,
                c.effective_from AS cost_effective_from, c.fee_vnd, c.other_cost_vnd, c.applicant_hours, c.annual_filings, c.decision_ref AS cost_decision_ref,
@@ -58,8 +58,104 @@ internal static class ExportQueries
     public static IEnumerable<CatalogueRecord> CatalogueNow(DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly asOf) =>
         connection.Query<ExportRow>(Query(dialect), new { Jurisdiction = jurisdiction, AsOf = asOf }, buffered: false).Select(row => row.ToRecord());
 
+    /// <summary>
+    /// The catalogue with every field the API holds: each page of procedures is completed with its documents, legal basis
+    /// and (when asked) its histories, read for the page's ids, so that memory holds one page whatever the catalogue's size.
+    /// </summary>
+    public static async IAsyncEnumerable<CatalogueRecord> FullCatalogue(
+        DbConnection connection, DbConnection details, SqlDialect dialect, string jurisdiction, DateOnly asOf, bool history,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var page = new List<(long Id, CatalogueRecord Record)>(PageSize);
+        var rows = connection.QueryUnbufferedAsync<ExportRow>(Query(dialect), new { Jurisdiction = jurisdiction, AsOf = asOf });
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            page.Add((row.Id, row.ToRecord()));
+            if (page.Count == PageSize)
+            {
+                foreach (var record in await Complete(details, page, history, cancellationToken))
+                {
+                    yield return record;
+                }
+
+                page.Clear();
+            }
+        }
+
+        foreach (var record in await Complete(details, page, history, cancellationToken))
+        {
+            yield return record;
+        }
+    }
+
+    private const int PageSize = 500;
+
+    private static async Task<IEnumerable<CatalogueRecord>> Complete(
+        DbConnection connection, List<(long Id, CatalogueRecord Record)> page, bool history, CancellationToken cancellationToken)
+    {
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = new { Ids = page.Select(entry => entry.Id).ToList() };
+        var documents = (await connection.QueryAsync<Documents.DocumentRow>(new CommandDefinition(
+                "SELECT id, procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version "
+                + "FROM documents WHERE procedure_id IN @Ids ORDER BY procedure_id, position, id", ids, cancellationToken: cancellationToken)))
+            .ToLookup(row => row.ProcedureId);
+        var legalBasis = (await connection.QueryAsync<LegalBasisRow>(new CommandDefinition(
+                "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id IN @Ids ORDER BY procedure_id, position",
+                ids, cancellationToken: cancellationToken)))
+            .ToLookup(row => row.ProcedureId);
+        ILookup<long, TimeHistoryRow>? times = null;
+        ILookup<long, CostHistoryRow>? costs = null;
+        if (history)
+        {
+            times = (await connection.QueryAsync<TimeHistoryRow>(new CommandDefinition(
+                    "SELECT procedure_id, effective_from, amount, unit, decision_ref FROM time_history WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id",
+                    ids, cancellationToken: cancellationToken)))
+                .ToLookup(row => row.ProcedureId);
+            costs = (await connection.QueryAsync<CostHistoryRow>(new CommandDefinition(
+                    "SELECT procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref FROM cost_history "
+                    + "WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id",
+                    ids, cancellationToken: cancellationToken)))
+                .ToLookup(row => row.ProcedureId);
+        }
+
+        return page.Select(entry => entry.Record with
+        {
+            Documents = documents[entry.Id].Select(row => new ImportedDocument(
+                row.Name, row.ProvidedOnce, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.DataSource, Complete: true)).ToList(),
+            LegalBasis = legalBasis[entry.Id].Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer)).ToList(),
+            TimeHistory = times?[entry.Id].Select(row => new TimeEntryInput(row.EffectiveFrom, row.Amount, EnumText<TimeUnit>.Parse(row.Unit), row.DecisionRef)).ToList(),
+            CostHistory = costs?[entry.Id].Select(row => new CostEntryInput(
+                row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings, row.DecisionRef)).ToList(),
+        }).ToList();
+    }
+
+    private sealed record TimeHistoryRow
+    {
+        public long ProcedureId { get; init; }
+        public DateOnly EffectiveFrom { get; init; }
+        public decimal Amount { get; init; }
+        public required string Unit { get; init; }
+        public required string DecisionRef { get; init; }
+    }
+
+    private sealed record CostHistoryRow
+    {
+        public long ProcedureId { get; init; }
+        public DateOnly EffectiveFrom { get; init; }
+        public long FeeVnd { get; init; }
+        public long OtherCostVnd { get; init; }
+        public decimal ApplicantHours { get; init; }
+        public long? AnnualFilings { get; init; }
+        public required string DecisionRef { get; init; }
+    }
+
     private sealed record ExportRow
     {
+        public long Id { get; init; }
         public required string Code { get; init; }
         public required string Name { get; init; }
         public required string Level { get; init; }

@@ -53,5 +53,14 @@ internal sealed record ImportResult(
 
 internal static class ImportJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>The API's own JSON (camelCase, enums as the glossary's words), for the export and what an import stores.</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        // Vietnamese stays readable in an exported file; only what is unsafe in HTML is escaped.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+        Infrastructure.CatalogSetup.Configure(options);
+        return options;
+    }
 }

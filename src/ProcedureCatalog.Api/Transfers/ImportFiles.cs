@@ -371,7 +371,9 @@ internal static class ImportFiles
             }
             catch (JsonException exception)
             {
-                throw new ImportFileException($"The file is not valid JSON near item {Items + 1} ({before + reader.BytesConsumed:N0} bytes in).", exception);
+                throw new ImportFileException(final && depth > 0
+                    ? $"The JSON ends inside item {Items + 1}: the file is cut off or malformed there."
+                    : $"The file is not valid JSON near item {Items + 1} ({before + reader.BytesConsumed:N0} bytes in).", exception);
             }
 
             if (itemStart >= 0)

@@ -128,6 +128,8 @@ public static class TransferEndpoints
     private static async Task<(long Bytes, IResult? Refusal)> Receive(
         HttpContext context, ImportWorker worker, string path, long budget, CancellationToken cancellationToken)
     {
+        // Kestrel stops a body without a length at the same limit; counting here too keeps the rule whatever the server.
+        var limit = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue.MaxImportBytes;
         long received = 0;
         try
         {
@@ -138,8 +140,15 @@ public static class TransferEndpoints
                 while ((read = await context.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
                 {
                     received += read;
+                    if (received > limit)
+                    {
+                        throw new BadHttpRequestException("The body is over the limit.", StatusCodes.Status413PayloadTooLarge);
+                    }
+
                     if (worker.AddUploading(read) > budget)
                     {
+                        worker.AddUploading(-read);
+                        received -= read;
                         File.Delete(path);
                         context.Response.Headers.RetryAfter = "60";
                         context.Response.Headers.Connection = "close";
@@ -161,10 +170,9 @@ public static class TransferEndpoints
 
             return (received, null);
         }
-        catch (Exception exception) when (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             File.Delete(path);
-            var limit = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue.MaxImportBytes;
             context.Response.Headers.Connection = "close";
             return (received, TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
@@ -207,9 +215,10 @@ public static class TransferEndpoints
     /// <param name="jurisdiction">VN or a province code.</param>
     /// <param name="format">csv (default), xlsx or ndjson; without it, the Accept header decides.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) of the time and cost in force; default today in Vietnam.</param>
+    /// <param name="history">ndjson only: also every time and cost entry of each procedure (timeHistory, costHistory), so that an import elsewhere rebuilds the histories.</param>
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Export(
-        string jurisdiction, [EnumValues("csv", "xlsx", "ndjson")] string? format, string? asOf, HttpContext context, CatalogDatabase database, CatalogClock clock,
-        CancellationToken cancellationToken)
+        string jurisdiction, [EnumValues("csv", "xlsx", "ndjson")] string? format, string? asOf, bool? history, HttpContext context, CatalogDatabase database,
+        CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         var date = Reports.ReportText.Date(asOf, "asOf", errors) ?? clock.Today;
@@ -220,6 +229,7 @@ public static class TransferEndpoints
             _ => "csv",
         };
         errors.When(chosen is not ("csv" or "xlsx" or "ndjson"), "format", $"'{format}' is not allowed; use csv, xlsx or ndjson.");
+        errors.When(history == true && chosen != "ndjson", "history", "Histories are exported in the ndjson form only (format=ndjson).");
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
@@ -239,7 +249,7 @@ public static class TransferEndpoints
                 await WriteXlsx(context, connection, database.Dialect, jurisdiction, date, cancellationToken);
                 break;
             case "ndjson":
-                await WriteNdjson(context, connection, database.Dialect, jurisdiction, date, cancellationToken);
+                await WriteNdjson(context, connection, database, jurisdiction, date, history ?? false, cancellationToken);
                 break;
             default:
                 var columns = CatalogueRecord.Columns.Select((column, index) => new CsvColumn<CatalogueRecord>(column, record => record.Values()[index])).ToList();
@@ -253,12 +263,16 @@ public static class TransferEndpoints
 
     private static readonly ReadOnlyMemory<byte> NewLine = new[] { (byte)'\n' };
 
-    private static async Task WriteNdjson(HttpContext context, System.Data.Common.DbConnection connection, SqlDialect dialect, string jurisdiction, DateOnly date, CancellationToken cancellationToken)
+    private static async Task WriteNdjson(
+        HttpContext context, System.Data.Common.DbConnection connection, CatalogDatabase database, string jurisdiction, DateOnly date, bool history,
+        CancellationToken cancellationToken)
     {
         context.Response.ContentType = NdjsonMediaType + "; charset=utf-8";
         var body = context.Response.Body;
         var written = 0;
-        await foreach (var record in ExportQueries.Catalogue(connection, dialect, jurisdiction, date, cancellationToken))
+        // The details of each page are read on a second connection while the first streams the procedures.
+        await using var details = await database.OpenAsync(cancellationToken);
+        await foreach (var record in ExportQueries.FullCatalogue(connection, details, database.Dialect, jurisdiction, date, history, cancellationToken))
         {
             await JsonSerializer.SerializeAsync(body, AsJson(record), ImportJson.Options, cancellationToken);
             await body.WriteAsync(NewLine, cancellationToken);
@@ -269,7 +283,10 @@ public static class TransferEndpoints
         }
     }
 
-    /// <summary>A record as the JSON import reads it: the same column names, documents as an array of lines.</summary>
+    /// <summary>
+    /// A record as the JSON import reads it: the same column names, and every field the API holds — documents as objects,
+    /// the legal basis, and the histories when asked — so that export and import lose nothing.
+    /// </summary>
     private static Dictionary<string, object?> AsJson(CatalogueRecord record)
     {
         var values = record.Values();
@@ -279,7 +296,19 @@ public static class TransferEndpoints
             json[CatalogueRecord.Columns[index]] = values[index] is DateOnly day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : values[index];
         }
 
-        json["documents"] = record.Documents.Select(document => (document.ProvidedOnce ? CatalogueRecord.ProvidedOnceMark : string.Empty) + document.Name).ToArray();
+        json["documents"] = record.Documents.Select(document => new Documents.DocumentInput(
+            document.Name, document.TemplateName, document.Originals, document.Copies, document.CaseNote, document.ProvidedOnce, document.DataSource)).ToList();
+        json["legalBasis"] = record.LegalBasis ?? [];
+        if (record.TimeHistory is { } times)
+        {
+            json["timeHistory"] = times;
+        }
+
+        if (record.CostHistory is { } costs)
+        {
+            json["costHistory"] = costs;
+        }
+
         return json;
     }
 
