@@ -54,7 +54,7 @@ public static class CatalogSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(WriteAccess.AddPolicies);
 
-        services.AddCatalogLimits();
+        services.AddCatalogLimits(builder.Configuration);
         services.AddCatalogWebSecurity(builder.Configuration);
         services.AddOptions<Transfers.ImportOptions>().BindConfiguration(Transfers.ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Transfers.ImportProgress>();
@@ -79,6 +79,7 @@ public static class CatalogSetup
 
     public static WebApplication MapCatalog(this WebApplication app)
     {
+        app.UseCatalogForwardedHeaders();
         app.UseCatalogWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -100,6 +101,7 @@ public static class CatalogSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRequestTimeouts();
+        app.UseCatalogRequestLimits();
 
         // Any operation can be limited, fail unexpectedly or time out; the answer is still a problem document.
         var api = app.MapGroup("/api/v1")
@@ -110,6 +112,7 @@ public static class CatalogSetup
         api.AddEndpointFilter(Concurrency.NotModifiedFilter);
         ((IEndpointConventionBuilder)api).Finally(KnownQueryParameters.Document);
         ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
+        ((IEndpointConventionBuilder)api).Finally(HeavyRequestConvention);
         api.MapJurisdictions();
         api.MapAgencies();
         api.MapFields();
@@ -122,6 +125,16 @@ public static class CatalogSetup
         api.MapDocuments();
         api.MapHistory();
         return app;
+    }
+
+    /// <summary>Every report and every export computes over the catalogue: they take turns (see <see cref="HeavyRequests"/>).</summary>
+    private static void HeavyRequestConvention(EndpointBuilder builder)
+    {
+        if (builder is RouteEndpointBuilder { RoutePattern.RawText: { } route }
+            && (route.StartsWith("/api/v1/reports/", StringComparison.Ordinal) || route.EndsWith("/export", StringComparison.Ordinal)))
+        {
+            builder.Metadata.Add(new Limits.HeavyRequest());
+        }
     }
 
     /// <summary>The build runs the entry point to write openapi/; that run must not touch any database.</summary>

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using ProcedureCatalog.Api.Fields;
+using ProcedureCatalog.Tests.Support;
+
+namespace ProcedureCatalog.Tests.Api;
+
+/// <summary>A request over the service's time limit is answered 503 as documented, and changes nothing.</summary>
+public sealed class TimeLimitTests(OneSecondLimitFactory factory) : IClassFixture<OneSecondLimitFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AWriteThatWaitsPastTheTimeLimitIsAnswered503AndChangesNothing()
+    {
+        // Another writer holds the database for three seconds: the request waits for it past its one second.
+        await using var blocker = new SqliteConnection(factory.ConnectionString);
+        await blocker.OpenAsync(Cancel);
+        await using (var command = blocker.CreateCommand())
+        {
+            command.CommandText = "BEGIN IMMEDIATE";
+            await command.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var response = await client.PostJson("/api/v1/fields", new FieldInput("Lĩnh vực chờ"));
+        await using (var command = blocker.CreateCommand())
+        {
+            command.CommandText = "ROLLBACK";
+            await command.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var problem = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {problem}");
+        Assert.Contains("took too long", problem, StringComparison.Ordinal);
+        var fields = await (await client.Get("/api/v1/fields")).Content.ReadAsStringAsync(Cancel);
+        Assert.DoesNotContain("Lĩnh vực chờ", fields, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Reports and exports take turns; beyond the turns and the queue they get 503 with Retry-After, and cheap reads never wait.</summary>
+public sealed class HeavyRequestTests(OneHeavyTurnFactory factory) : IClassFixture<OneHeavyTurnFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ASecondReportFindsTheTurnTakenWhileCheapReadsAndHealthAnswer()
+    {
+        await new CatalogBuilder(client).Jurisdiction("91");
+        var csv = new StringBuilder("code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,documents\n");
+        for (var row = 0; row < 4000; row++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"1.{row:D6},Thủ tục có tên dài để xuất ra nhiều byte số {row},province,external,true,full,true,true,Xây dựng,Sở Xây dựng,\"Đơn đề nghị\n* Bản sao căn cước\n{new string('x', 200)}\"\n");
+        }
+
+        var imported = await client.ImportAndWait("91", new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", createMissing: true);
+        Assert.Equal("succeeded", imported.Status);
+
+        // An export whose reader reads nothing: it holds the one turn while its answer waits to be read.
+        using var holding = await client.GetAsync("/api/v1/jurisdictions/91/export", HttpCompletionOption.ResponseHeadersRead, Cancel);
+        Assert.Equal(HttpStatusCode.OK, holding.StatusCode);
+        var refused = await client.Get("/api/v1/reports/reductions?groupBy=jurisdiction");
+        await refused.Problem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/api/v1/fields")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/health/live")).StatusCode);
+
+        holding.Dispose();
+        HttpResponseMessage? after = null;
+        for (var attempt = 0; attempt < 50 && after?.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            after = await client.Get("/api/v1/reports/reductions?groupBy=jurisdiction");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, after?.StatusCode);
+    }
+}
+
+/// <summary>Behind a known reverse proxy, each client is counted by the address the proxy forwards, not all by the proxy's.</summary>
+public sealed class ForwardedHeadersTests(BehindAProxyFactory factory) : IClassFixture<BehindAProxyFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    private Task<HttpResponseMessage> ReadAs(string clientAddress)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/fields");
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task EachForwardedClientHasItsOwnShareOfReads()
+    {
+        for (var read = 0; read < 3; read++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ReadAs("203.0.113.1")).StatusCode);
+        }
+
+        await (await ReadAs("203.0.113.1")).Problem(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await ReadAs("203.0.113.2")).StatusCode);
+    }
+}
