@@ -23,9 +23,9 @@ public sealed class SqlServerModelTests(SqlServerModelTests.Fixture fixture) : I
         }
 
         output.WriteLine("Data statements left out of the schema (compiled with the in-code statements instead):");
-        foreach (var statement in fixture.Model.Schema.DataStatements)
+        foreach (var (origin, text) in fixture.Model.Schema.DataStatements)
         {
-            output.WriteLine("  " + statement);
+            output.WriteLine($"  {origin}: {text.Split('\n')[0].Trim()}");
         }
 
         var problems = fixture.Model.Problems().Select(SqlServerModel.Describe).ToList();

@@ -13,7 +13,7 @@ public sealed class SqlServerSchemaScripts
     public static readonly string Folder = Repository.PathOf("db", "sqlserver");
 
     private readonly Dictionary<string, SchemaObject> objects = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> dataStatements = [];
+    private readonly List<(string Origin, string Text)> dataStatements = [];
     private int order;
 
     /// <summary>An object's CREATE statement, named for DacFx by the script and the statement it came from.</summary>
@@ -48,7 +48,7 @@ public sealed class SqlServerSchemaScripts
     public IEnumerable<SchemaObject> Objects => objects.Values.OrderBy(item => item.Order);
 
     /// <summary>INSERT, UPDATE, DELETE and MERGE statements of the scripts: they change rows, not the schema.</summary>
-    public IReadOnlyList<string> DataStatements => dataStatements;
+    public IReadOnlyList<(string Origin, string Text)> DataStatements => dataStatements;
 
     private void Apply(string script, string text)
     {
@@ -165,7 +165,7 @@ public sealed class SqlServerSchemaScripts
                     });
                     break;
                 case InsertStatement or UpdateStatement or DeleteStatement or MergeStatement:
-                    dataStatements.Add($"{origin}: {source.Split('\n')[0].Trim()}");
+                    dataStatements.Add((origin, source));
                     break;
                 default:
                     // Anything else would change the schema in a way this model does not play yet: better to stop than to
