@@ -24,6 +24,18 @@ public sealed class SqlServerSchemaScripts
         new[] { "migrations", "views" }.SelectMany(folder => Directory.GetFiles(Path.Combine(Folder, folder), "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             .ToList();
 
+    /// <summary>The end state of scripts given by name and text, in the order given.</summary>
+    public static SqlServerSchemaScripts Of(params (string Name, string Text)[] scripts)
+    {
+        var schema = new SqlServerSchemaScripts();
+        foreach (var (name, text) in scripts)
+        {
+            schema.Apply(name, text);
+        }
+
+        return schema;
+    }
+
     /// <summary>The end state of all scripts; <paramref name="edit"/> may change a script's text first (to show that a fault is found).</summary>
     public static SqlServerSchemaScripts Load(Func<string, string, string>? edit = null)
     {
@@ -95,15 +107,17 @@ public sealed class SqlServerSchemaScripts
                     foreach (var name in dropTable.Objects)
                     {
                         Drop(Key("table", name), origin, dropTable.IsIfExists);
-                        foreach (var dependent in objects.Keys.Where(key => key.StartsWith(IndexKey(name, null), StringComparison.OrdinalIgnoreCase)).ToList())
-                        {
-                            objects.Remove(dependent);
-                        }
+                        DropDependents(name);
                     }
 
                     break;
                 case DropViewStatement dropView:
-                    dropView.Objects.ToList().ForEach(name => Drop(Key("view", name), origin, dropView.IsIfExists));
+                    foreach (var name in dropView.Objects)
+                    {
+                        Drop(Key("view", name), origin, dropView.IsIfExists);
+                        DropDependents(name);
+                    }
+
                     break;
                 case DropTriggerStatement dropTrigger:
                     dropTrigger.Objects.ToList().ForEach(name => Drop(Key("trigger", name), origin, dropTrigger.IsIfExists));
@@ -152,16 +166,21 @@ public sealed class SqlServerSchemaScripts
                         }
                     });
                     break;
-                case AlterTableAlterColumnStatement alter when alter.AlterTableAlterColumnOption == AlterTableAlterColumnOption.NoOptionDefined:
+                case AlterTableAlterColumnStatement alter when alter.AlterTableAlterColumnOption is AlterTableAlterColumnOption.NoOptionDefined or AlterTableAlterColumnOption.Null or AlterTableAlterColumnOption.NotNull:
                     AlterTable(alter.SchemaObjectName, origin, definition =>
                     {
-                        var column = definition.ColumnDefinitions.Single(column => Same(column.ColumnIdentifier, alter.ColumnIdentifier.Value));
+                        var column = definition.ColumnDefinitions.SingleOrDefault(column => Same(column.ColumnIdentifier, alter.ColumnIdentifier.Value))
+                            ?? throw new InvalidOperationException($"{origin}: no column {alter.ColumnIdentifier.Value} on {Name(alter.SchemaObjectName)}");
                         column.DataType = alter.DataType;
                         column.Collation = alter.Collation;
-                        if (alter.Options.Count > 0)
+
+                        // Without NULL or NOT NULL, ALTER COLUMN makes the column nullable.
+                        foreach (var nullable in column.Constraints.OfType<NullableConstraintDefinition>().ToList())
                         {
-                            throw new NotSupportedException($"{origin}: options of ALTER COLUMN are not modelled");
+                            column.Constraints.Remove(nullable);
                         }
+
+                        column.Constraints.Add(new NullableConstraintDefinition { Nullable = alter.AlterTableAlterColumnOption != AlterTableAlterColumnOption.NotNull });
                     });
                     break;
                 case InsertStatement or UpdateStatement or DeleteStatement or MergeStatement:
@@ -219,6 +238,16 @@ public sealed class SqlServerSchemaScripts
         }
 
         objects[key] = new SchemaObject(key, $"{origin}: {key}", statement, text, order++);
+    }
+
+    /// <summary>Indexes and triggers go with their table or view.</summary>
+    private void DropDependents(SchemaObjectName table)
+    {
+        foreach (var dependent in objects.Values.Where(item => item.Key.StartsWith(IndexKey(table, null), StringComparison.OrdinalIgnoreCase)
+                     || (item.Statement is TriggerStatementBody trigger && string.Equals(Name(trigger.TriggerObject.Name), Name(table), StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            objects.Remove(dependent.Key);
+        }
     }
 
     private void Drop(string key, string origin, bool ifExists)
