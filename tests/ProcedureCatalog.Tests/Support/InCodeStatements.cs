@@ -10,12 +10,13 @@ using ProcedureCatalog.Api.Database;
 namespace ProcedureCatalog.Tests.Support;
 
 /// <summary>
-/// The statements the service sends, found without a list: every method of the service that is handed a
-/// connection is run on a <see cref="RecordingConnection"/> (twice: once with every optional value given, so
-/// that each optional condition is written, once with none), and every method that hands out statements for
-/// checks (<c>Statements</c>, <c>…Statement</c>) is asked for them. The SQL text compiled into the service is
-/// the net under it: each piece must turn up in some statement found, so a statement the runs cannot reach
-/// shows up as a failure instead of going unchecked.
+/// The statements the service sends, found without a list to keep: every non-private static method of the
+/// service that is handed a connection is run on a <see cref="RecordingConnection"/> (once with every optional
+/// value given, so that each optional condition is written, once with none, and again for each value of an enum
+/// argument), and every method that hands out statements for checks (<c>Statements</c>, <c>…Statement</c>) is
+/// asked for them. The SQL text compiled into the service is the net under it: a piece that no run sent is
+/// checked on its own when it is a whole statement (a method that opens its own connection), and fails the
+/// coverage test otherwise, so a statement the runs cannot reach is never silently left out.
 /// </summary>
 public static partial class InCodeStatements
 {
@@ -23,7 +24,7 @@ public static partial class InCodeStatements
 
     public sealed record Harvest(IReadOnlyList<RecordedStatement> Statements, IReadOnlyList<string> Notes);
 
-    /// <summary>Everything the service sends in the dialect, each distinct text once (the first binding found kept).</summary>
+    /// <summary>Everything the service sends in the dialect, each distinct text once (with the binding that names most parameters).</summary>
     public static Harvest Collect(DatabaseProvider provider)
     {
         var dialect = SqlDialect.For(provider);
