@@ -17,7 +17,7 @@ public sealed partial class InCodeStatementTests(InCodeStatementTests.Fixture fi
         {
             Harvest = InCodeStatements.Collect(DatabaseProvider.SqlServer);
             SqliteHarvest = InCodeStatements.Collect(DatabaseProvider.Sqlite);
-            var sent = Harvest.Statements.Concat(SqliteHarvest.Statements).Select(statement => InCodeStatements.Normalise(statement.Text)).ToList();
+            var sent = Harvest.Statements.Concat(SqliteHarvest.Statements).Select(statement => InCodeStatements.AsWritten(statement.Text)).ToList();
             WholeTexts = InCodeStatements.WholeStatementsNotSent(sent);
             Model = SqlServerModel.Build(SqlServerSchemaScripts.Load());
             Model.Add(CheckProcedures.Schema, "check schema");
@@ -96,7 +96,7 @@ public sealed partial class InCodeStatementTests(InCodeStatementTests.Fixture fi
     [Fact]
     public void EveryPieceOfSqlInTheServiceIsPartOfAStatementThatIsChecked()
     {
-        var statements = fixture.Harvest.Statements.Concat(fixture.SqliteHarvest.Statements).Concat(fixture.WholeTexts).Select(statement => InCodeStatements.Normalise(statement.Text)).ToList();
+        var statements = fixture.Harvest.Statements.Concat(fixture.SqliteHarvest.Statements).Concat(fixture.WholeTexts).Select(statement => InCodeStatements.AsWritten(statement.Text)).ToList();
         var unchecked_ = InCodeStatements.SqlTextInTheService()
             .Where(piece => !statements.Any(statement => statement.Contains(piece.Text, StringComparison.Ordinal)))
             .Select(piece => $"{piece.Method}: {piece.Text}")

@@ -34,7 +34,7 @@ public static partial class InCodeStatements
         {
             // Each value of an enum argument (a grouping, a measure) picks its own statement: one run per value,
             // alternately with every optional value given and with none.
-            var variants = Math.Max(2, method.GetParameters().Where(parameter => parameter.ParameterType.IsEnum).Select(parameter => Enum.GetValues(parameter.ParameterType).Length).DefaultIfEmpty(0).Max());
+            var variants = Math.Max(1, method.GetParameters().Where(parameter => parameter.ParameterType.IsEnum).Select(parameter => Enum.GetValues(parameter.ParameterType).Length).DefaultIfEmpty(0).Max());
             for (var variant = 0; variant < variants * 2; variant++)
             {
                 var filled = variant % 2 == 0;
@@ -105,6 +105,18 @@ public static partial class InCodeStatements
 
     public static string Normalise(string sql) => Whitespace().Replace(sql, " ").Trim();
 
+    /// <summary>
+    /// A sent statement as it was written: Dapper sends <c>IN @Ids</c> as <c>IN (@Ids1, @Ids2)</c>, or as
+    /// <c>IN (SELECT @Ids WHERE 1 = 0)</c> for no ids, and the service's text says <c>IN @Ids</c>.
+    /// </summary>
+    public static string AsWritten(string sql) => ExpandedList().Replace(EmptyList().Replace(Normalise(sql), "@$1"), "@$1");
+
+    [GeneratedRegex(@"\(SELECT @(\w+) WHERE 1 = 0\)")]
+    private static partial Regex EmptyList();
+
+    [GeneratedRegex(@"\(@(\w+?)1(?:\s*,\s*@\1\d+)*\)")]
+    private static partial Regex ExpandedList();
+
     // Upper-case keywords that start or join a clause: the service writes SQL in capitals, and messages do not.
     private static bool LooksLikeSql(string text) => SqlKeyword().IsMatch(text);
 
@@ -140,7 +152,7 @@ public static partial class InCodeStatements
         {
             var arguments = method.GetParameters().Select(parameter => parameter.ParameterType.IsEnum
                 ? Enum.GetValues(parameter.ParameterType).GetValue(choice % Enum.GetValues(parameter.ParameterType).Length)
-                : Sample(parameter.ParameterType, connection, dialect, filled, timeout.Token, 0)).ToArray();
+                : Sample(parameter.ParameterType, IsNullable(parameter), connection, dialect, filled, timeout.Token, 0)).ToArray();
             var work = Task.Run(async () =>
             {
                 var result = method.Invoke(null, arguments);
@@ -175,8 +187,15 @@ public static partial class InCodeStatements
         }
     }
 
-    /// <summary>A value of the type for a run: the recording connection, the dialect, and plain values elsewhere.</summary>
-    private static object? Sample(Type type, RecordingConnection connection, SqlDialect dialect, bool filled, CancellationToken cancellation, int depth)
+    private static bool IsNullable(ParameterInfo parameter) => new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable;
+
+    private static bool IsNullable(PropertyInfo property) => new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
+
+    /// <summary>
+    /// A value of the type for a run: the recording connection, the dialect, and plain values elsewhere; in the
+    /// run without values, null wherever the service's signature allows it (a missing filter, no ids given).
+    /// </summary>
+    private static object? Sample(Type type, bool nullable, RecordingConnection connection, SqlDialect dialect, bool filled, CancellationToken cancellation, int depth)
     {
         if (typeof(DbConnection).IsAssignableFrom(type) || type == typeof(IDbConnection))
         {
@@ -200,12 +219,17 @@ public static partial class InCodeStatements
 
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
-            return filled ? Sample(underlying, connection, dialect, filled, cancellation, depth) : null;
+            return filled ? Sample(underlying, false, connection, dialect, filled, cancellation, depth) : null;
+        }
+
+        if (!filled && nullable && !type.IsValueType)
+        {
+            return null;
         }
 
         if (type == typeof(string))
         {
-            return filled ? "x" : null;
+            return "x";
         }
 
         if (type == typeof(bool))
@@ -270,7 +294,7 @@ public static partial class InCodeStatements
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type.GetGenericArguments()))!;
             if (filled)
             {
-                list.Add(Sample(type.GetGenericArguments()[0], connection, dialect, filled, cancellation, depth + 1));
+                list.Add(Sample(type.GetGenericArguments()[0], false, connection, dialect, filled, cancellation, depth + 1));
             }
 
             return list;
@@ -294,14 +318,14 @@ public static partial class InCodeStatements
             .OrderByDescending(candidate => candidate.GetParameters().Length).FirstOrDefault();
         var instance = constructor is null
             ? RuntimeHelpers.GetUninitializedObject(type)
-            : constructor.Invoke(constructor.GetParameters().Select(parameter => Sample(parameter.ParameterType, connection, dialect, filled, cancellation, depth + 1)).ToArray());
+            : constructor.Invoke(constructor.GetParameters().Select(parameter => Sample(parameter.ParameterType, IsNullable(parameter), connection, dialect, filled, cancellation, depth + 1)).ToArray());
         if (filled)
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(property => property.CanWrite && property.GetIndexParameters().Length == 0))
             {
                 if (property.GetValue(instance) is null)
                 {
-                    property.SetValue(instance, Sample(property.PropertyType, connection, dialect, filled, cancellation, depth + 1));
+                    property.SetValue(instance, Sample(property.PropertyType, IsNullable(property), connection, dialect, filled, cancellation, depth + 1));
                 }
             }
         }
