@@ -90,6 +90,13 @@ internal static class ExportQueries
 
     private const int PageSize = 500;
 
+    private const string TimesOfPage =
+        "SELECT procedure_id, effective_from, amount, unit, decision_ref FROM time_history WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id";
+
+    private const string CostsOfPage =
+        "SELECT procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref FROM cost_history "
+        + "WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id";
+
     private static async Task<IEnumerable<CatalogueRecord>> Complete(
         DbConnection connection, List<(long Id, CatalogueRecord Record)> page, bool history, CancellationToken cancellationToken)
     {
@@ -98,7 +105,25 @@ internal static class ExportQueries
             return [];
         }
 
-        var ids = new { Ids = page.Select(entry => entry.Id).ToList() };
+        var details = await DetailsOfPage(connection, page.Select(entry => entry.Id).ToList(), history, cancellationToken);
+        return page.Select(entry => entry.Record with
+        {
+            Documents = details.Documents[entry.Id].Select(row => new ImportedDocument(
+                row.Name, row.ProvidedOnce, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.DataSource, Complete: true)).ToList(),
+            LegalBasis = details.LegalBasis[entry.Id].Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer)).ToList(),
+            TimeHistory = details.Times?[entry.Id].Select(row => new TimeEntryInput(row.EffectiveFrom, row.Amount, EnumText<TimeUnit>.Parse(row.Unit), row.DecisionRef)).ToList(),
+            CostHistory = details.Costs?[entry.Id].Select(row => new CostEntryInput(
+                row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings, row.DecisionRef)).ToList(),
+        }).ToList();
+    }
+
+    internal sealed record PageDetails(
+        ILookup<long, Documents.DocumentRow> Documents, ILookup<long, LegalBasisRow> LegalBasis, ILookup<long, TimeHistoryRow>? Times, ILookup<long, CostHistoryRow>? Costs);
+
+    /// <summary>The documents, legal basis and (when asked) histories of a page of procedures, four reads whatever the page holds.</summary>
+    internal static async Task<PageDetails> DetailsOfPage(DbConnection connection, IReadOnlyList<long> procedureIds, bool history, CancellationToken cancellationToken)
+    {
+        var ids = new { Ids = procedureIds };
         var documents = (await connection.QueryAsync<Documents.DocumentRow>(new CommandDefinition(
                 "SELECT id, procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version "
                 + "FROM documents WHERE procedure_id IN @Ids ORDER BY procedure_id, position, id", ids, cancellationToken: cancellationToken)))
@@ -107,33 +132,17 @@ internal static class ExportQueries
                 "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id IN @Ids ORDER BY procedure_id, position",
                 ids, cancellationToken: cancellationToken)))
             .ToLookup(row => row.ProcedureId);
-        ILookup<long, TimeHistoryRow>? times = null;
-        ILookup<long, CostHistoryRow>? costs = null;
-        if (history)
+        if (!history)
         {
-            times = (await connection.QueryAsync<TimeHistoryRow>(new CommandDefinition(
-                    "SELECT procedure_id, effective_from, amount, unit, decision_ref FROM time_history WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id",
-                    ids, cancellationToken: cancellationToken)))
-                .ToLookup(row => row.ProcedureId);
-            costs = (await connection.QueryAsync<CostHistoryRow>(new CommandDefinition(
-                    "SELECT procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref FROM cost_history "
-                    + "WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id",
-                    ids, cancellationToken: cancellationToken)))
-                .ToLookup(row => row.ProcedureId);
+            return new PageDetails(documents, legalBasis, null, null);
         }
 
-        return page.Select(entry => entry.Record with
-        {
-            Documents = documents[entry.Id].Select(row => new ImportedDocument(
-                row.Name, row.ProvidedOnce, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.DataSource, Complete: true)).ToList(),
-            LegalBasis = legalBasis[entry.Id].Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer)).ToList(),
-            TimeHistory = times?[entry.Id].Select(row => new TimeEntryInput(row.EffectiveFrom, row.Amount, EnumText<TimeUnit>.Parse(row.Unit), row.DecisionRef)).ToList(),
-            CostHistory = costs?[entry.Id].Select(row => new CostEntryInput(
-                row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings, row.DecisionRef)).ToList(),
-        }).ToList();
+        var times = (await connection.QueryAsync<TimeHistoryRow>(new CommandDefinition(TimesOfPage, ids, cancellationToken: cancellationToken))).ToLookup(row => row.ProcedureId);
+        var costs = (await connection.QueryAsync<CostHistoryRow>(new CommandDefinition(CostsOfPage, ids, cancellationToken: cancellationToken))).ToLookup(row => row.ProcedureId);
+        return new PageDetails(documents, legalBasis, times, costs);
     }
 
-    private sealed record TimeHistoryRow
+    internal sealed record TimeHistoryRow
     {
         public long ProcedureId { get; init; }
         public DateOnly EffectiveFrom { get; init; }
@@ -142,7 +151,7 @@ internal static class ExportQueries
         public required string DecisionRef { get; init; }
     }
 
-    private sealed record CostHistoryRow
+    internal sealed record CostHistoryRow
     {
         public long ProcedureId { get; init; }
         public DateOnly EffectiveFrom { get; init; }

@@ -232,9 +232,10 @@ public static partial class InCodeStatements
             return "x";
         }
 
+        // The filled run takes the true branch of a flag (an export with its histories), the other run the false one.
         if (type == typeof(bool))
         {
-            return false;
+            return filled;
         }
 
         if (type.IsEnum)
