@@ -24,10 +24,16 @@ public static class TransferEndpoints
             .WithName("ImportCatalogue")
             .WithSummary("Import a whole catalogue (CSV, XLSX, JSON or NDJSON)")
             .WithDescription("Sends a jurisdiction's catalogue in the columns of the export (code, name, level, kind, businessRelated, onlineLevel, fullOnlineEligible, "
-                + "boundaryFree, field, agency, lastReviewedOn, status, abolishedOn, time…, cost…, documents). The answer is 202 with the import's address: "
-                + "poll it for progress and the result. With dryRun=true every row is checked and nothing is written. Otherwise the file is taken whole, "
-                + "in one transaction, or not at all: one bad row and nothing changes, and every bad row is listed with its line and reason. Missing fields "
-                + "and agencies are created; a procedure already as the row says is left alone; a time or cost entry is added unless already in its history.")
+                + "boundaryFree, field, agency, lastReviewedOn, status, abolishedOn, time…, cost…, documents; in JSON also documents as objects, legalBasis, "
+                + "timeHistory and costHistory, as the NDJSON export writes them). The answer is 202 with the import's address: poll it for progress and the result. "
+                + "The whole file is checked first and nothing is written unless every record is good: each bad record is reported with its row as Excel numbers "
+                + "it (the header is row 1), its code, the column and the reason (the first 1000 listed, errorCount counts all). With dryRun=true that check is all, "
+                + "and the answer says what would be created, changed and left alone. A good file is then applied in batches committed one by one, so that other "
+                + "writers are not held up for the whole file; a stop in the middle resumes after the last batch (appliedRows), so the file is applied whole. "
+                + "Agencies and fields must exist, matched ignoring case and Unicode form; createMissing=true creates the missing ones (fields only with an admin "
+                + "key). A procedure already as the record says is left alone; a document of the same name keeps its id; a time or cost entry is added unless "
+                + "already in its history. A record is at most 1 MiB and 100 columns; an import that cannot finish ends failed with the reason. 503 with "
+                + "Retry-After when the uploads waiting for their import hold the disk the service allows.")
             .Accepts<string>("text/csv", XlsxMediaType, "application/json", NdjsonMediaType)
             .WithRequestContent("text/csv", RequestContentKind.Text, TransferExamples.Csv)
             .WithRequestContent(XlsxMediaType, RequestContentKind.Binary, "(an XLSX workbook: one sheet, the CSV's columns in its first row, a procedure a row)")
@@ -38,14 +44,16 @@ public static class TransferEndpoints
             .DisableRequestTimeout()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/imports/{id}", GetImport)
             .WithTags("Bulk import and export")
             .WithName("GetImport")
             .WithSummary("Progress and result of an import")
-            .WithDescription("status queued or running with processedRows of totalRows while it runs; then succeeded (created, updated, unchanged) or failed "
-                + "(nothing was written; errors lists every bad row with its line and reason).")
+            .WithDescription("status queued or running with processedRows (records checked) and appliedRows (records applied) while it runs; then succeeded "
+                + "(created, updated, unchanged; createdNames with createMissing) or failed with the reason: bad records (nothing was written; errors lists them "
+                + "with their row, code and column), or a file that cannot be read, or an import stopped too often in its middle.")
             .WithExamples(response: TransferExamples.Failed)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -54,7 +62,10 @@ public static class TransferEndpoints
             .WithName("ExportCatalogue")
             .WithSummary("Export a jurisdiction's catalogue (CSV, XLSX or NDJSON), streamed")
             .WithDescription("Every procedure of the jurisdiction with the time and cost in force on asOf (default today), in the columns the import takes, "
-                + "so that an export imports back unchanged. format csv (default), xlsx or ndjson, or by Accept. Rows are streamed from the database as they are read.")
+                + "so that an export imports back unchanged. format csv (default), xlsx or ndjson, or by Accept. CSV and XLSX carry documents by name (a "
+                + "document kept on import keeps its other fields); ndjson carries every field the API holds: documents as objects, the legal basis, and with "
+                + "history=true every time and cost entry. A CSV cell that Excel would run as a formula is written with a leading apostrophe, which the import "
+                + "takes off again. Rows are streamed from the database as they are read.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv", XlsxMediaType, NdjsonMediaType)
             .WithContentExample("text/csv", TransferExamples.Csv)
             .WithContentExample(NdjsonMediaType, TransferExamples.Ndjson)
