@@ -78,6 +78,7 @@ public static class Limits
     {
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HeavyRequests>();
+        services.AddSingleton<Database.WriterTurns>();
         AddForwardedHeaders(services, configuration);
         services.AddRateLimiter(options =>
         {
@@ -168,13 +169,23 @@ public static class Limits
 
             try
             {
-                if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyRequest>() is null)
+                var endpoint = context.GetEndpoint();
+                if (endpoint?.Metadata.GetMetadata<HeavyRequest>() is not null)
                 {
+                    await context.RequestServices.GetRequiredService<HeavyRequests>().Run(context, next);
+                    return;
+                }
+
+                // A write takes its turn among the writers (on SQLite); an upload does not hold a turn while its body arrives.
+                if (endpoint is not null && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                    && endpoint.Metadata.GetMetadata<LargeBody>() is null)
+                {
+                    using var turn = await context.RequestServices.GetRequiredService<Database.WriterTurns>().Take(context.RequestAborted);
                     await next(context);
                     return;
                 }
 
-                await context.RequestServices.GetRequiredService<HeavyRequests>().Run(context, next);
+                await next(context);
             }
             catch (Exception exception) when (context.RequestAborted.IsCancellationRequested && exception is not OperationCanceledException)
             {

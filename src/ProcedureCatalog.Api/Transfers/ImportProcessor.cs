@@ -29,7 +29,7 @@ internal sealed record ImportJob(
 /// an admin key). A procedure is created, changed, or left alone when it already says what the record says; a document
 /// that is unchanged keeps its id; a time or cost entry is added unless the same entry is in its history.
 /// </summary>
-internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clock, ImportProgress progress, ImportOptions options)
+internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clock, ImportProgress progress, ImportOptions options, WriterTurns writers)
 {
     public const int MaxListedErrors = 1000;
     public const int MaxRecords = 1_000_000;
@@ -149,6 +149,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
     private async Task<Counts> ApplyBatch(
         ImportJob job, List<CatalogueRecord> batch, long appliedThrough, Counts counts, CreatedNames created, CancellationToken cancellationToken)
     {
+        // One batch a turn: a writer that arrived meanwhile goes before the next batch.
+        using var turn = await writers.Take(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var state = await State.Load(connection, transaction, job.Jurisdiction, batch.Select(record => record.Code).ToList(), cancellationToken);

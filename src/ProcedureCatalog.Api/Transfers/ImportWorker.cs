@@ -162,7 +162,7 @@ public sealed class ImportWorker(
                 id, import.JurisdictionCode, path, EnumText<ImportFormat>.Parse(import.Format), import.DryRun, import.CreateMissing,
                 await MayCreateFields(database, import.KeyId, stoppingToken), new Actor(import.KeyId, import.KeyName), import.AppliedRows);
             result = File.Exists(path)
-                ? await new ImportProcessor(database, clock, progress, options.Value).Run(job, stoppingToken)
+                ? await new ImportProcessor(database, clock, progress, options.Value, services.GetRequiredService<WriterTurns>()).Run(job, stoppingToken)
                 : ImportResult.Failure("The uploaded file is gone; send it again.");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
