@@ -63,7 +63,17 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     {
         if (exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return "Unknown field: it is not part of this request (ids, versions and timestamps are set by the service).";
+            var unknown = QuotedName().Match(exception.Message);
+            return $"Unknown field{(unknown.Success ? $" '{unknown.Groups["name"].Value}'" : string.Empty)}: it is not part of this request. Names are case-sensitive, "
+                + "spelt as the OpenAPI document spells them (camelCase); ids, versions and timestamps are set by the service.";
+        }
+
+        // The message names the .NET type; the client only needs the member it sent twice.
+        if (exception.Message.StartsWith("Duplicate property", StringComparison.Ordinal) || exception.Message.Contains("Duplicate", StringComparison.Ordinal))
+        {
+            var duplicate = QuotedName().Match(exception.Message);
+            var name = duplicate.Success ? duplicate.Groups["name"].Value : exception.Path?.Split('.', '[').LastOrDefault()?.TrimEnd(']');
+            return $"The member '{name}' appears more than once in this object; send each member once.";
         }
 
         if (exception.Path is null or "$")
@@ -131,6 +141,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     [GeneratedRegex(@"could not be converted to (System\.Nullable`1\[)?(?<type>[\w.+]+?)\]?\. ")]
     private static partial Regex TargetType();
+
+    [GeneratedRegex("property '(?<name>[^']*)'")]
+    private static partial Regex QuotedName();
 
     [GeneratedRegex("Failed to bind parameter \"[^\"]*? (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
     private static partial Regex ParameterName();

@@ -75,6 +75,10 @@ public static class CatalogSetup
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // A number is a JSON number: "12" for an id is refused rather than guessed at, and the document types numbers as numbers.
         options.NumberHandling = JsonNumberHandling.Strict;
+        // {"amount":1,"amount":99999} and "AMOUNT" are refused, not resolved to the last or to some casing: a client
+        // (or a proxy that rewrote the body) meant something the service cannot know.
+        options.AllowDuplicateProperties = false;
+        options.PropertyNameCaseInsensitive = false;
     }
 
     public static WebApplication MapCatalog(this WebApplication app)
@@ -96,6 +100,8 @@ public static class CatalogSetup
         app.MapCatalogHealth();
 
         app.UseCatalogBodyLimits();
+        // Before authentication, so that a request with two keys is refused rather than authenticated as the first.
+        app.UseRequestHeaderRules();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

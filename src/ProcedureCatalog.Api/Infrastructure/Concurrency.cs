@@ -46,6 +46,10 @@ public static class Concurrency
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
+    /// <summary>True when the header is absent or lists entity tags in their quoted form (or is *); see RequestHeaderRules.</summary>
+    public static bool IsWellFormed(Microsoft.Extensions.Primitives.StringValues header) =>
+        header.Count == 0 || header.All(string.IsNullOrWhiteSpace) || EntityTagHeaderValue.TryParseStrictList(header, out _);
+
     /// <summary>True when If-None-Match names the ETag about to be sent: the client's copy is current (304).</summary>
     public static bool ClientHasCurrent(HttpRequest request, string? etag)
     {
