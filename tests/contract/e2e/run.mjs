@@ -42,10 +42,15 @@ const UNKNOWN_ID = 987654321;
 const run = Date.now().toString(36);
 const UNKNOWN_PARAMETER = { colour: 'red' };
 
-/** A stale ETag: one version before the given one ("5" -> "4"). */
+/**
+ * A stale ETag: one version before the given one. Most resources tag their version ("5" -> "4"); procedures and
+ * documents their id and version, and a procedure a digest of the body after a dot ("42-5.9f2c4a1b6d3e8f70" -> "42-4").
+ */
 function older(etag) {
-  const version = Number(String(need(etag, 'an ETag')).replace(/^W\//, '').replaceAll('"', ''));
-  return `"${version - 1}"`;
+  const opaque = String(need(etag, 'an ETag')).replace(/^W\//, '').replaceAll('"', '').split('.')[0];
+  const parts = opaque.split('-');
+  const version = Number(parts.pop());
+  return `"${[...parts, version - 1].join('-')}"`;
 }
 
 const state = {};
