@@ -44,6 +44,13 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     private static Dictionary<string, string[]> Describe(BadHttpRequestException exception)
     {
+        if (exception.InnerException is TextRules.TextRuleException text)
+        {
+            // Raised once the object holding the text is read: its path names the object, the member is the field.
+            var holder = FieldOf(text.Path);
+            return new Dictionary<string, string[]> { [holder == "body" ? text.Member : $"{holder}.{text.Member}"] = [text.Message] };
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);

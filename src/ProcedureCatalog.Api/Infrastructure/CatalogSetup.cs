@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Mapster;
 using MapsterMapper;
 using ProcedureCatalog.Api.Access;
@@ -79,6 +80,9 @@ public static class CatalogSetup
         // (or a proxy that rewrote the body) meant something the service cannot know.
         options.AllowDuplicateProperties = false;
         options.PropertyNameCaseInsensitive = false;
+        // Every text of a body in NFC, without control or invisible characters (TextRules).
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(TextRules.ApplyToStrings);
     }
 
     public static WebApplication MapCatalog(this WebApplication app)
