@@ -13,7 +13,8 @@ public static class RequestHeaderRules
 {
     public static IApplicationBuilder UseRequestHeaderRules(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (Problem(context.Request) is { } problem)
+        // The API's rules; Swagger UI's files and the health probes keep the framework's own handling.
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && Problem(context.Request) is { } problem)
         {
             await problem.ExecuteAsync(context);
             return;
