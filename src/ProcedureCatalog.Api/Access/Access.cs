@@ -69,9 +69,16 @@ public static class WriteConventions
                 ProblemMetadata.AddIfMissing(builder, StatusCodes.Status428PreconditionRequired);
             }
 
-            if (builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().Any())
+            var accepts = builder.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().ToList();
+            if (accepts.Count > 0)
             {
                 ProblemMetadata.AddIfMissing(builder, StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // A JSON body in another charset than UTF-8 is refused (RequestHeaderRules), as is another content type.
+            if (accepts.Any(metadata => metadata.ContentTypes.Any(type => type.Contains("json", StringComparison.OrdinalIgnoreCase))))
+            {
+                ProblemMetadata.AddIfMissing(builder, StatusCodes.Status415UnsupportedMediaType);
             }
         }
     }

@@ -17,10 +17,19 @@ internal static class AgencyQueries
         connection.QuerySingleOrDefaultAsync<AgencyRow>(
             new CommandDefinition(Select + " WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
-    public static Task<long?> IdOfName(DbConnection connection, DbTransaction transaction, string jurisdiction, string name, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT id FROM agencies WHERE jurisdiction_code = @Jurisdiction AND name = @Name",
-            new { Jurisdiction = jurisdiction, Name = name.Trim() }, transaction, cancellationToken: cancellationToken));
+    /// <summary>
+    /// The agency of the jurisdiction whose name is the same as <paramref name="name"/> by TextRules.NameKey (case, Unicode form and
+    /// spacing aside). Neither engine folds Vietnamese case and Unicode forms in SQL the way .NET does, and a jurisdiction has at most
+    /// a few thousand agencies: compared here.
+    /// </summary>
+    public static async Task<long?> IdOfName(DbConnection connection, DbTransaction transaction, string jurisdiction, string name, CancellationToken cancellationToken)
+    {
+        var key = Infrastructure.TextRules.NameKey(name);
+        var names = await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM agencies WHERE jurisdiction_code = @Jurisdiction",
+            new { Jurisdiction = new DbString { Value = jurisdiction, Length = 10 } }, transaction, cancellationToken: cancellationToken));
+        return names.Where(agency => Infrastructure.TextRules.NameKey(agency.Name) == key).Select(agency => (long?)agency.Id).FirstOrDefault();
+    }
 
     public static Task<long> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, AgencyCreate input, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

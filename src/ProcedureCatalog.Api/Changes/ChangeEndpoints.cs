@@ -20,7 +20,9 @@ public static class ChangeEndpoints
             .WithSummary("The change feed")
             .WithDescription("Every change to the catalogue (procedures, documents, history entries, status, agencies, tariffs, targets), oldest first, "
                 + "after an opaque cursor. Keep the nextCursor of each answer and poll with it as after: you never miss a change and never get one twice, "
-                + "even while writes run concurrently. Without after, the feed starts at the beginning. Filter by jurisdiction to follow one catalogue.")
+                + "even while writes run concurrently. Without after, the feed starts at the beginning. Filter by jurisdiction to follow one catalogue. "
+                + "A cursor ahead of the feed's latest change (one kept from another database, or from before a restore) is refused with 400 "
+                + "rather than answered with an empty page forever: start again without after.")
             .WithExamples(response: ChangeExamples.Page)
             .ProducesValidationProblem();
 
@@ -52,6 +54,13 @@ public static class ChangeEndpoints
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await ChangeQueries.After(connection, database.Dialect, position, jurisdiction, take + 1, cancellationToken);
+        // An empty page is only an honest answer when the cursor is within the feed; one from elsewhere would skip everything.
+        if (rows.Count == 0 && position > 0 && position > await ChangeQueries.Latest(connection, database.Dialect, cancellationToken))
+        {
+            return Problems.Invalid("after", "after is ahead of this feed's latest change: it was not given out by this catalogue (another database, or one restored "
+                + "from an older backup). Start again without after.");
+        }
+
         var items = rows.Take(take).Select(mapper.Map<Change>).ToList();
         return TypedResults.Ok(new ChangePage(items, Cursor.Of(items.Count > 0 ? items[^1].Position : position), rows.Count > take));
     }

@@ -29,6 +29,15 @@ internal static class ChangeQueries
         ORDER BY row_version
         """;
 
+    // The position of the latest change of the whole feed (not of one jurisdiction): every cursor the feed gave out is at most this.
+    private const string SqliteLatest = "SELECT COALESCE(MAX(id), 0) FROM changes";
+
+    private const string SqlServerLatest = "SELECT COALESCE(CAST(MAX(row_version) AS BIGINT), 0) FROM changes";
+
+    public static Task<long> Latest(DbConnection connection, SqlDialect dialect, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            dialect.Provider == DatabaseProvider.SqlServer ? SqlServerLatest : SqliteLatest, cancellationToken: cancellationToken));
+
     public static async Task<IReadOnlyList<ChangeRow>> After(
         DbConnection connection, SqlDialect dialect, long after, string? jurisdiction, int take, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
@@ -41,5 +50,5 @@ internal static class ChangeQueries
             $"SELECT {(dialect.Provider == DatabaseProvider.SqlServer ? "CAST(row_version AS BIGINT)" : "id")} AS position, {Columns} FROM changes WHERE procedure_id = @ProcedureId ORDER BY id",
             new { ProcedureId = procedureId }, cancellationToken: cancellationToken))).ToList();
 
-    internal static IEnumerable<string> Statements() => [SqlServerFeed];
+    internal static IEnumerable<string> Statements() => [SqlServerFeed, SqlServerLatest];
 }

@@ -22,10 +22,15 @@ public sealed class CatalogMigrator(CatalogDatabase database, ILogger<CatalogMig
             EnsureDatabase.For.SqlDatabase(database.SetupConnectionString);
         }
 
-        var migrations = Run(Engine()
+        var migrations = Run(Engine(MigrationConnectionString())
             .WithScriptsEmbeddedInAssembly(ScriptAssembly, name => name.StartsWith($"db/{folder}/migrations/", StringComparison.Ordinal))
             .WithTransactionPerScript());
-        Run(Engine()
+        if (migrations.Count > 0 && database.Provider == DatabaseProvider.Sqlite)
+        {
+            CheckForeignKeys();
+        }
+
+        Run(Engine(database.SetupConnectionString)
             .WithScriptsEmbeddedInAssembly(ScriptAssembly, name => name.StartsWith($"db/{folder}/views/", StringComparison.Ordinal))
             .JournalTo(new NullJournal())
             .WithTransaction());
@@ -56,10 +61,39 @@ public sealed class CatalogMigrator(CatalogDatabase database, ILogger<CatalogMig
         command.ExecuteScalar();
     }
 
-    private UpgradeEngineBuilder Engine() => database.Provider switch
+    /// <summary>
+    /// On SQLite, migrations run with foreign keys off. A migration that rebuilds a table (0008) must drop the old one,
+    /// and with foreign keys on, dropping a parent first deletes its rows, cascading to the children. SQLite ignores
+    /// PRAGMA foreign_keys inside a transaction, and DbUp opens one per script, so it is switched on the connection.
+    /// </summary>
+    private string MigrationConnectionString() => database.Provider == DatabaseProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.SetupConnectionString) { ForeignKeys = false }.ToString()
+        : database.SetupConnectionString;
+
+    /// <summary>What foreign keys would have refused while they were off must not have happened: refuse to start on any violation.</summary>
+    private void CheckForeignKeys()
     {
-        DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(database.SetupConnectionString).WithExecutionTimeout(TimeSpan.FromMinutes(5)),
-        _ => DeployChanges.To.SqliteDatabase(database.SetupConnectionString),
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.SetupConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 5";
+        using var reader = command.ExecuteReader();
+        var violations = new List<string>();
+        while (reader.Read())
+        {
+            violations.Add($"{reader.GetString(0)} row {(reader.IsDBNull(1) ? "?" : reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))} -> {reader.GetString(2)}");
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException($"After the migrations, rows refer to rows that do not exist: {string.Join("; ", violations)}.");
+        }
+    }
+
+    private UpgradeEngineBuilder Engine(string connectionString) => database.Provider switch
+    {
+        DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(connectionString).WithExecutionTimeout(TimeSpan.FromMinutes(5)),
+        _ => DeployChanges.To.SqliteDatabase(connectionString),
     };
 
     private static List<string> Run(UpgradeEngineBuilder builder)

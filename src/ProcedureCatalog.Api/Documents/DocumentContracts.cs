@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ProcedureCatalog.Api.Infrastructure;
 
 namespace ProcedureCatalog.Api.Documents;
 
@@ -15,7 +16,7 @@ public sealed record DocumentInput(
     [property: StringLength(300)] string? TemplateName,
     [property: Required, Range(0, 100)] int? Originals,
     [property: Required, Range(0, 100)] int? Copies,
-    [property: StringLength(1000)] string? CaseNote,
+    [property: StringLength(1000), MultiLineText] string? CaseNote,
     [property: Required] bool? ProvidedOnce,
     [property: StringLength(300)] string? DataSource);
 
@@ -28,7 +29,7 @@ public sealed record Document(
     string? TemplateName,
     int Originals,
     int Copies,
-    string? CaseNote,
+    [property: MultiLineText] string? CaseNote,
     bool ProvidedOnce,
     string? DataSource,
     DateTime CreatedAt,

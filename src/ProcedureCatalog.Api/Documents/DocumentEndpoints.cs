@@ -69,7 +69,7 @@ public static class DocumentEndpoints
             return refused!;
         }
 
-        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Version) is { } stale)
+        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Id, procedure.Version) is { } stale)
         {
             return stale;
         }
@@ -79,7 +79,7 @@ public static class DocumentEndpoints
         await ProcedureChanges.PartChanged(context, connection, transaction, procedure, "document", id, "created", now, cancellationToken);
         var created = (await DocumentQueries.Find(connection, procedureId, id, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, created.Version);
+        Concurrency.SetETag<Document>(context, created.Id, created.Version);
         return TypedResults.Created($"/api/v1/procedures/{procedureId}/documents/{id}", mapper.Map<Document>(created));
     }
 
@@ -98,7 +98,7 @@ public static class DocumentEndpoints
         }
 
         var now = clock.UtcNow;
-        if (Concurrency.Require(context.Request, "document", current.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "document", current.Id, current.Version) is { } precondition)
         {
             return precondition;
         }
@@ -111,7 +111,7 @@ public static class DocumentEndpoints
         await ProcedureChanges.PartChanged(context, connection, transaction, procedure!, "document", documentId, "updated", now, cancellationToken);
         var updated = (await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction))!;
         await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, updated.Version);
+        Concurrency.SetETag<Document>(context, updated.Id, updated.Version);
         return TypedResults.Ok(mapper.Map<Document>(updated));
     }
 
@@ -129,7 +129,7 @@ public static class DocumentEndpoints
             return refused ?? Problems.NotFound("Document", $"{procedureId}/{documentId}");
         }
 
-        if (Concurrency.Require(context.Request, "document", current.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "document", current.Id, current.Version) is { } precondition)
         {
             return precondition;
         }

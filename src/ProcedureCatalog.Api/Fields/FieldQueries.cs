@@ -15,9 +15,17 @@ internal static class FieldQueries
         connection.QuerySingleOrDefaultAsync<FieldRow>(
             new CommandDefinition(Select + " WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
-    public static Task<long?> IdOfName(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition("SELECT id FROM fields WHERE name = @Name", new { Name = name.Trim() }, transaction, cancellationToken: cancellationToken));
+    /// <summary>
+    /// The field whose name is the same as <paramref name="name"/> by TextRules.NameKey (case, Unicode form and spacing aside).
+    /// Neither engine folds Vietnamese case and Unicode forms in SQL the way .NET does, and fields are a few hundred: compared here.
+    /// </summary>
+    public static async Task<long?> IdOfName(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        var key = Infrastructure.TextRules.NameKey(name);
+        var names = await connection.QueryAsync<(long Id, string Name)>(
+            new CommandDefinition("SELECT id, name FROM fields", transaction: transaction, cancellationToken: cancellationToken));
+        return names.Where(field => Infrastructure.TextRules.NameKey(field.Name) == key).Select(field => (long?)field.Id).FirstOrDefault();
+    }
 
     public static Task<long> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, FieldInput input, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

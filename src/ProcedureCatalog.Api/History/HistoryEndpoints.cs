@@ -136,7 +136,7 @@ public static class HistoryEndpoints
             return refused!;
         }
 
-        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Version) is { } stale)
+        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Id, procedure.Version) is { } stale)
         {
             return stale;
         }
@@ -161,7 +161,7 @@ public static class HistoryEndpoints
             return refused!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", procedure.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "procedure", procedure.Id, procedure.Version) is { } precondition)
         {
             return precondition;
         }

@@ -44,6 +44,13 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     private static Dictionary<string, string[]> Describe(BadHttpRequestException exception)
     {
+        if (exception.InnerException is TextRules.TextRuleException text)
+        {
+            // Raised once the object holding the text is read: its path names the object, the member is the field.
+            var holder = FieldOf(text.Path);
+            return new Dictionary<string, string[]> { [holder == "body" ? text.Member : $"{holder}.{text.Member}"] = [text.Message] };
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);
@@ -63,7 +70,17 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     {
         if (exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return "Unknown field: it is not part of this request (ids, versions and timestamps are set by the service).";
+            var unknown = QuotedName().Match(exception.Message);
+            return $"Unknown field{(unknown.Success ? $" '{unknown.Groups["name"].Value}'" : string.Empty)}: it is not part of this request. Names are case-sensitive, "
+                + "spelt as the OpenAPI document spells them (camelCase); ids, versions and timestamps are set by the service.";
+        }
+
+        // The message names the .NET type; the client only needs the member it sent twice.
+        if (exception.Message.StartsWith("Duplicate property", StringComparison.Ordinal) || exception.Message.Contains("Duplicate", StringComparison.Ordinal))
+        {
+            var duplicate = QuotedName().Match(exception.Message);
+            var name = duplicate.Success ? duplicate.Groups["name"].Value : exception.Path?.Split('.', '[').LastOrDefault()?.TrimEnd(']');
+            return $"The member '{name}' appears more than once in this object; send each member once.";
         }
 
         if (exception.Path is null or "$")
@@ -131,6 +148,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     [GeneratedRegex(@"could not be converted to (System\.Nullable`1\[)?(?<type>[\w.+]+?)\]?\. ")]
     private static partial Regex TargetType();
+
+    [GeneratedRegex("property '(?<name>[^']*)'")]
+    private static partial Regex QuotedName();
 
     [GeneratedRegex("Failed to bind parameter \"[^\"]*? (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
     private static partial Regex ParameterName();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Mapster;
 using MapsterMapper;
 using ProcedureCatalog.Api.Access;
@@ -75,6 +76,13 @@ public static class CatalogSetup
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // A number is a JSON number: "12" for an id is refused rather than guessed at, and the document types numbers as numbers.
         options.NumberHandling = JsonNumberHandling.Strict;
+        // {"amount":1,"amount":99999} and "AMOUNT" are refused, not resolved to the last or to some casing: a client
+        // (or a proxy that rewrote the body) meant something the service cannot know.
+        options.AllowDuplicateProperties = false;
+        options.PropertyNameCaseInsensitive = false;
+        // Every text of a body in NFC, without control or invisible characters (TextRules).
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(TextRules.ApplyToStrings);
     }
 
     public static WebApplication MapCatalog(this WebApplication app)
@@ -97,6 +105,8 @@ public static class CatalogSetup
         app.MapCatalogHealth();
 
         app.UseCatalogBodyLimits();
+        // Before authentication, so that a request with two keys is refused rather than authenticated as the first.
+        app.UseRequestHeaderRules();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -4,32 +4,70 @@ using Microsoft.Net.Http.Headers;
 namespace ProcedureCatalog.Api.Infrastructure;
 
 /// <summary>
-/// Every resource carries a version that each change raises by one; its ETag is that version. A change to
-/// an existing resource must name the version it read (If-Match): without it 428, with a stale one 412,
-/// so that two editors can never silently overwrite each other.
+/// Every resource carries a version that each change raises by one. A change to an existing resource must name the
+/// version it read (If-Match): without it 428, with a stale one 412, so that two editors can never silently overwrite each other.
+/// <para>
+/// The ETag starts with the version tag that If-Match compares. For most resources that is the version ("4"). For
+/// procedures and documents it is the id and the version ("311001-4"): a procedure deleted and created again at the same
+/// (jurisdiction, code) has a new id, so an ETag or a stale If-Match read from the old one can never apply to the new one.
+/// A procedure's representation also depends on the date (the time and cost in force on asOf, and asOf itself) and on the
+/// names of its field and agency, which change without its version: its ETag ends with a digest of the representation sent
+/// ("311001-4.5f0c2a9e61b3d7a4"), so that If-None-Match answers 304 only for the very same body. If-Match ignores the digest:
+/// the version is what protects against lost updates, and it stays the same from one day to the next.
+/// </para>
 /// </summary>
 public static class Concurrency
 {
-    public static string ETagOf(long version) => $"\"{version}\"";
+    /// <summary>The version tag of a resource known by a code or a natural key of its own.</summary>
+    public static string VersionTag(long version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The version tag of a resource known by an id: the id, then the version.</summary>
+    public static string VersionTag(long id, long version) => FormattableString.Invariant($"{id}-{version}");
+
+    public static string ETagOf(long version) => $"\"{VersionTag(version)}\"";
 
     public static void SetETag(HttpContext context, long version) =>
         context.Response.Headers.ETag = ETagOf(version);
 
+    /// <summary>Sets the ETag of a resource known by an id; with the representation about to be sent, its digest follows the version tag.</summary>
+    public static void SetETag<T>(HttpContext context, long id, long version, T? representation = null)
+        where T : class =>
+        context.Response.Headers.ETag = representation is null
+            ? $"\"{VersionTag(id, version)}\""
+            : $"\"{VersionTag(id, version)}{DigestSeparator}{Digest(context, representation)}\"";
+
+    private const char DigestSeparator = '.';
+
+    /// <summary>64 bits of SHA-256 over the JSON the client receives: the same body, the same digest.</summary>
+    private static string Digest<T>(HttpContext context, T representation)
+    {
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(representation, options);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json).AsSpan(0, 8));
+    }
+
     /// <summary>428 without If-Match, 412 when it names another version than <paramref name="currentVersion"/>; null when the change may go ahead.</summary>
     public static ProblemHttpResult? Require(HttpRequest request, string what, long currentVersion) =>
+        Require(request, what, VersionTag(currentVersion), currentVersion);
+
+    /// <summary>As <see cref="Require(HttpRequest, string, long)"/>, for a resource known by an id.</summary>
+    public static ProblemHttpResult? Require(HttpRequest request, string what, long id, long currentVersion) =>
+        Require(request, what, VersionTag(id, currentVersion), currentVersion);
+
+    private static ProblemHttpResult? Require(HttpRequest request, string what, string versionTag, long currentVersion) =>
         request.Headers.IfMatch.Count == 0
-            ? Problems.PreconditionRequired(what, currentVersion)
-            : Allows(request, currentVersion) ? null : Problems.PreconditionFailed(what, currentVersion);
+            ? Problems.PreconditionRequired(what, $"\"{versionTag}\"")
+            : Allows(request, versionTag) ? null : Problems.PreconditionFailed(what, currentVersion);
 
     /// <summary>Requires If-Match, then runs the update, which names the version it expects; 0 rows changed means someone came first (412).</summary>
     public static async Task<ProblemHttpResult?> Apply(HttpRequest request, string what, long currentVersion, Func<Task<int>> update) =>
         Require(request, what, currentVersion) ?? (await update() == 0 ? Problems.PreconditionFailed(what, currentVersion) : null);
 
-    /// <summary>For additions to a resource (a new document or history entry): If-Match is checked when sent, not required.</summary>
-    public static ProblemHttpResult? CheckIfSent(HttpRequest request, string what, long currentVersion) =>
-        Allows(request, currentVersion) ? null : Problems.PreconditionFailed(what, currentVersion);
+    /// <summary>For additions to a procedure (a new document or history entry): If-Match is checked when sent, not required.</summary>
+    public static ProblemHttpResult? CheckIfSent(HttpRequest request, string what, long id, long currentVersion) =>
+        Allows(request, VersionTag(id, currentVersion)) ? null : Problems.PreconditionFailed(what, currentVersion);
 
-    private static bool Allows(HttpRequest request, long currentVersion)
+    private static bool Allows(HttpRequest request, string versionTag)
     {
         var header = request.Headers.IfMatch;
         if (header.Count == 0)
@@ -42,9 +80,20 @@ public static class Concurrency
             return false;
         }
 
-        var current = new EntityTagHeaderValue(ETagOf(currentVersion));
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+        // Weak comparison (W/ is ignored), as for If-None-Match; what counts is the version tag before any digest.
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || VersionTagOf(tag) == versionTag);
     }
+
+    private static string VersionTagOf(EntityTagHeaderValue tag)
+    {
+        var opaque = HeaderUtilities.RemoveQuotes(tag.Tag).Value ?? string.Empty;
+        var digest = opaque.IndexOf(DigestSeparator, StringComparison.Ordinal);
+        return digest < 0 ? opaque : opaque[..digest];
+    }
+
+    /// <summary>True when the header is absent or lists entity tags in their quoted form (or is *); see RequestHeaderRules.</summary>
+    public static bool IsWellFormed(Microsoft.Extensions.Primitives.StringValues header) =>
+        header.Count == 0 || header.All(string.IsNullOrWhiteSpace) || EntityTagHeaderValue.TryParseStrictList(header, out _);
 
     /// <summary>True when If-None-Match names the ETag about to be sent: the client's copy is current (304).</summary>
     public static bool ClientHasCurrent(HttpRequest request, string? etag)

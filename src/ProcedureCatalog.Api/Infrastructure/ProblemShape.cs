@@ -35,9 +35,9 @@ public static partial class ProblemShape
         }
     }
 
-    /// <summary><c>LegalBasis[0].Number</c> becomes <c>legalBasis[0].number</c>.</summary>
+    /// <summary><c>LegalBasis[0].Number</c> becomes <c>legalBasis[0].number</c>; a header's name (If-Match, X-Api-Key) stays as HTTP spells it.</summary>
     public static string ClientPath(string path) =>
-        Segment().Replace(path, match => JsonNamingPolicy.CamelCase.ConvertName(match.Value));
+        path.Contains('-', StringComparison.Ordinal) ? path : Segment().Replace(path, match => JsonNamingPolicy.CamelCase.ConvertName(match.Value));
 
     private static string ClientWording(string message, string path)
     {

@@ -20,10 +20,10 @@ public static class Problems
         title: "The resource has changed",
         detail: $"The {what} was changed by someone else (its version is now {currentVersion}). Read it again and re-apply your change.");
 
-    public static ProblemHttpResult PreconditionRequired(string what, long currentVersion) => TypedResults.Problem(
+    public static ProblemHttpResult PreconditionRequired(string what, string currentETag) => TypedResults.Problem(
         statusCode: StatusCodes.Status428PreconditionRequired,
         title: "If-Match is required",
-        detail: $"Changing the {what} needs the ETag you read in an If-Match header (it is \"{currentVersion}\" now), so that nobody's change is overwritten unseen.");
+        detail: $"Changing the {what} needs the ETag you read in an If-Match header (it is {currentETag} now), so that nobody's change is overwritten unseen.");
 
     public static ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors) => TypedResults.Problem(
         new HttpValidationProblemDetails(errors)

@@ -27,7 +27,9 @@ public static class ProcedureEndpoints
             .WithETag()
             .WithSummary("Get one procedure")
             .WithDescription("The procedure with its documents, legal basis and the processing time and cost in force on asOf (default: today in Vietnam). "
-                + "The ETag header carries its version.")
+                + "The ETag names this representation: the procedure's id and version, then a digest of the body (\"311001-4.5f0c2a9e61b3d7a4\"), "
+                + "so that it changes when the values in force do (another day, another asOf) or when its field or agency is renamed. "
+                + "If-Match takes any ETag read of the current version, whatever the date it was read.")
             .WithExamples(response: ProcedureExamples.Detail)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -37,7 +39,8 @@ public static class ProcedureEndpoints
             .WithName("GetProcedureByCode")
             .WithETag()
             .WithSummary("Get one procedure by jurisdiction and code")
-            .WithDescription("The same as GetProcedure, found by its natural key (jurisdiction, mã thủ tục).")
+            .WithDescription("The same as GetProcedure, found by its natural key (jurisdiction, mã thủ tục). A procedure deleted and created again at "
+                + "the same key has a new id, so an ETag read from the deleted one neither answers 304 nor passes If-Match.")
             .WithExamples(response: ProcedureExamples.Detail)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -147,8 +150,9 @@ public static class ProcedureEndpoints
             return Problems.NotFound("Procedure", key);
         }
 
-        Concurrency.SetETag(context, row.Version);
-        return TypedResults.Ok(await ProcedureReads.Detail(connection, mapper, row, asOf ?? clock.Today, cancellationToken));
+        var detail = await ProcedureReads.Detail(connection, mapper, row, asOf ?? clock.Today, cancellationToken);
+        Concurrency.SetETag(context, row.Id, row.Version, detail);
+        return TypedResults.Ok(detail);
     }
 
     /// <param name="jurisdiction">VN or a province code.</param>
@@ -186,8 +190,8 @@ public static class ProcedureEndpoints
             _ => ((ProcedureUpserts.Outcome.Unchanged)outcome).Id,
         };
         var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
-        Concurrency.SetETag(context, row.Version);
         var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
+        Concurrency.SetETag(context, row.Id, row.Version, detail);
         return outcome is ProcedureUpserts.Outcome.Created ? TypedResults.Created($"/api/v1/procedures/{id}", detail) : TypedResults.Ok(detail);
     }
 
@@ -205,16 +209,17 @@ public static class ProcedureEndpoints
         var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, input, now, cancellationToken);
         if (outcome is not ProcedureWrites.Outcome.Done(var id))
         {
-            return outcome is ProcedureWrites.Outcome.Duplicate(var detail)
-                ? Problems.Conflict(detail)
+            return outcome is ProcedureWrites.Outcome.Duplicate(var duplicate)
+                ? Problems.Conflict(duplicate)
                 : Problems.Unprocessable(((ProcedureWrites.Outcome.Unprocessable)outcome).Errors.ToDictionary());
         }
 
         await ProcedureChanges.Recorded(context, connection, transaction, id, input.Jurisdiction, input.Code, 1, "created", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
-        Concurrency.SetETag(context, row.Version);
-        return TypedResults.Created($"/api/v1/procedures/{id}", await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken));
+        var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
+        Concurrency.SetETag(context, row.Id, row.Version, detail);
+        return TypedResults.Created($"/api/v1/procedures/{id}", detail);
     }
 
     private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Update(
@@ -228,7 +233,7 @@ public static class ProcedureEndpoints
             return refused!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
         {
             return precondition;
         }
@@ -277,7 +282,7 @@ public static class ProcedureEndpoints
             return refused!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
         {
             return precondition;
         }
@@ -309,7 +314,7 @@ public static class ProcedureEndpoints
             return refused!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
         {
             return precondition;
         }
@@ -336,7 +341,8 @@ public static class ProcedureEndpoints
         long id, HttpContext context, DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
     {
         var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
-        Concurrency.SetETag(context, row.Version);
-        return TypedResults.Ok(await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken));
+        var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
+        Concurrency.SetETag(context, row.Id, row.Version, detail);
+        return TypedResults.Ok(detail);
     }
 }

@@ -47,7 +47,7 @@ internal static class ProcedureUpserts
             return new Outcome.Unchanged(current.Id);
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Version) is { } precondition)
+        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
         {
             return new Outcome.Refused(precondition);
         }

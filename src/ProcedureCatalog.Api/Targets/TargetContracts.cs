@@ -23,10 +23,10 @@ public enum Indicator
 public sealed record TargetInput(
     [property: Required, Range(typeof(decimal), "0", "100"), Hundredths] decimal? TargetPct,
     [property: Required, PlausibleDate] DateOnly? JudgedOn,
-    [property: Required, StringLength(500, MinimumLength = 1)] string Scope);
+    [property: Required, StringLength(500, MinimumLength = 1), MultiLineText] string Scope);
 
 public sealed record Target(
-    string Program, Indicator Indicator, int Year, decimal TargetPct, DateOnly JudgedOn, string Scope, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    string Program, Indicator Indicator, int Year, decimal TargetPct, DateOnly JudgedOn, [property: MultiLineText] string Scope, DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 /// <param name="Code">e.g. resolution-66.</param>
 /// <param name="Name">e.g. Nghị quyết 66/NQ-CP.</param>

@@ -20,15 +20,15 @@ public sealed class DocumentAndHistoryApiTests(EmptyCatalogApiFactory factory) :
             .ReadAs<Document>(HttpStatusCode.Created);
         Assert.Equal(2, added.Position);
 
-        var changed = await (await client.PutJson($"{url}/{added.Id}", new DocumentInput("Bản sao căn cước công dân", null, 0, 2, null, true, "CSDL dân cư"), "\"1\""))
+        var changed = await (await client.PutJson($"{url}/{added.Id}", new DocumentInput("Bản sao căn cước công dân", null, 0, 2, null, true, "CSDL dân cư"), HttpAssertions.Tag(added.Id, 1)))
             .ReadAs<Document>(HttpStatusCode.OK);
         Assert.Equal(("Bản sao căn cước công dân", 2, 2, 2L), (changed.Name, changed.Copies, changed.Position, changed.Version));
-        await (await client.PutJson($"{url}/{added.Id}", new DocumentInput("Cũ", null, 0, 1, null, false, null), "\"1\"")).Problem(HttpStatusCode.PreconditionFailed);
+        await (await client.PutJson($"{url}/{added.Id}", new DocumentInput("Cũ", null, 0, 1, null, false, null), HttpAssertions.Tag(added.Id, 1))).Problem(HttpStatusCode.PreconditionFailed);
 
         var listed = await (await client.Get(url)).ReadAs<List<Document>>(HttpStatusCode.OK);
         Assert.Equal(["Giấy đề nghị", "Bản sao căn cước công dân"], listed.Select(document => document.Name).ToArray());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/{added.Id}", HttpAssertions.Tag(changed.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/{added.Id}", HttpAssertions.Tag(changed.Id, changed.Version))).StatusCode);
         Assert.Single(await (await client.Get(url)).ReadAs<List<Document>>(HttpStatusCode.OK));
         var detail = await (await client.Get($"/api/v1/procedures/{procedure.Id}")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.True(detail.Version > procedure.Version, "changing documents changes the procedure's version");
@@ -93,9 +93,9 @@ public sealed class DocumentAndHistoryApiTests(EmptyCatalogApiFactory factory) :
         var url = $"/api/v1/procedures/{procedure.Id}";
         var version = (await (await client.Get(url)).ReadAs<ProcedureDetail>(HttpStatusCode.OK)).Version;
         await (await client.Delete($"{url}/time-history/{mistake.Id}", null)).Problem(HttpStatusCode.PreconditionRequired);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/time-history/{mistake.Id}", HttpAssertions.Tag(version))).StatusCode);
-        await (await client.Delete($"{url}/cost-history/{cost.Id}", HttpAssertions.Tag(version))).Problem(HttpStatusCode.PreconditionFailed);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/cost-history/{cost.Id}", HttpAssertions.Tag(version + 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/time-history/{mistake.Id}", HttpAssertions.Tag(procedure.Id, version))).StatusCode);
+        await (await client.Delete($"{url}/cost-history/{cost.Id}", HttpAssertions.Tag(procedure.Id, version))).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/cost-history/{cost.Id}", HttpAssertions.Tag(procedure.Id, version + 1))).StatusCode);
         await (await client.Delete($"{url}/time-history/{mistake.Id}", "*")).Problem(HttpStatusCode.NotFound);
         await (await client.DeleteAsync($"/api/v1/procedures/999999/time-history/{kept.Id}", TestContext.Current.CancellationToken)).Problem(HttpStatusCode.NotFound);
 

@@ -20,7 +20,7 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
 
         var read = await client.Get($"/api/v1/procedures/{created.Id}");
         var procedure = await read.ReadAs<ProcedureDetail>(HttpStatusCode.OK);
-        Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
+        Assert.StartsWith($"\"{created.Id}-1.", read.Headers.ETag?.Tag, StringComparison.Ordinal);
         Assert.Equal(("11", "1.001612", "Đăng ký thành lập doanh nghiệp tư nhân"), (procedure.Jurisdiction, procedure.Code, procedure.Name));
         Assert.Equal(ProcedureStatus.Active, procedure.Status);
         Assert.Equal("Luật Doanh nghiệp", Assert.Single(procedure.LegalBasis).Title);
@@ -179,10 +179,10 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
     {
         var created = await Build.Procedure("11", "1.000010");
         var update = ProcedureExamplesForTests.Update(created.Field.Id, created.Agency.Id) with { Code = "1.000010", Name = "Tên đã sửa", OnlineLevel = OnlineLevel.Full };
-        var response = await client.PutJson($"/api/v1/procedures/{created.Id}", update, ifMatch: "\"1\"");
+        var response = await client.PutJson($"/api/v1/procedures/{created.Id}", update, ifMatch: HttpAssertions.Tag(created.Id, 1));
         var updated = await response.ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.Equal(("Tên đã sửa", OnlineLevel.Full, 2L), (updated.Name, updated.OnlineLevel, updated.Version));
-        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
+        Assert.StartsWith($"\"{created.Id}-2.", response.Headers.ETag?.Tag, StringComparison.Ordinal);
         Assert.Empty(updated.LegalBasis);
     }
 
@@ -191,7 +191,7 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
     {
         var created = await Build.Procedure("11", "1.000011");
         var update = ProcedureExamplesForTests.Update(created.Field.Id, created.Agency.Id) with { Code = "1.000011", Name = "Ghi đè" };
-        await (await client.PutJson($"/api/v1/procedures/{created.Id}", update, ifMatch: "\"7\"")).Problem(HttpStatusCode.PreconditionFailed);
+        await (await client.PutJson($"/api/v1/procedures/{created.Id}", update, ifMatch: HttpAssertions.Tag(created.Id, 7))).Problem(HttpStatusCode.PreconditionFailed);
         var unchanged = await (await client.Get($"/api/v1/procedures/{created.Id}")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.Equal((created.Name, 1L), (unchanged.Name, unchanged.Version));
     }
@@ -202,7 +202,7 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
         await Build.Procedure("11", "1.000012");
         var second = await Build.Procedure("11", "1.000013");
         var update = ProcedureExamplesForTests.Update(second.Field.Id, second.Agency.Id) with { Code = "1.000012" };
-        await (await client.PutJson($"/api/v1/procedures/{second.Id}", update, HttpAssertions.Tag(second.Version))).Problem(HttpStatusCode.Conflict);
+        await (await client.PutJson($"/api/v1/procedures/{second.Id}", update, HttpAssertions.Tag(second.Id, second.Version))).Problem(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -213,15 +213,15 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
         var errors = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Abolished, null))).Problem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("abolishedOn", errors.Keys);
 
-        var abolished = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Abolished, new DateOnly(2025, 7, 1)), HttpAssertions.Tag(created.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        var abolished = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Abolished, new DateOnly(2025, 7, 1)), HttpAssertions.Tag(created.Id, created.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.Equal((ProcedureStatus.Abolished, new DateOnly(2025, 7, 1)), (abolished.Status, abolished.AbolishedOn));
         var filtered = await (await client.Get("/api/v1/procedures?jurisdiction=11&status=abolished")).ReadAs<PageOf<ProcedureSummary>>(HttpStatusCode.OK);
         Assert.Contains(filtered.Items, item => item.Id == created.Id);
 
-        var again = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Abolished, new DateOnly(2025, 7, 1)), HttpAssertions.Tag(abolished.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        var again = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Abolished, new DateOnly(2025, 7, 1)), HttpAssertions.Tag(abolished.Id, abolished.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.Equal(abolished.Version, again.Version);
 
-        var reinstated = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Active, null), HttpAssertions.Tag(again.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        var reinstated = await (await client.PutJson(url, new ProcedureStatusChange(ProcedureStatus.Active, null), HttpAssertions.Tag(again.Id, again.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         Assert.Equal((ProcedureStatus.Active, (DateOnly?)null), (reinstated.Status, reinstated.AbolishedOn));
     }
 
@@ -230,7 +230,7 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
     {
         var created = await Build.Procedure("11", "1.000015");
         await Build.Time(created.Id, "2024-01-01", 10);
-        await (await client.Delete($"/api/v1/procedures/{created.Id}", HttpAssertions.Tag(created.Version + 1))).Problem(HttpStatusCode.Conflict);
+        await (await client.Delete($"/api/v1/procedures/{created.Id}", HttpAssertions.Tag(created.Id, created.Version + 1))).Problem(HttpStatusCode.Conflict);
         await (await client.Get($"/api/v1/procedures/{created.Id}")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
     }
 
@@ -238,7 +238,7 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
     public async Task ProcedureEnteredByMistakeIsDeletedWithItsDocuments()
     {
         var created = await Build.Procedure("11", "1.000016");
-        var deleted = await client.Delete($"/api/v1/procedures/{created.Id}", HttpAssertions.Tag(created.Version));
+        var deleted = await client.Delete($"/api/v1/procedures/{created.Id}", HttpAssertions.Tag(created.Id, created.Version));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await (await client.Get($"/api/v1/procedures/{created.Id}")).Problem(HttpStatusCode.NotFound);
         await (await client.Get($"/api/v1/procedures/{created.Id}/documents")).Problem(HttpStatusCode.NotFound);

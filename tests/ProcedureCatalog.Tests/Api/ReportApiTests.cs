@@ -198,7 +198,7 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         var input = await Build.NewProcedure("07", "1.000010", agency: "Sở Tài chính");
         await (await client.PutJson($"/api/v1/procedures/{procedure.Id}", new ProcedureUpdate(
             input.Code, input.Name, input.Level, input.Kind, input.BusinessRelated, input.OnlineLevel, input.FullOnlineEligible, input.BoundaryFree,
-            input.FieldId, newAgency, input.LastReviewedOn, input.LegalBasis), HttpAssertions.Tag(procedure.Version + 2))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+            input.FieldId, newAgency, input.LastReviewedOn, input.LegalBasis), HttpAssertions.Tag(procedure.Id, procedure.Version + 2))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
 
         var row = Assert.Single((await Groups("jurisdiction=07&groupBy=agency&asOf=2025-12-31")).Rows);
         Assert.Equal((newAgency, "Sở Tài chính", 10m, 5m), (row.Group.Id!.Value, row.Group.Name, row.Time.SumBaseline, row.Time.SumCurrent));

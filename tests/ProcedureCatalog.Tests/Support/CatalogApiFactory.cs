@@ -155,6 +155,9 @@ public static class HttpAssertions
     /// <summary>The ETag of a version, as the service sends it and If-Match expects it.</summary>
     public static string Tag(long version) => $"\"{version}\"";
 
+    /// <summary>The If-Match of a procedure or document: its id, then its version (the ETag read may add a digest of the body).</summary>
+    public static string Tag(long id, long version) => $"\"{id}-{version}\"";
+
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 

@@ -87,7 +87,7 @@ public sealed class CatalogBuilder(HttpClient client)
     {
         var current = await (await client.Get($"/api/v1/procedures/{procedureId}")).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
         return await (await client.PutJson($"/api/v1/procedures/{procedureId}/status",
-            new ProcedureStatusChange(ProcedureStatus.Abolished, DateOnly.Parse(abolishedOn, System.Globalization.CultureInfo.InvariantCulture)), HttpAssertions.Tag(current.Version)))
+            new ProcedureStatusChange(ProcedureStatus.Abolished, DateOnly.Parse(abolishedOn, System.Globalization.CultureInfo.InvariantCulture)), HttpAssertions.Tag(current.Id, current.Version)))
             .ReadAs<ProcedureDetail>(HttpStatusCode.OK);
     }
 
