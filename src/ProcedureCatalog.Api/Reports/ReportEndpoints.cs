@@ -20,7 +20,7 @@ public static class ReportEndpoints
             .WithName("GetProcedureReduction")
             .WithSummary("Reduction of one procedure's processing time and compliance cost")
             .WithDescription("Baseline (in force on the program's baseline date), value in force on asOf, the reduction 100 × (B − C) / B and whether it meets "
-                + "the target of the year of asOf, for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0. "
+                + "the target of the year of asOf, for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0, for time and cost, whether or not the jurisdiction has a tariff. "
                 + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero." + CsvNote)
             .WithExamples(response: ReportExamples.Procedure)
             .WithCsvExample(ReportMappings.ProcedureColumns, [ReportExamples.Procedure])

@@ -236,6 +236,23 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         Assert.Equal(200_000m, (await Reduction(priced.Id, "2025-12-31")).Cost.Reduction.Baseline);
     }
 
+    [Fact]
+    public async Task AnAbolishedProcedureCostsNothingEvenWhereItsJurisdictionHasNoTariff()
+    {
+        await Build.Jurisdiction("15");
+        var timed = await Build.Procedure("15", "1.000015");
+        await Build.Time(timed.Id, "2024-01-01", 10);
+        await Build.Abolish(timed.Id, "2025-06-01");
+
+        var reduction = await Reduction(timed.Id, "2025-12-31");
+        Assert.Equal((0m, 100.00m, true), (reduction.Time.Current, reduction.Time.ReductionPct, reduction.Time.Abolished));
+        Assert.Equal((null, 0m, true), (reduction.Cost.HourlyTariffVnd, reduction.Cost.Reduction.Current, reduction.Cost.Reduction.Abolished));
+        Assert.Null(reduction.Cost.Reduction.Baseline);
+
+        // Before its abolition nothing is known of its cost: there is no cost history.
+        Assert.Null((await Reduction(timed.Id, "2025-05-31")).Cost.Reduction.Current);
+    }
+
     [Theory]
     [InlineData("31", 199_990, 0.01)]
     [InlineData("32", 200_010, -0.01)]
