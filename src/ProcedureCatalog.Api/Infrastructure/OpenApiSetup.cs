@@ -34,6 +34,9 @@ public sealed record ContentExample(string MediaType, string Example);
 /// <summary>The endpoint also answers Accept: text/csv; <see cref="Example"/> is a sample of that CSV.</summary>
 public sealed record CsvAlternative(string? Example);
 
+/// <summary>The endpoint also answers Accept: the XLSX media type; <see cref="Example"/> describes that workbook.</summary>
+public sealed record XlsxAlternative(string? Example);
+
 /// <summary>The allowed glossary values of a query parameter that arrives as text.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class EnumValuesAttribute : Attribute
@@ -64,9 +67,15 @@ public static class OpenApiSetup
     /// <summary>Marks a GET of one resource: it sends an ETag, and 304 when If-None-Match names it.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new SetsETag());
 
-    /// <summary>Documents the CSV answer of a report with a sample made by the same writer from example rows.</summary>
+    /// <summary>
+    /// Documents the CSV answer of a report with a sample made by the same writer from example rows, and its XLSX
+    /// answer with a description of the workbook naming the same columns (a workbook is binary: no sample fits).
+    /// </summary>
     public static RouteHandlerBuilder WithCsvExample<TRow>(this RouteHandlerBuilder builder, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows) =>
-        builder.WithMetadata(new CsvAlternative(CsvTable<TRow>.Render(columns, rows)));
+        builder.WithMetadata(
+            new CsvAlternative(CsvTable<TRow>.Render(columns, rows)),
+            new XlsxAlternative($"(an XLSX workbook, one sheet '{XlsxTable<TRow>.SheetName}': the headers {string.Join(" | ", columns.Select(column => column.Header))} "
+                + "in its first row, then a row each as in the CSV; numbers are number cells, dates date cells, yes/no có/không)"));
 
     public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -330,6 +339,21 @@ public static class OpenApiSetup
             {
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 CSV with a byte order mark and Vietnamese headers, for Excel." },
                 Example = csv.LastOrDefault(alternative => alternative.Example is not null)?.Example is { } example ? JsonValue.Create(example) : null,
+            };
+        }
+
+        var xlsx = context.Description.ActionDescriptor.EndpointMetadata.OfType<XlsxAlternative>().ToList();
+        if (xlsx.Count > 0 && operation.Responses?.TryGetValue("200", out var answered) == true && answered is OpenApiResponse { Content: { } workbook })
+        {
+            workbook[XlsxTable<object>.MediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = "binary",
+                    Description = "An XLSX workbook for Excel with any regional settings (decimal comma, ';' lists): the CSV's Vietnamese headers and rows, numbers as numbers.",
+                },
+                Example = xlsx.LastOrDefault(alternative => alternative.Example is not null)?.Example is { } description ? JsonValue.Create(description) : null,
             };
         }
 

@@ -9,7 +9,9 @@ namespace ProcedureCatalog.Api.Reports;
 
 public static class ReportEndpoints
 {
-    private const string CsvNote = " Send Accept: text/csv for the same figures as CSV for Excel (UTF-8 with BOM, Vietnamese headers).";
+    private const string CsvNote = " Send Accept: text/csv for the same figures as CSV for Excel (UTF-8 with BOM, Vietnamese headers), or "
+        + "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for an XLSX workbook with the same headers and numbers as number cells "
+        + "(for Excel with a decimal comma and ';' lists, as in Vietnam, where a comma-separated file splits wrongly).";
 
     public static void MapReports(this RouteGroupBuilder api)
     {
@@ -65,7 +67,7 @@ public static class ReportEndpoints
     /// <param name="id">The procedure's id.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) of the current values; default today in Vietnam.</param>
     /// <param name="program">The reduction program; default resolution-66.</param>
-    private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
+    private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, XlsxTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
         long id, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -94,15 +96,14 @@ public static class ReportEndpoints
         }
 
         var reduction = ReportMappings.ToContract(row, resolved.Basis);
-        return MediaNegotiation.WantsCsv(context.Request)
-            ? new CsvTable<ProcedureReduction>($"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ProcedureColumns, [reduction])
-            : TypedResults.Ok(reduction);
+        return Answer(MediaNegotiation.Table(context.Request), reduction, $"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.ProcedureColumns, [reduction]);
     }
 
     private static async Task<bool> HasCostHistory(DbConnection connection, long id, CancellationToken cancellationToken) =>
         (await History.HistoryQueries.CostEntries(connection, id, cancellationToken)).Any();
 
-    private static async Task<Results<Ok<GroupReductionReport>, CsvTable<GroupReduction>, ValidationProblem, ProblemHttpResult>> Reductions(
+    private static async Task<Results<Ok<GroupReductionReport>, CsvTable<GroupReduction>, XlsxTable<GroupReduction>, ValidationProblem, ProblemHttpResult>> Reductions(
         [AsParameters] ReductionReportQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -129,12 +130,11 @@ public static class ReportEndpoints
 
         var rows = await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
-        return MediaNegotiation.WantsCsv(context.Request)
-            ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
-            : TypedResults.Ok(report);
+        return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.GroupColumns(report), report.Rows);
     }
 
-    private static async Task<Results<Ok<Scoreboard>, CsvTable<ScoreboardIndicator>, ValidationProblem, ProblemHttpResult>> Scoreboard(
+    private static async Task<Results<Ok<Scoreboard>, CsvTable<ScoreboardIndicator>, XlsxTable<ScoreboardIndicator>, ValidationProblem, ProblemHttpResult>> Scoreboard(
         [AsParameters] ScoreboardQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -185,12 +185,11 @@ public static class ReportEndpoints
         indicators.AddRange((await coverage).Select(ReportMappings.ToContract));
         indicators.Sort((left, right) => IndicatorOrder(left.Indicator).CompareTo(IndicatorOrder(right.Indicator)));
         var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
-        return MediaNegotiation.WantsCsv(context.Request)
-            ? new CsvTable<ScoreboardIndicator>($"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ScoreboardColumns(board), board.Indicators)
-            : TypedResults.Ok(board);
+        return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.ScoreboardColumns(board), board.Indicators);
     }
 
-    private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
+    private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, XlsxTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
         [AsParameters] LaggardQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -222,17 +221,27 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var csv = MediaNegotiation.WantsCsv(context.Request);
-        var (rows, total) = csv
+        // As a table (CSV or XLSX) every laggard is sent at once: a spreadsheet has no next page.
+        var format = MediaNegotiation.Table(context.Request);
+        var table = format != TableFormat.Json;
+        var (rows, total) = table
             ? await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
             : await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
         var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
         var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
-            csv ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
-        return csv
-            ? new CsvTable<Laggard>($"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.LaggardColumns(report), items)
-            : TypedResults.Ok(report);
+            table ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
+        return Answer(format, report, $"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.LaggardColumns(report), items);
     }
+
+    /// <summary>The report as the client asked for it: JSON, or its table as CSV or XLSX under the file name (without extension).</summary>
+    private static Results<Ok<TReport>, CsvTable<TRow>, XlsxTable<TRow>, ValidationProblem, ProblemHttpResult> Answer<TReport, TRow>(
+        TableFormat format, TReport report, string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IReadOnlyList<TRow> rows) => format switch
+        {
+            TableFormat.Csv => new CsvTable<TRow>(fileName + ".csv", columns, rows),
+            TableFormat.Xlsx => new XlsxTable<TRow>(fileName + ".xlsx", columns, rows),
+            _ => TypedResults.Ok(report),
+        };
 
     /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first.</summary>
     private static readonly string[] Indicators =

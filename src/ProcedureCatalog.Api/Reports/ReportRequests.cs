@@ -60,7 +60,7 @@ public sealed class LaggardQuery : ReportFilterQuery
     /// <summary>The program year whose target is the bar; default the year of asOf, or this year.</summary>
     public string? Year { get; init; }
 
-    /// <summary>Page number, from 1. As CSV, every laggard is sent at once and paging is ignored.</summary>
+    /// <summary>Page number, from 1. As CSV or XLSX, every laggard is sent at once and paging is ignored.</summary>
     public string? Page { get; init; }
 
     /// <summary>Rows per page, 1 to 100 (default 20).</summary>

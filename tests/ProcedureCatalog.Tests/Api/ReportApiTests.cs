@@ -23,12 +23,29 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
     private async Task<GroupReductionReport> Groups(string query) =>
         await (await client.Get($"/api/v1/reports/reductions?{query}")).ReadAs<GroupReductionReport>(HttpStatusCode.OK);
 
-    private async Task<HttpResponseMessage> GetCsv(string url)
+    private Task<HttpResponseMessage> GetCsv(string url) => GetAs(url, "text/csv");
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private async Task<HttpResponseMessage> GetAs(string url, string mediaType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>The rows of the first sheet of the XLSX answered, as Excel's reader gives them (keyed A, B, …; the header row first).</summary>
+    private async Task<List<IDictionary<string, object?>>> Sheet(string url)
+    {
+        var response = await GetAs(url, Xlsx);
+        Assert.Equal((HttpStatusCode.OK, Xlsx), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        return MiniExcelLibs.MiniExcel.Query(workbook).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    /// <summary>The cell of a data row under the header <paramref name="header"/> of the first row.</summary>
+    private static object? Cell(List<IDictionary<string, object?>> sheet, int row, string header) =>
+        sheet[row][sheet[0].Single(cell => Equals(cell.Value, header)).Key];
 
     /// <summary>Procedures A, B and C of the worked example, in one agency of <paramref name="jurisdiction"/>, tariff 40,000 đ/hour.</summary>
     private async Task<(long A, long B, long C)> WorkedExample(string jurisdiction)
@@ -330,6 +347,43 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
 
         var json = await client.Get("/api/v1/reports/reductions?jurisdiction=12");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ReportsAnswerXlsxWithNumbersAsNumbersForExcelWithAnyRegionalSettings()
+    {
+        var (a, _, _) = await WorkedExample("16");
+        const string Url = "/api/v1/reports/reductions?jurisdiction=16&groupBy=agency&asOf=2025-12-31";
+        var json = Assert.Single((await Groups(Url[(Url.IndexOf('?') + 1)..])).Rows);
+        var sheet = await Sheet(Url);
+        Assert.Equal(2, sheet.Count);
+
+        // A number cell, not text: Excel with a decimal comma shows 24,88 and can add it up.
+        var reduction = Assert.IsType<double>(Cell(sheet, 1, "Thời gian: tỷ lệ cắt giảm (%)"));
+        Assert.Equal((double)json.Time.ReductionPct!.Value, reduction);
+        Assert.Equal((double)json.Time.SumBaseline!.Value, Assert.IsType<double>(Cell(sheet, 1, "Thời gian: tổng mốc (ngày làm việc)")));
+        Assert.Equal(3d, Assert.IsType<double>(Cell(sheet, 1, "Số TTHC")));
+        Assert.Equal(("không", "có"), (Cell(sheet, 1, "Thời gian: đạt chỉ tiêu"), Cell(sheet, 1, "Chi phí tuân thủ: đạt chỉ tiêu")));
+        Assert.Equal(new DateTime(2025, 12, 31), Assert.IsType<DateTime>(Cell(sheet, 1, "Ngày số liệu")));
+
+        var response = await GetAs(Url, Xlsx);
+        Assert.Contains("reductions-agency-2025-12-31.xlsx", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+
+        var procedure = await Sheet($"/api/v1/procedures/{a}/reduction?asOf=2025-12-31");
+        Assert.Equal(45.1d, Cell(procedure, 1, "Chi phí tuân thủ: tỷ lệ cắt giảm (%)"));
+        var board = await Sheet("/api/v1/reports/scoreboard?jurisdiction=16&year=2025");
+        Assert.Equal(24.88d, board.Skip(1).Single(row => Equals(row[board[0].Single(cell => Equals(cell.Value, "Chỉ tiêu")).Key], "time-reduction"))
+            [board[0].Single(cell => Equals(cell.Value, "Kết quả (%)")).Key]);
+        var laggards = await Sheet("/api/v1/reports/laggards?jurisdiction=16&year=2025&pageSize=1");
+        Assert.Equal((2, "1.009650", 16d), (laggards.Count, Cell(laggards, 1, "Mã thủ tục"), Cell(laggards, 1, "Tỷ lệ cắt giảm (%)")));
+    }
+
+    [Fact]
+    public async Task AnXlsxReportWithoutRowsStillHasItsHeaders()
+    {
+        var sheet = await Sheet("/api/v1/reports/reductions?q=khong-co-thu-tuc-nao&groupBy=field&asOf=2025-12-31");
+        var headers = Assert.Single(sheet);
+        Assert.Equal(["Ngày số liệu", "Ngày mốc", "Nhóm theo"], headers.Values.Take(3).ToArray());
     }
 
     [Fact]
