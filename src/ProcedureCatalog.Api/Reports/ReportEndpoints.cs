@@ -13,6 +13,10 @@ public static class ReportEndpoints
         + "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for an XLSX workbook with the same headers and numbers as number cells "
         + "(for Excel with a decimal comma and ';' lists, as in Vietnam, where a comma-separated file splits wrongly).";
 
+    /// <summary>One vocabulary for every report: what year means and how it and asOf default.</summary>
+    private const string YearNote = "Every report takes year, the program year whose targets are applied (default the year of asOf, or this year), and asOf, "
+        + "the date of the values (default the year's judging date, or today while that is ahead).";
+
     public static void MapReports(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
@@ -22,8 +26,8 @@ public static class ReportEndpoints
             .WithName("GetProcedureReduction")
             .WithSummary("Reduction of one procedure's processing time and compliance cost")
             .WithDescription("Baseline (in force on the program's baseline date), value in force on asOf, the reduction 100 × (B − C) / B and whether it meets "
-                + "the target of the year of asOf, for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0, for time and cost, whether or not the jurisdiction has a tariff. "
-                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero." + CsvNote)
+                + "the target of year (the program year; default the year of asOf, or this year), for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0, for time and cost, whether or not the jurisdiction has a tariff. "
+                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero. " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Procedure)
             .WithCsvExample(ReportMappings.ProcedureColumns, [ReportExamples.Procedure])
             .ReportProblems();
@@ -33,7 +37,8 @@ public static class ReportEndpoints
             .WithSummary("Reductions by agency, field, level, kind or jurisdiction")
             .WithDescription("For each group of the procedures the filters keep: ΣB, ΣC and 100 × (ΣB − ΣC) / ΣB over those with a baseline (a sum, not an "
                 + "average of percentages), for time and for cost, with counts and the yearly burden where filings a year are known. A procedure counts "
-                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures." + CsvNote)
+                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures. "
+                + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Groups)
             .WithCsvExample(ReportMappings.GroupColumns(ReportExamples.Groups), ReportExamples.Groups.Rows)
             .ReportProblems();
@@ -42,7 +47,7 @@ public static class ReportEndpoints
             .WithName("GetScoreboard")
             .WithSummary("Resolution 66 scoreboard of a jurisdiction (or all) for a program year")
             .WithDescription("Every indicator of the year with its target, value, numerator, denominator, met or not and the gap in percentage points. "
-                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf." + CsvNote)
+                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf. " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Board)
             .WithCsvExample(ReportMappings.ScoreboardColumns(ReportExamples.Board), ReportExamples.Board.Indicators)
             .ReportProblems();
@@ -51,7 +56,7 @@ public static class ReportEndpoints
             .WithName("GetLaggards")
             .WithSummary("Procedures furthest from the target")
             .WithDescription("Procedures with a baseline whose reduction on asOf is below the target of the year, lowest reduction first (increases first of all), "
-                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline." + CsvNote)
+                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline. " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Laggards)
             .WithCsvExample(ReportMappings.LaggardColumns(ReportExamples.Laggards), ReportExamples.Laggards.Results.Items)
             .ReportProblems();
@@ -65,20 +70,21 @@ public static class ReportEndpoints
         .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffProblem.For(["08"], 2024));
 
     /// <param name="id">The procedure's id.</param>
-    /// <param name="asOf">Date (YYYY-MM-DD) of the current values; default today in Vietnam.</param>
+    /// <param name="year">The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</param>
+    /// <param name="asOf">Date (YYYY-MM-DD) whose values in force are compared with the baseline; default the judging date of year (31 December), or today while that is still ahead.</param>
     /// <param name="program">The reduction program; default resolution-66.</param>
     private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, XlsxTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
-        long id, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+        long id, string? year, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var request = ReportText.Request(program, asOf, null, errors);
+        var request = ReportText.Request(program, asOf, ReportText.Year(year, errors), errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: false, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -117,7 +123,7 @@ public static class ReportEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: false, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -151,7 +157,7 @@ public static class ReportEndpoints
             return Problems.NotFound("Jurisdiction", jurisdiction);
         }
 
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: true, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -197,14 +203,14 @@ public static class ReportEndpoints
         var scope = query.ToScope(errors);
         var measure = ProcedureFilterQuery.ParseEnum<ReductionMeasure>(query.Measure, "measure", errors) ?? ReductionMeasure.Time;
         var (page, pageSize) = Paging.Read(query.Page, query.PageSize, errors);
-        var request = query.ToRequest(errors, ReportText.Year(query.Year, errors));
+        var request = query.ToRequest(errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: true, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -255,11 +261,14 @@ public static class ReportEndpoints
     private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
 
     /// <summary>
-    /// The program and the dates of a report. For the year-judged reports (scoreboard, laggards) the year
-    /// defaults to that of asOf or this year, and asOf to the year's judging date, or today while it is ahead.
+    /// The program and the dates of a report, by one rule for every report: the year (the program year whose
+    /// targets are applied) defaults to that of asOf, or this year; asOf to the year's judging date, or today
+    /// while that is ahead. A year given that has no targets is 404 on every report; a defaulted one only where
+    /// the report cannot be made without targets (<paramref name="needsTargets"/>: scoreboard, laggards) — the
+    /// reductions are still figures without a target, such as on a date past the program's last year.
     /// </summary>
     private static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
-        DbConnection connection, ReportRequest request, CatalogClock clock, bool judgedYear, CancellationToken cancellationToken)
+        DbConnection connection, ReportRequest request, CatalogClock clock, bool needsTargets, CancellationToken cancellationToken)
     {
         var program = await Targets.TargetQueries.Program(connection, request.Program, cancellationToken);
         if (program is null)
@@ -270,7 +279,7 @@ public static class ReportEndpoints
         var today = clock.Today;
         var year = request.Year ?? request.AsOf?.Year ?? today.Year;
         var targets = await ReductionQueries.TargetsOfYear(connection, program.Code, year, cancellationToken);
-        if (judgedYear && targets.Count == 0)
+        if ((needsTargets || request.Year is not null) && targets.Count == 0)
         {
             var years = await ReductionQueries.YearsWithTargets(connection, program.Code, cancellationToken);
             return (null, TypedResults.Problem(
@@ -280,10 +289,10 @@ public static class ReportEndpoints
         }
 
         var judgedOn = targets.Count == 0 ? new DateOnly(year, 12, 31) : targets.Max(t => t.JudgedOn);
-        var asOf = request.AsOf ?? (judgedYear && judgedOn < today ? judgedOn : today);
-        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, judgedYear ? year : asOf.Year);
+        var asOf = request.AsOf ?? (judgedOn < today ? judgedOn : today);
+        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year);
         var basis = new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear));
-        return (new Resolved(dates, basis, judgedYear ? targets : []), null);
+        return (new Resolved(dates, basis, targets), null);
     }
 
     private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)

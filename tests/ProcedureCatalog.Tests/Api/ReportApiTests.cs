@@ -426,6 +426,36 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task EveryReportTakesTheProgramYearWhoseTargetIsAppliedWithTheScoreboardsDefaults()
+    {
+        var (a, _, _) = await WorkedExample("17");
+
+        // A's time on 2025-12-31 (33.33 %) judged against the 2026 target (50 %) misses it.
+        var procedure = await (await client.Get($"/api/v1/procedures/{a}/reduction?asOf=2025-12-31&year=2026")).ReadAs<ProcedureReduction>(HttpStatusCode.OK);
+        Assert.Equal((2026, 33.33m, 50m, false), (procedure.Basis.TargetYear, procedure.Time.ReductionPct, procedure.Time.TargetPct, procedure.Time.MeetsTarget));
+        var group = Assert.Single((await Groups("jurisdiction=17&year=2026&asOf=2025-12-31")).Rows);
+        Assert.Equal((50m, false), (group.Time.TargetPct, group.Time.MeetsTarget));
+
+        // Without asOf, every report is as of the year's judging date.
+        var groups = await Groups("jurisdiction=17&year=2025");
+        var board = await (await client.Get("/api/v1/reports/scoreboard?jurisdiction=17&year=2025")).ReadAs<Scoreboard>(HttpStatusCode.OK);
+        var reduction = await (await client.Get($"/api/v1/procedures/{a}/reduction?year=2025")).ReadAs<ProcedureReduction>(HttpStatusCode.OK);
+        Assert.All(new[] { groups.Basis, board.Basis, reduction.Basis }, basis => Assert.Equal((2025, new DateOnly(2025, 12, 31)), (basis.TargetYear, basis.AsOf)));
+
+        // A year given without targets is not found on every report; a year that is not a year is refused by name.
+        foreach (var url in new[] { "/api/v1/reports/reductions?year=2031", $"/api/v1/procedures/{a}/reduction?year=2031", "/api/v1/reports/scoreboard?year=2031", "/api/v1/reports/laggards?year=2031" })
+        {
+            await (await client.Get(url)).Problem(HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal(["year"], (await (await client.Get("/api/v1/reports/reductions?year=next")).Problem(HttpStatusCode.BadRequest)).Keys.ToArray());
+        Assert.Equal(["year"], (await (await client.Get($"/api/v1/procedures/{a}/reduction?year=99")).Problem(HttpStatusCode.BadRequest)).Keys.ToArray());
+
+        // A date past the program's years still has its figures, without a target.
+        Assert.Null((await Reduction(a, "2030-01-01")).Time.TargetPct);
+    }
+
+    [Fact]
     public async Task ScopeAllReportsOnInternalProceduresToo()
     {
         await Build.Tariff("14", 2024, 30_000);
