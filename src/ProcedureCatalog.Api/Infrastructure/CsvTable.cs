@@ -13,16 +13,16 @@ public sealed record CsvColumn<TRow>(string Header, Func<TRow, object?> Value);
 /// <summary>
 /// How a text cell of a CSV is kept from running as a formula when a spreadsheet opens the file, in a way an
 /// import can undo exactly. The rule: a text that starts with = + - @ TAB or CR (what Excel, LibreOffice and
-/// Google Sheets take for the start of a formula) or with an apostrophe gets one apostrophe in front, which
-/// spreadsheets read as "this cell is text". The apostrophe case is there so that the rule can be undone: a
+/// Google Sheets take for the start of a formula) or with an apostrophe gets one apostrophe in front, so that a
+/// spreadsheet shows it as text instead of running it. The apostrophe case is there so that the rule can be undone: a
 /// text that really starts with <c>'=</c> is written <c>''=</c> and comes back as <c>'=</c>. Numbers are never
 /// text and never escaped, so a negative reduction stays a number.
 /// </summary>
 /// <remarks>
 /// <see cref="Restore"/> is for whoever reads such a file back (the catalogue import): it removes exactly one
 /// leading apostrophe when the next character is one that <see cref="Neutralise"/> escapes, so that
-/// Restore(Neutralise(x)) == x for every text x. A value typed by hand as <c>'=x</c> in a file this service did
-/// not write is read as <c>=x</c>, as Excel itself shows it.
+/// Restore(Neutralise(x)) == x for every text x. The one ambiguity: a value typed by hand as <c>'=x</c> in a file
+/// this service did not write is read as <c>=x</c>.
 /// </remarks>
 public static class CsvFormula
 {
@@ -43,7 +43,7 @@ public static class CsvFormula
         text is { Length: > 1 } && text[0] == Mark && IsEscaped(text[1]) ? text[1..] : text;
 }
 
-/// <summary>How report tables print numbers and yes/no, the same in CSV and XLSX.</summary>
+/// <summary>How report tables write yes/no (CSV and XLSX alike) and numbers (CSV; XLSX has number cells).</summary>
 internal static class TableText
 {
     /// <summary>

@@ -460,6 +460,15 @@ function checkCsv(label, answer, header) {
     `${answer.contentType}: ${answer.text.slice(0, 120)}`);
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An XLSX answer: the workbook media type and a ZIP container (an XLSX file starts with PK). */
+function checkXlsx(label, answer) {
+  const zip = answer.bytes?.length > 4 && answer.bytes[0] === 0x50 && answer.bytes[1] === 0x4b;
+  h.check(`${label} is XLSX (${XLSX}, a ZIP container of ${answer.bytes?.length ?? 0} bytes)`, answer.status === 200 && answer.contentType === XLSX && zip,
+    `${answer.contentType}: ${answer.text.slice(0, 40)}`);
+}
+
 await section('Reports', async () => {
   const id = need(state.procedure, 'the test procedure');
   const j = state.j;
@@ -497,12 +506,25 @@ await section('Reports', async () => {
   }));
   await h.request('pageSize 0', 'GetLaggards', 'GET', `${api}/reports/laggards`, { query: { year: 2025, pageSize: 0 }, expect: 400 });
   await h.request('no targets that year', 'GetLaggards', 'GET', `${api}/reports/laggards`, { query: { year: need(state.emptyYear, 'a year without targets') }, expect: 404 });
+
+  // The same reports as XLSX workbooks (for Excel with a decimal comma and ';' lists), each with a year.
+  checkXlsx('GetProcedureReduction as XLSX', await h.request('as XLSX', 'GetProcedureReduction', 'GET', `${api}/procedures/${id}/reduction`, {
+    query: { asOf: '2025-12-31', year: 2025 }, accept: XLSX, expect: 200,
+  }));
+  checkXlsx('GetGroupReductions as XLSX', await h.request('as XLSX', 'GetGroupReductions', 'GET', `${api}/reports/reductions`, {
+    query: { groupBy: 'agency', jurisdiction: '92', year: 2026 }, accept: XLSX, expect: 200,
+  }));
+  checkXlsx('GetScoreboard as XLSX', await h.request('as XLSX', 'GetScoreboard', 'GET', `${api}/reports/scoreboard`, {
+    query: { jurisdiction: '92', year: 2025 }, accept: XLSX, expect: 200,
+  }));
+  checkXlsx('GetLaggards as XLSX', await h.request('as XLSX', 'GetLaggards', 'GET', `${api}/reports/laggards`, {
+    query: { year: 2025, measure: 'time', jurisdiction: '92' }, accept: XLSX, expect: 200,
+  }));
 });
 
 const CATALOGUE_COLUMNS = 'code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,lastReviewedOn,status,abolishedOn,'
   + 'timeEffectiveFrom,timeAmount,timeUnit,timeDecisionRef,costEffectiveFrom,feeVnd,otherCostVnd,applicantHours,annualFilings,costDecisionRef,documents';
 const NDJSON = 'application/x-ndjson';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 await section('Export (ExportCatalogue)', async () => {
   const j = need(state.j, 'the test jurisdiction');
