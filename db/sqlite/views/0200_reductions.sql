@@ -236,7 +236,8 @@ windows AS (
        AND c.procedure_id = s.procedure_id
     WHERE s.abolished_on IS NULL OR c.effective_from < s.abolished_on
     UNION ALL
-    -- (iii) from abolition on: burden gone (cost unknown when the tariff is missing)
+    -- (iii) from abolition on: burden gone, cost 0 whether or not the jurisdiction has a tariff (domain brief,
+    -- section 4); only the baseline needs the tariff
     SELECT
         s.program_code,
         s.procedure_id,
@@ -244,7 +245,7 @@ windows AS (
         s.abolished_on,
         NULL,
         s.baseline_cost_centi,
-        CASE WHEN s.tariff_missing = 1 THEN NULL ELSE 0 END,
+        0,
         s.baseline_annual_filings,
         0,
         s.tariff_missing,

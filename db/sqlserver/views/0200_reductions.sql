@@ -235,7 +235,8 @@ windows AS (
        AND c.procedure_id = s.procedure_id
     WHERE s.abolished_on IS NULL OR c.effective_from < s.abolished_on
     UNION ALL
-    -- (iii) from abolition on: burden gone (cost unknown when the tariff is missing)
+    -- (iii) from abolition on: burden gone, cost 0 whether or not the jurisdiction has a tariff (domain brief,
+    -- section 4); only the baseline needs the tariff
     SELECT
         s.program_code,
         s.procedure_id,
@@ -243,7 +244,7 @@ windows AS (
         s.abolished_on,
         NULL,
         s.baseline_cost_centi,
-        CASE WHEN s.tariff_missing = 1 THEN CAST(NULL AS BIGINT) ELSE CAST(0 AS BIGINT) END,
+        CAST(0 AS BIGINT),
         s.baseline_annual_filings,
         CAST(0 AS BIGINT),
         s.tariff_missing,

@@ -34,6 +34,9 @@ public sealed record ContentExample(string MediaType, string Example);
 /// <summary>The endpoint also answers Accept: text/csv; <see cref="Example"/> is a sample of that CSV.</summary>
 public sealed record CsvAlternative(string? Example);
 
+/// <summary>The endpoint also answers Accept: the XLSX media type; <see cref="Example"/> describes that workbook.</summary>
+public sealed record XlsxAlternative(string? Example);
+
 /// <summary>The allowed glossary values of a query parameter that arrives as text.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class EnumValuesAttribute : Attribute
@@ -64,9 +67,15 @@ public static class OpenApiSetup
     /// <summary>Marks a GET of one resource: it sends an ETag, and 304 when If-None-Match names it.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new SetsETag());
 
-    /// <summary>Documents the CSV answer of a report with a sample made by the same writer from example rows.</summary>
+    /// <summary>
+    /// Documents the CSV answer of a report with a sample made by the same writer from example rows, and its XLSX
+    /// answer with a description of the workbook naming the same columns (a workbook is binary: no sample fits).
+    /// </summary>
     public static RouteHandlerBuilder WithCsvExample<TRow>(this RouteHandlerBuilder builder, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows) =>
-        builder.WithMetadata(new CsvAlternative(CsvTable<TRow>.Render(columns, rows)));
+        builder.WithMetadata(
+            new CsvAlternative(CsvTable<TRow>.Render(columns, rows)),
+            new XlsxAlternative($"(an XLSX workbook, one sheet '{XlsxTable<TRow>.SheetName}': the headers {string.Join(" | ", columns.Select(column => column.Header))} "
+                + "in its first row, then a row each as in the CSV; numbers are number cells, dates date cells, yes/no có/không)"));
 
     public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -76,7 +85,9 @@ public static class OpenApiSetup
                 document.Info = new OpenApiInfo
                 {
                     Title = "ProcedureCatalog API",
-                    Version = "2.0.0",
+                    // 3.0.0: year is documented as the integer it always had to be; a typed client that sent it as text
+                    // must now send a number (the breaking-change check counts the narrowed type, rightly).
+                    Version = "3.0.0",
                     Description =
                         "Vietnam's catalogue of administrative procedures (thủ tục hành chính) with their full history of processing time and cost, "
                         + "for provincial one-stop systems, analysts and anyone exploring it. Enum values are the glossary's words (e.g. internal-between-agencies); "
@@ -105,6 +116,8 @@ public static class OpenApiSetup
             options.AddOperationTransformer(AddSecurity);
             options.AddOperationTransformer(AddConditionalHeaders);
             options.AddOperationTransformer(DescribeUploads);
+            // Last: it gives every parameter, the If-Match and If-None-Match headers added above too, its example.
+            options.AddOperationTransformer(DescribeParameters);
             options.AddSchemaTransformer(OpenProblemSchemas);
         });
 
@@ -137,7 +150,8 @@ public static class OpenApiSetup
                 {
                     media.Example = context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemExampleFor>().LastOrDefault(example => example.Status == code) is { } specific
                         ? Serialize(specific.Example, code, json)
-                        : ProblemExample(code, json);
+                        // 400 and 404 name the operation's own parameters and resource: DescribeParameters writes them, once the parameters are final.
+                        : code is 400 or 404 ? null : ProblemExample(code, json);
                 }
             }
         }
@@ -149,12 +163,6 @@ public static class OpenApiSetup
     {
         ProblemDetails problem = status switch
         {
-            400 => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["code"] = ["code must be 1 to 40 letters, digits, '.', '_' or '-'."] })
-            {
-                Title = "The request is not valid",
-                Detail = "See errors: each names the field and what is wrong with it.",
-            },
-            404 => new ProblemDetails { Title = "Procedure not found", Detail = "No procedure has the key '42'." },
             409 => new ProblemDetails { Title = "Conflict with the current catalogue", Detail = "Jurisdiction '11' already has a procedure with code '1.001612' (id 3)." },
             412 => new ProblemDetails { Title = "The resource has changed", Detail = "The procedure was changed by someone else (its version is now 5). Read it again and re-apply your change." },
             422 => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["agencyId"] = ["Agency 7 belongs to jurisdiction '92', not '11'."] })
@@ -178,6 +186,210 @@ public static class OpenApiSetup
         problem.Status = status;
         problem.Type = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}";
         return JsonSerializer.SerializeToNode(problem, problem.GetType(), json);
+    }
+
+    /// <summary>
+    /// The resource each operation's 404 names and the parameters that make its key, as the endpoint words it
+    /// (Problems.NotFound). An operation not listed gets the resource of its last path parameter.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, (string What, string[] Key)> NotFoundSubjects = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
+    {
+        ["GetJurisdiction"] = ("Jurisdiction", ["code"]),
+        ["UpdateJurisdiction"] = ("Jurisdiction", ["code"]),
+        ["GetAgency"] = ("Agency", ["id"]),
+        ["UpdateAgency"] = ("Agency", ["id"]),
+        ["GetField"] = ("Field", ["id"]),
+        ["UpdateField"] = ("Field", ["id"]),
+        ["GetGroupReductions"] = ("Reduction program", ["program"]),
+        ["GetScoreboard"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetLaggards"] = ("Reduction program", ["program"]),
+        ["GetProcedureReduction"] = ("Procedure", ["id"]),
+        ["GetProcedureAudit"] = ("Procedure", ["id"]),
+        ["ImportCatalogue"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetImport"] = ("Import", ["id"]),
+        ["ExportCatalogue"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetProcedureByCode"] = ("Procedure", ["jurisdiction", "code"]),
+        ["GetTarget"] = ("Target", ["program", "indicator", "year"]),
+        ["PutTarget"] = ("Reduction program", ["program"]),
+        ["GetTariff"] = ("Hourly tariff", ["jurisdiction", "year"]),
+        ["PutTariff"] = ("Jurisdiction", ["jurisdiction"]),
+        ["ChangeDocument"] = ("Document", ["procedureId", "documentId"]),
+        ["RemoveDocument"] = ("Document", ["procedureId", "documentId"]),
+        ["RemoveTimeEntry"] = ("Time entry", ["procedureId", "entryId"]),
+        ["RemoveCostEntry"] = ("Cost entry", ["procedureId", "entryId"]),
+    };
+
+    private static ProblemDetails NotFoundExample(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var path = context.Description.RelativePath ?? string.Empty;
+        var (what, key) = operation.OperationId is { } id && NotFoundSubjects.TryGetValue(id, out var subject) ? subject : SubjectOfPath(path);
+        var value = string.Join("/", key.Select(name => ParameterExample(path, name)?.ToString() ?? name));
+        return Problems.NotFound(what, value).ProblemDetails;
+    }
+
+    /// <summary>The resource of a path's last parameter: /procedures/{procedureId}/documents → Procedure, procedureId.</summary>
+    private static (string What, string[] Key) SubjectOfPath(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var last = Array.FindLastIndex(segments, segment => segment.StartsWith('{'));
+        if (last < 1)
+        {
+            return ("Resource", []);
+        }
+
+        var collection = segments[last - 1];
+        var singular = collection.EndsWith("ies", StringComparison.Ordinal) ? collection[..^3] + "y" : collection.TrimEnd('s');
+        return (char.ToUpperInvariant(singular[0]) + singular[1..].Replace('-', ' '), [segments[last].Trim('{', '}').Split(':')[0]]);
+    }
+
+    /// <summary>What the service says of a bad value of each query or path parameter it checks (the wording of its own checks).</summary>
+    private static readonly IReadOnlyDictionary<string, string> BadValueMessages = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["asOf"] = "'yesterday' is not a date from 1945-01-01 to 2100-12-31 written YYYY-MM-DD.",
+        ["year"] = "'next' is not a year from 1945 to 2100.",
+        ["pageSize"] = "pageSize must be a whole number from 1 to 100.",
+        ["page"] = "page must be a whole number from 1 to 1000000.",
+        ["limit"] = "limit must be a whole number from 1 to 1000.",
+        ["after"] = "after is not a cursor this feed gave out; use the nextCursor of a previous answer, or leave it out to start at the beginning.",
+        ["jurisdiction"] = Jurisdictions.Jurisdiction.CodeRule,
+        ["code"] = Jurisdictions.Jurisdiction.CodeRule,
+        ["program"] = "program must be 1 to 40 lower-case letters, digits or '-', such as resolution-66.",
+        ["sort"] = "'size' is not a sort key; use code, name, jurisdiction, updatedAt, each optionally with a leading '-'.",
+        ["q"] = "q may have at most 200 characters.",
+    };
+
+    /// <summary>The query parameters a 400 example rather names, when an operation has them: the ones most often got wrong.</summary>
+    private static readonly string[] LikelyMistakes = ["asOf", "year", "pageSize", "jurisdiction", "after", "limit", "groupBy", "measure", "format", "dryRun"];
+
+    /// <summary>
+    /// A 400 of the operation, naming what it really takes: a field of its body, else one of its query parameters,
+    /// else a path parameter it checks. An operation that takes none of those refuses only unknown query parameters.
+    /// </summary>
+    private static ProblemDetails BadRequestExample(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var parameters = operation.Parameters?.OfType<OpenApiParameter>().ToList() ?? [];
+        var query = parameters.Where(parameter => parameter.In == ParameterLocation.Query).ToList();
+        var checkedPath = parameters.Where(parameter => parameter.In == ParameterLocation.Path && parameter.Name is { } name && BadValueMessages.ContainsKey(name)).ToList();
+        (string Field, string Message)? error = null;
+        if (metadata.OfType<RequestContent>().Any())
+        {
+            error = ("body", "The file is empty.");
+        }
+        else if (context.Description.ParameterDescriptions.FirstOrDefault(parameter => parameter.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body)?.Type is { } body
+            && body.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault() is { } first)
+        {
+            var field = JsonNamingPolicy.CamelCase.ConvertName(first.Name);
+            error = (field, $"{field} is required.");
+        }
+        else if (query.OrderBy(parameter => Array.IndexOf(LikelyMistakes, parameter.Name) is var rank and >= 0 ? rank : LikelyMistakes.Length).FirstOrDefault() is { Name: { } name } parameter)
+        {
+            error = (name, BadValueMessages.TryGetValue(name, out var message) ? message
+                : parameter.Schema?.Enum is { Count: > 0 } allowed ? $"'maybe' is not allowed; use one of: {string.Join(", ", allowed.Select(value => value.ToString()))}."
+                : "'x' is not a valid value for this parameter.");
+        }
+        else if (checkedPath.OrderBy(parameter => parameter.Name == "year" ? 0 : 1).FirstOrDefault() is { Name: { } pathName })
+        {
+            // A year in the path is checked by the resource's own rule rather than the reports'.
+            error = (pathName, pathName == "year" ? PlausibleDateAttribute.YearRule : BadValueMessages[pathName]);
+        }
+
+        return error is { } named
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [named.Field] = [named.Message] })
+            {
+                Title = "The request is not valid",
+                Detail = "See errors: each names the field and what is wrong with it.",
+            }
+            : new HttpValidationProblemDetails
+            {
+                Title = "The request is not valid",
+                Detail = "This operation takes no query parameters: any in the request is refused, each named in errors with what it is not.",
+            };
+    }
+
+    /// <summary>
+    /// The example of a parameter, by name and where the name means different things by path (an id, a code). They
+    /// fit the sample catalogue (procedure 1.009645 of Cần Thơ, agency 21, field 2), so that "Try it out" in Swagger UI,
+    /// which fills them in, finds something.
+    /// </summary>
+    private static JsonNode? ParameterExample(string path, string name) => name switch
+    {
+        "id" when path.Contains("agencies/", StringComparison.Ordinal) => 21,
+        "id" when path.Contains("fields/", StringComparison.Ordinal) => 2,
+        "id" when path.Contains("imports/", StringComparison.Ordinal) => "0193a5c2e4b87c3f9a1d2e3f4a5b6c7d",
+        "id" or "procedureId" => 41,
+        "code" when path.Contains("procedures/{code}", StringComparison.Ordinal) => "1.009645",
+        "code" or "jurisdiction" => "92",
+        "documentId" => 7,
+        "entryId" => 118,
+        "program" => "resolution-66",
+        "indicator" => "time-reduction",
+        "year" => 2025,
+        "asOf" => "2025-12-31",
+        "groupBy" => "agency",
+        "scope" => "target",
+        "measure" => "time",
+        "level" => "province",
+        "kind" => "external",
+        "businessRelated" or "fullOnlineEligible" or "boundaryFree" => "true",
+        "onlineLevel" => "partial",
+        "fieldId" => "2",
+        "agencyId" => "21",
+        "status" => "active",
+        "q" => "đầu tư",
+        "sort" => "code",
+        "page" => "1",
+        "pageSize" => "20",
+        "after" => "YzE6NDI",
+        "limit" => "100",
+        "dryRun" => true,
+        "format" => "xlsx",
+        "If-Match" or "If-None-Match" => "\"4\"",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Every parameter gets its example; year is documented as the integer it is and asOf as a date. The service
+    /// still binds them as text and checks them itself, so that a bad value gets its own clear 400, not a generic one.
+    /// </summary>
+    private static Task DescribeParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var path = context.Description.RelativePath ?? string.Empty;
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name == "year")
+            {
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" };
+            }
+            else if (parameter.Name == "asOf")
+            {
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
+            }
+
+            if (parameter.Name is { } name && ParameterExample(path, name) is { } example)
+            {
+                parameter.Example = parameter.Schema?.Type is { } type && type.HasFlag(JsonSchemaType.String) && example.GetValueKind() != JsonValueKind.String
+                    ? JsonValue.Create(example.ToString())
+                    : example;
+            }
+        }
+
+        // Of its own resource and key, and of a parameter it has: one example for every operation named the wrong ones.
+        var json = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            foreach (var media in response.Content?.Values ?? [])
+            {
+                if (media.Example is null && status is "400" or "404")
+                {
+                    media.Example = status == "404"
+                        ? Serialize(NotFoundExample(operation, context), 404, json)
+                        : Serialize(BadRequestExample(operation, context), 400, json);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public const string ApiKeyScheme = "ApiKey";
@@ -330,6 +542,21 @@ public static class OpenApiSetup
             {
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 CSV with a byte order mark and Vietnamese headers, for Excel." },
                 Example = csv.LastOrDefault(alternative => alternative.Example is not null)?.Example is { } example ? JsonValue.Create(example) : null,
+            };
+        }
+
+        var xlsx = context.Description.ActionDescriptor.EndpointMetadata.OfType<XlsxAlternative>().ToList();
+        if (xlsx.Count > 0 && operation.Responses?.TryGetValue("200", out var answered) == true && answered is OpenApiResponse { Content: { } workbook })
+        {
+            workbook[XlsxTable<object>.MediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = "binary",
+                    Description = "An XLSX workbook for Excel with any regional settings (decimal comma, ';' lists): the CSV's Vietnamese headers and rows, numbers as numbers.",
+                },
+                Example = xlsx.LastOrDefault(alternative => alternative.Example is not null)?.Example is { } description ? JsonValue.Create(description) : null,
             };
         }
 

@@ -43,7 +43,8 @@ internal static class ReductionQueries
     /// <summary>
     /// One row per procedure that the conditions on <c>p</c> keep, with the values in force: the baseline (the
     /// entry in force on the program's baseline date, unless abolished by then) and the current value on @AsOf
-    /// (0 once abolished; the cost unknown when the tariff is missing), in the views' integer units. Both come
+    /// (0 once abolished, for cost too whether or not the jurisdiction has a tariff: the burden is gone; otherwise
+    /// the cost unknown when the tariff is missing), in the views' integer units. Both come
     /// from the procedure's row of procedure_figures (migration 0007); only where @AsOf is before the latest
     /// entry is the entry in force looked up in the history, with one index seek.
     /// </summary>
@@ -59,7 +60,7 @@ internal static class ReductionQueries
                {CostCenti("k.cost_baseline_money_centi", "k.cost_baseline_hours_hundredths")} AS cost_baseline_centi,
                CASE WHEN k.is_abolished = 0 AND k.cost_latest_in_force = 1 THEN {CostCenti("k.cost_latest_money_centi", "k.cost_latest_hours_hundredths")}
                     WHEN k.is_abolished = 0 THEN {CostCenti("cc.fee_vnd * 100 + cc.other_cost_vnd * 100", "cc.hours_hundredths")}
-                    WHEN ht.hourly_tariff_vnd IS NOT NULL THEN 0 END AS cost_current_centi,
+                    ELSE 0 END AS cost_current_centi,
                k.cost_baseline_annual_filings AS baseline_annual_filings,
                CASE WHEN k.is_abolished = 1 THEN 0 WHEN k.cost_latest_in_force = 1 THEN k.cost_latest_annual_filings ELSE cc.annual_filings END AS current_annual_filings
         FROM (

@@ -32,7 +32,7 @@ public sealed record Normalisation(
 /// <param name="Baseline">B: the value in force on the baseline date; null when nothing was in force then (noBaseline).</param>
 /// <param name="Current">C: the value in force on asOf; 0 once abolished.</param>
 /// <param name="ReductionPct">100 × (B − C) / B; null without a baseline or when B is 0.</param>
-/// <param name="TargetPct">The target of the year of asOf; null when the program has none for that year.</param>
+/// <param name="TargetPct">The target of the report's year (targetYear; default the year of asOf); null when the program has none for that year.</param>
 /// <param name="MeetsTarget">reductionPct ≥ targetPct; null when either is null.</param>
 /// <param name="GapPct">Percentage points still missing to the target (0 when met).</param>
 /// <param name="Abolished">Abolished on or before asOf.</param>
@@ -65,7 +65,7 @@ public sealed record GroupKey(long? Id, string? Code, string? Jurisdiction, stri
 /// <param name="SumBaseline">ΣB over the procedures with a baseline.</param>
 /// <param name="SumCurrent">ΣC over the same procedures.</param>
 /// <param name="ReductionPct">100 × (ΣB − ΣC) / ΣB; null when ΣB is 0 or nothing has a baseline.</param>
-/// <param name="TargetPct">The target of the year of asOf.</param>
+/// <param name="TargetPct">The target of the report's year (targetYear; default the year of asOf).</param>
 /// <param name="MeetsTarget">The group's reductionPct ≥ targetPct.</param>
 /// <param name="GapPct">Percentage points still missing to the target (0 when met).</param>
 /// <param name="WithBaseline">Procedures with a baseline (they make the sums).</param>

@@ -9,7 +9,13 @@ namespace ProcedureCatalog.Api.Reports;
 
 public static class ReportEndpoints
 {
-    private const string CsvNote = " Send Accept: text/csv for the same figures as CSV for Excel (UTF-8 with BOM, Vietnamese headers).";
+    private const string CsvNote = " Send Accept: text/csv for the same figures as CSV for Excel (UTF-8 with BOM, Vietnamese headers), or "
+        + "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for an XLSX workbook with the same headers and numbers as number cells "
+        + "(for Excel with a decimal comma and ';' lists, as in Vietnam, where a comma-separated file splits wrongly).";
+
+    /// <summary>One vocabulary for every report: what year means and how it and asOf default.</summary>
+    private const string YearNote = "Every report takes year, the program year whose targets are applied (default the year of asOf, or this year), and asOf, "
+        + "the date of the values (default the year's judging date, or today while that is ahead).";
 
     public static void MapReports(this RouteGroupBuilder api)
     {
@@ -20,8 +26,8 @@ public static class ReportEndpoints
             .WithName("GetProcedureReduction")
             .WithSummary("Reduction of one procedure's processing time and compliance cost")
             .WithDescription("Baseline (in force on the program's baseline date), value in force on asOf, the reduction 100 × (B − C) / B and whether it meets "
-                + "the target of the year of asOf, for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0. "
-                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero." + CsvNote)
+                + "the target of year (the program year; default the year of asOf, or this year), for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0, for time and cost, whether or not the jurisdiction has a tariff. "
+                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero. " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Procedure)
             .WithCsvExample(ReportMappings.ProcedureColumns, [ReportExamples.Procedure])
             .ReportProblems();
@@ -31,7 +37,8 @@ public static class ReportEndpoints
             .WithSummary("Reductions by agency, field, level, kind or jurisdiction")
             .WithDescription("For each group of the procedures the filters keep: ΣB, ΣC and 100 × (ΣB − ΣC) / ΣB over those with a baseline (a sum, not an "
                 + "average of percentages), for time and for cost, with counts and the yearly burden where filings a year are known. A procedure counts "
-                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures." + CsvNote)
+                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures. "
+                + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Groups)
             .WithCsvExample(ReportMappings.GroupColumns(ReportExamples.Groups), ReportExamples.Groups.Rows)
             .ReportProblems();
@@ -40,7 +47,7 @@ public static class ReportEndpoints
             .WithName("GetScoreboard")
             .WithSummary("Resolution 66 scoreboard of a jurisdiction (or all) for a program year")
             .WithDescription("Every indicator of the year with its target, value, numerator, denominator, met or not and the gap in percentage points. "
-                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf." + CsvNote)
+                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf. " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Board)
             .WithCsvExample(ReportMappings.ScoreboardColumns(ReportExamples.Board), ReportExamples.Board.Indicators)
             .ReportProblems();
@@ -49,7 +56,7 @@ public static class ReportEndpoints
             .WithName("GetLaggards")
             .WithSummary("Procedures furthest from the target")
             .WithDescription("Procedures with a baseline whose reduction on asOf is below the target of the year, lowest reduction first (increases first of all), "
-                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline." + CsvNote)
+                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline. " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Laggards)
             .WithCsvExample(ReportMappings.LaggardColumns(ReportExamples.Laggards), ReportExamples.Laggards.Results.Items)
             .ReportProblems();
@@ -63,20 +70,21 @@ public static class ReportEndpoints
         .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffProblem.For(["08"], 2024));
 
     /// <param name="id">The procedure's id.</param>
-    /// <param name="asOf">Date (YYYY-MM-DD) of the current values; default today in Vietnam.</param>
+    /// <param name="year">The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</param>
+    /// <param name="asOf">Date (YYYY-MM-DD) whose values in force are compared with the baseline; default the judging date of year (31 December), or today while that is still ahead.</param>
     /// <param name="program">The reduction program; default resolution-66.</param>
-    private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
-        long id, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, XlsxTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
+        long id, string? year, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var request = ReportText.Request(program, asOf, null, errors);
+        var request = ReportText.Request(program, asOf, ReportText.Year(year, errors), errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: false, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -94,15 +102,14 @@ public static class ReportEndpoints
         }
 
         var reduction = ReportMappings.ToContract(row, resolved.Basis);
-        return MediaNegotiation.WantsCsv(context.Request)
-            ? new CsvTable<ProcedureReduction>($"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ProcedureColumns, [reduction])
-            : TypedResults.Ok(reduction);
+        return Answer(MediaNegotiation.Table(context.Request), reduction, $"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.ProcedureColumns, [reduction]);
     }
 
     private static async Task<bool> HasCostHistory(DbConnection connection, long id, CancellationToken cancellationToken) =>
         (await History.HistoryQueries.CostEntries(connection, id, cancellationToken)).Any();
 
-    private static async Task<Results<Ok<GroupReductionReport>, CsvTable<GroupReduction>, ValidationProblem, ProblemHttpResult>> Reductions(
+    private static async Task<Results<Ok<GroupReductionReport>, CsvTable<GroupReduction>, XlsxTable<GroupReduction>, ValidationProblem, ProblemHttpResult>> Reductions(
         [AsParameters] ReductionReportQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -116,7 +123,7 @@ public static class ReportEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: false, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -129,12 +136,11 @@ public static class ReportEndpoints
 
         var rows = await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
-        return MediaNegotiation.WantsCsv(context.Request)
-            ? new CsvTable<GroupReduction>($"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.GroupColumns(report), report.Rows)
-            : TypedResults.Ok(report);
+        return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.GroupColumns(report), report.Rows);
     }
 
-    private static async Task<Results<Ok<Scoreboard>, CsvTable<ScoreboardIndicator>, ValidationProblem, ProblemHttpResult>> Scoreboard(
+    private static async Task<Results<Ok<Scoreboard>, CsvTable<ScoreboardIndicator>, XlsxTable<ScoreboardIndicator>, ValidationProblem, ProblemHttpResult>> Scoreboard(
         [AsParameters] ScoreboardQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -151,7 +157,7 @@ public static class ReportEndpoints
             return Problems.NotFound("Jurisdiction", jurisdiction);
         }
 
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: true, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -185,12 +191,11 @@ public static class ReportEndpoints
         indicators.AddRange((await coverage).Select(ReportMappings.ToContract));
         indicators.Sort((left, right) => IndicatorOrder(left.Indicator).CompareTo(IndicatorOrder(right.Indicator)));
         var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
-        return MediaNegotiation.WantsCsv(context.Request)
-            ? new CsvTable<ScoreboardIndicator>($"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.ScoreboardColumns(board), board.Indicators)
-            : TypedResults.Ok(board);
+        return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.ScoreboardColumns(board), board.Indicators);
     }
 
-    private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
+    private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, XlsxTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
         [AsParameters] LaggardQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
@@ -198,14 +203,14 @@ public static class ReportEndpoints
         var scope = query.ToScope(errors);
         var measure = ProcedureFilterQuery.ParseEnum<ReductionMeasure>(query.Measure, "measure", errors) ?? ReductionMeasure.Time;
         var (page, pageSize) = Paging.Read(query.Page, query.PageSize, errors);
-        var request = query.ToRequest(errors, ReportText.Year(query.Year, errors));
+        var request = query.ToRequest(errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, judgedYear: true, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -222,17 +227,27 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var csv = MediaNegotiation.WantsCsv(context.Request);
-        var (rows, total) = csv
+        // As a table (CSV or XLSX) every laggard is sent at once: a spreadsheet has no next page.
+        var format = MediaNegotiation.Table(context.Request);
+        var table = format != TableFormat.Json;
+        var (rows, total) = table
             ? await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
             : await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
         var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
         var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
-            csv ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
-        return csv
-            ? new CsvTable<Laggard>($"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}.csv", ReportMappings.LaggardColumns(report), items)
-            : TypedResults.Ok(report);
+            table ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
+        return Answer(format, report, $"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.LaggardColumns(report), items);
     }
+
+    /// <summary>The report as the client asked for it: JSON, or its table as CSV or XLSX under the file name (without extension).</summary>
+    private static Results<Ok<TReport>, CsvTable<TRow>, XlsxTable<TRow>, ValidationProblem, ProblemHttpResult> Answer<TReport, TRow>(
+        TableFormat format, TReport report, string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IReadOnlyList<TRow> rows) => format switch
+        {
+            TableFormat.Csv => new CsvTable<TRow>(fileName + ".csv", columns, rows),
+            TableFormat.Xlsx => new XlsxTable<TRow>(fileName + ".xlsx", columns, rows),
+            _ => TypedResults.Ok(report),
+        };
 
     /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first.</summary>
     private static readonly string[] Indicators =
@@ -246,11 +261,14 @@ public static class ReportEndpoints
     private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
 
     /// <summary>
-    /// The program and the dates of a report. For the year-judged reports (scoreboard, laggards) the year
-    /// defaults to that of asOf or this year, and asOf to the year's judging date, or today while it is ahead.
+    /// The program and the dates of a report, by one rule for every report: the year (the program year whose
+    /// targets are applied) defaults to that of asOf, or this year; asOf to the year's judging date, or today
+    /// while that is ahead. A year given that has no targets is 404 on every report; a defaulted one only where
+    /// the report cannot be made without targets (<paramref name="needsTargets"/>: scoreboard, laggards) — the
+    /// reductions are still figures without a target, such as on a date past the program's last year.
     /// </summary>
     private static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
-        DbConnection connection, ReportRequest request, CatalogClock clock, bool judgedYear, CancellationToken cancellationToken)
+        DbConnection connection, ReportRequest request, CatalogClock clock, bool needsTargets, CancellationToken cancellationToken)
     {
         var program = await Targets.TargetQueries.Program(connection, request.Program, cancellationToken);
         if (program is null)
@@ -261,7 +279,7 @@ public static class ReportEndpoints
         var today = clock.Today;
         var year = request.Year ?? request.AsOf?.Year ?? today.Year;
         var targets = await ReductionQueries.TargetsOfYear(connection, program.Code, year, cancellationToken);
-        if (judgedYear && targets.Count == 0)
+        if ((needsTargets || request.Year is not null) && targets.Count == 0)
         {
             var years = await ReductionQueries.YearsWithTargets(connection, program.Code, cancellationToken);
             return (null, TypedResults.Problem(
@@ -271,10 +289,10 @@ public static class ReportEndpoints
         }
 
         var judgedOn = targets.Count == 0 ? new DateOnly(year, 12, 31) : targets.Max(t => t.JudgedOn);
-        var asOf = request.AsOf ?? (judgedYear && judgedOn < today ? judgedOn : today);
-        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, judgedYear ? year : asOf.Year);
+        var asOf = request.AsOf ?? (judgedOn < today ? judgedOn : today);
+        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year);
         var basis = new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear));
-        return (new Resolved(dates, basis, judgedYear ? targets : []), null);
+        return (new Resolved(dates, basis, targets), null);
     }
 
     private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)

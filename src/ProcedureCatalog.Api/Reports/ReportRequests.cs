@@ -11,8 +11,11 @@ internal sealed record ReportRequest(string Program, DateOnly? AsOf, int? Year);
 /// <summary>The query string of the reports that filter procedures like the procedure list.</summary>
 public class ReportFilterQuery : ProcedureFilterQuery
 {
-    /// <summary>Date (YYYY-MM-DD) whose values in force are compared with the baseline; default today in Vietnam.</summary>
+    /// <summary>Date (YYYY-MM-DD) whose values in force are compared with the baseline; default the judging date of year (31 December), or today while that is still ahead.</summary>
     public string? AsOf { get; init; }
+
+    /// <summary>The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</summary>
+    public string? Year { get; init; }
 
     /// <summary>The reduction program; default resolution-66.</summary>
     public string? Program { get; init; }
@@ -39,7 +42,7 @@ public class ReportFilterQuery : ProcedureFilterQuery
         return filter with { Kind = ProcedureKind.External, BusinessRelated = true };
     }
 
-    internal ReportRequest ToRequest(Errors errors, int? year = null) => ReportText.Request(Program, AsOf, year, errors);
+    internal ReportRequest ToRequest(Errors errors) => ReportText.Request(Program, AsOf, ReportText.Year(Year, errors), errors);
 }
 
 /// <summary>The query string of the group reduction report.</summary>
@@ -57,10 +60,7 @@ public sealed class LaggardQuery : ReportFilterQuery
     [EnumValues(typeof(ReductionMeasure))]
     public string? Measure { get; init; }
 
-    /// <summary>The program year whose target is the bar; default the year of asOf, or this year.</summary>
-    public string? Year { get; init; }
-
-    /// <summary>Page number, from 1. As CSV, every laggard is sent at once and paging is ignored.</summary>
+    /// <summary>Page number, from 1. As CSV or XLSX, every laggard is sent at once and paging is ignored.</summary>
     public string? Page { get; init; }
 
     /// <summary>Rows per page, 1 to 100 (default 20).</summary>
@@ -73,10 +73,10 @@ public sealed class ScoreboardQuery
     /// <summary>VN or a province code; leave out for all jurisdictions together.</summary>
     public string? Jurisdiction { get; init; }
 
-    /// <summary>The program year (2025, 2026); default the year of asOf, or this year.</summary>
+    /// <summary>The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</summary>
     public string? Year { get; init; }
 
-    /// <summary>Date (YYYY-MM-DD) of the values; default the judging date of the year (31 December), or today if that is still ahead.</summary>
+    /// <summary>Date (YYYY-MM-DD) whose values in force are compared with the baseline; default the judging date of year (31 December), or today while that is still ahead.</summary>
     public string? AsOf { get; init; }
 
     /// <summary>The reduction program; default resolution-66.</summary>

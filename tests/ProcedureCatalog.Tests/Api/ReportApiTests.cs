@@ -23,12 +23,29 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
     private async Task<GroupReductionReport> Groups(string query) =>
         await (await client.Get($"/api/v1/reports/reductions?{query}")).ReadAs<GroupReductionReport>(HttpStatusCode.OK);
 
-    private async Task<HttpResponseMessage> GetCsv(string url)
+    private Task<HttpResponseMessage> GetCsv(string url) => GetAs(url, "text/csv");
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private async Task<HttpResponseMessage> GetAs(string url, string mediaType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>The rows of the first sheet of the XLSX answered, as Excel's reader gives them (keyed A, B, …; the header row first).</summary>
+    private async Task<List<IDictionary<string, object?>>> Sheet(string url)
+    {
+        var response = await GetAs(url, Xlsx);
+        Assert.Equal((HttpStatusCode.OK, Xlsx), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        return MiniExcelLibs.MiniExcel.Query(workbook).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    /// <summary>The cell of a data row under the header <paramref name="header"/> of the first row.</summary>
+    private static object? Cell(List<IDictionary<string, object?>> sheet, int row, string header) =>
+        sheet[row][sheet[0].Single(cell => Equals(cell.Value, header)).Key];
 
     /// <summary>Procedures A, B and C of the worked example, in one agency of <paramref name="jurisdiction"/>, tariff 40,000 đ/hour.</summary>
     private async Task<(long A, long B, long C)> WorkedExample(string jurisdiction)
@@ -236,6 +253,23 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         Assert.Equal(200_000m, (await Reduction(priced.Id, "2025-12-31")).Cost.Reduction.Baseline);
     }
 
+    [Fact]
+    public async Task AnAbolishedProcedureCostsNothingEvenWhereItsJurisdictionHasNoTariff()
+    {
+        await Build.Jurisdiction("15");
+        var timed = await Build.Procedure("15", "1.000015");
+        await Build.Time(timed.Id, "2024-01-01", 10);
+        await Build.Abolish(timed.Id, "2025-06-01");
+
+        var reduction = await Reduction(timed.Id, "2025-12-31");
+        Assert.Equal((0m, 100.00m, true), (reduction.Time.Current, reduction.Time.ReductionPct, reduction.Time.Abolished));
+        Assert.Equal((null, 0m, true), (reduction.Cost.HourlyTariffVnd, reduction.Cost.Reduction.Current, reduction.Cost.Reduction.Abolished));
+        Assert.Null(reduction.Cost.Reduction.Baseline);
+
+        // Before its abolition nothing is known of its cost: there is no cost history.
+        Assert.Null((await Reduction(timed.Id, "2025-05-31")).Cost.Reduction.Current);
+    }
+
     [Theory]
     [InlineData("31", 199_990, 0.01)]
     [InlineData("32", 200_010, -0.01)]
@@ -316,6 +350,43 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ReportsAnswerXlsxWithNumbersAsNumbersForExcelWithAnyRegionalSettings()
+    {
+        var (a, _, _) = await WorkedExample("16");
+        const string Url = "/api/v1/reports/reductions?jurisdiction=16&groupBy=agency&asOf=2025-12-31";
+        var json = Assert.Single((await Groups(Url[(Url.IndexOf('?') + 1)..])).Rows);
+        var sheet = await Sheet(Url);
+        Assert.Equal(2, sheet.Count);
+
+        // A number cell, not text: Excel with a decimal comma shows 24,88 and can add it up.
+        var reduction = Assert.IsType<double>(Cell(sheet, 1, "Thời gian: tỷ lệ cắt giảm (%)"));
+        Assert.Equal((double)json.Time.ReductionPct!.Value, reduction);
+        Assert.Equal((double)json.Time.SumBaseline!.Value, Assert.IsType<double>(Cell(sheet, 1, "Thời gian: tổng mốc (ngày làm việc)")));
+        Assert.Equal(3d, Assert.IsType<double>(Cell(sheet, 1, "Số TTHC")));
+        Assert.Equal(("không", "có"), (Cell(sheet, 1, "Thời gian: đạt chỉ tiêu"), Cell(sheet, 1, "Chi phí tuân thủ: đạt chỉ tiêu")));
+        Assert.Equal(new DateTime(2025, 12, 31), Assert.IsType<DateTime>(Cell(sheet, 1, "Ngày số liệu")));
+
+        var response = await GetAs(Url, Xlsx);
+        Assert.Contains("reductions-agency-2025-12-31.xlsx", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+
+        var procedure = await Sheet($"/api/v1/procedures/{a}/reduction?asOf=2025-12-31");
+        Assert.Equal(45.1d, Cell(procedure, 1, "Chi phí tuân thủ: tỷ lệ cắt giảm (%)"));
+        var board = await Sheet("/api/v1/reports/scoreboard?jurisdiction=16&year=2025");
+        Assert.Equal(24.88d, board.Skip(1).Single(row => Equals(row[board[0].Single(cell => Equals(cell.Value, "Chỉ tiêu")).Key], "time-reduction"))
+            [board[0].Single(cell => Equals(cell.Value, "Kết quả (%)")).Key]);
+        var laggards = await Sheet("/api/v1/reports/laggards?jurisdiction=16&year=2025&pageSize=1");
+        Assert.Equal((2, "1.009650", 16d), (laggards.Count, Cell(laggards, 1, "Mã thủ tục"), Cell(laggards, 1, "Tỷ lệ cắt giảm (%)")));
+    }
+
+    [Fact]
+    public async Task AnXlsxReportWithoutRowsStillHasItsHeaders()
+    {
+        var sheet = await Sheet("/api/v1/reports/reductions?q=khong-co-thu-tuc-nao&groupBy=field&asOf=2025-12-31");
+        var headers = Assert.Single(sheet);
+        Assert.Equal(["Ngày số liệu", "Ngày mốc", "Nhóm theo"], headers.Values.Take(3).ToArray());
+    }
+
+    [Fact]
     public async Task CsvOfLaggardsHoldsEveryLaggardNotOnePage()
     {
         await Build.Tariff("13", 2024, 30_000);
@@ -352,6 +423,36 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         await (await client.Get("/api/v1/reports/scoreboard?jurisdiction=99&year=2025")).Problem(HttpStatusCode.NotFound);
         await (await client.Get("/api/v1/procedures/999999/reduction")).Problem(HttpStatusCode.NotFound);
         await (await client.Get("/api/v1/reports/laggards?year=2031")).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task EveryReportTakesTheProgramYearWhoseTargetIsAppliedWithTheScoreboardsDefaults()
+    {
+        var (a, _, _) = await WorkedExample("17");
+
+        // A's time on 2025-12-31 (33.33 %) judged against the 2026 target (50 %) misses it.
+        var procedure = await (await client.Get($"/api/v1/procedures/{a}/reduction?asOf=2025-12-31&year=2026")).ReadAs<ProcedureReduction>(HttpStatusCode.OK);
+        Assert.Equal((2026, 33.33m, 50m, false), (procedure.Basis.TargetYear, procedure.Time.ReductionPct, procedure.Time.TargetPct, procedure.Time.MeetsTarget));
+        var group = Assert.Single((await Groups("jurisdiction=17&year=2026&asOf=2025-12-31")).Rows);
+        Assert.Equal((50m, false), (group.Time.TargetPct, group.Time.MeetsTarget));
+
+        // Without asOf, every report is as of the year's judging date.
+        var groups = await Groups("jurisdiction=17&year=2025");
+        var board = await (await client.Get("/api/v1/reports/scoreboard?jurisdiction=17&year=2025")).ReadAs<Scoreboard>(HttpStatusCode.OK);
+        var reduction = await (await client.Get($"/api/v1/procedures/{a}/reduction?year=2025")).ReadAs<ProcedureReduction>(HttpStatusCode.OK);
+        Assert.All(new[] { groups.Basis, board.Basis, reduction.Basis }, basis => Assert.Equal((2025, new DateOnly(2025, 12, 31)), (basis.TargetYear, basis.AsOf)));
+
+        // A year given without targets is not found on every report; a year that is not a year is refused by name.
+        foreach (var url in new[] { "/api/v1/reports/reductions?year=2031", $"/api/v1/procedures/{a}/reduction?year=2031", "/api/v1/reports/scoreboard?year=2031", "/api/v1/reports/laggards?year=2031" })
+        {
+            await (await client.Get(url)).Problem(HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal(["year"], (await (await client.Get("/api/v1/reports/reductions?year=next")).Problem(HttpStatusCode.BadRequest)).Keys.ToArray());
+        Assert.Equal(["year"], (await (await client.Get($"/api/v1/procedures/{a}/reduction?year=99")).Problem(HttpStatusCode.BadRequest)).Keys.ToArray());
+
+        // A date past the program's years still has its figures, without a target.
+        Assert.Null((await Reduction(a, "2030-01-01")).Time.TargetPct);
     }
 
     [Fact]

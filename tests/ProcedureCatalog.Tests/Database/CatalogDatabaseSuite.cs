@@ -236,6 +236,43 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         Assert.All(coverage, row => Assert.Equal(row.Denominator == 0 ? null : (20_000 * row.Numerator + row.Denominator) / (2 * row.Denominator), row.ValueHundredths));
     }
 
+    [Fact]
+    public async Task AnAbolishedProcedureCostsNothingWhetherOrNotItsJurisdictionHasATariff()
+    {
+        var database = Ready();
+        var (id, code) = await NewProcedure(database, "Thủ tục đã bãi bỏ ở tỉnh chưa có đơn giá giờ công");
+        await using var connection = await database.OpenAsync(Cancel);
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 1, 1), 10m, TimeUnit.WorkingDays, "A"), Now, Cancel);
+            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 100_000, 0, 2m, 10, "B"), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        await connection.ExecuteAsync("UPDATE procedures SET status = 'abolished', abolished_on = '2025-06-01' WHERE id = @Id", new { Id = id });
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM hourly_tariffs WHERE jurisdiction_code = '11'"));
+        var asOf = new DateOnly(2025, 12, 31);
+
+        // The report lookups: C = 0 for time and cost alike; only the baseline cost needs the tariff.
+        var row = (await ReductionQueries.ForProcedure(connection, database.Dialect, id, new ReportDates("resolution-66", 2024, asOf, 2025), Cancel))!;
+        Assert.Equal((0L, 0L, 1L, 1L), (row.TimeCurrentUnits!.Value, row.CostCurrentCenti!.Value, row.TimeAbolished, row.CostAbolished));
+        Assert.Equal((56_000L, (long?)null, 10_000L, (long?)0), (row.TimeBaselineUnits!.Value, row.CostBaselineCenti, row.TimeReductionHundredths!.Value, row.CurrentAnnualFilings));
+
+        // The window views say the same.
+        var window = await connection.QuerySingleAsync<(long? Current, long Abolished)>(
+            """
+            SELECT w.current_cost_centi, w.is_abolished FROM cost_reduction_windows w
+            WHERE w.program_code = 'resolution-66' AND w.procedure_id = @Id AND w.valid_from <= @AsOf AND (w.valid_until IS NULL OR w.valid_until > @AsOf)
+            """,
+            new { Id = id, AsOf = asOf });
+        Assert.Equal(((long?)0, 1L), window);
+
+        // A group of it alone: abolished, its time counted; its cost has no baseline without the tariff.
+        var group = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None,
+            new ProcedureFilter { SearchTerms = [code] }, new ReportDates("resolution-66", 2024, asOf, 2025), Cancel));
+        Assert.Equal((1L, 1L, 0L, 10_000L, 0L), (group.Procedures, group.Abolished, group.TimeCurrentUnits!.Value, group.TimeReductionHundredths!.Value, group.CostWithBaseline));
+    }
+
     /// <summary>
     /// Rows of procedure_figures that differ from what procedure_figures_computed derives from the histories now,
     /// either way: the stored rows of every procedure with history, and no stored row the histories would not give.

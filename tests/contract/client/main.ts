@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   check('polling again from the new cursor gives nothing new', idle.items.length === 0, idle.items);
 
   // Reports.
-  const board = await client.GET('/api/v1/reports/scoreboard', { params: { query: { jurisdiction: '92', year: '2025' } } });
+  const board = await client.GET('/api/v1/reports/scoreboard', { params: { query: { jurisdiction: '92', year: 2025 } } });
   const scoreboard = json(board.data);
   check('GetScoreboard (92, 2025) answers indicators', board.response.status === 200 && (scoreboard?.indicators.length ?? 0) > 0, board.error);
   for (const indicator of scoreboard?.indicators ?? []) {
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   const own = await client.GET('/api/v1/procedures/{id}/reduction', { params: { path: { id } } });
   check('GetProcedureReduction of the new procedure (no history) answers 200', own.response.status === 200, own.error);
   const csv = await client.GET('/api/v1/reports/scoreboard', {
-    params: { query: { jurisdiction: '92', year: '2025' } }, headers: { Accept: 'text/csv' }, parseAs: 'text',
+    params: { query: { jurisdiction: '92', year: 2025 } }, headers: { Accept: 'text/csv' }, parseAs: 'text',
   });
   const rows = typeof csv.data === 'string' ? csv.data.replace(/^\uFEFF/, '').trim().split(/\r?\n/) : [];
   check(`GetScoreboard as CSV (Accept: text/csv) answers a header and a row per indicator (${rows.length - 1})`,
