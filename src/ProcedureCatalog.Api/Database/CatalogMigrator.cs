@@ -76,10 +76,11 @@ public sealed class CatalogMigrator(CatalogDatabase database, ILogger<CatalogMig
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.SetupConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 5";
+        // The pragma itself (table, rowid, parent, key) rather than a query over it: SQLite's own statement, not SQL to share.
+        command.CommandText = "PRAGMA foreign_key_check";
         using var reader = command.ExecuteReader();
         var violations = new List<string>();
-        while (reader.Read())
+        while (violations.Count < 5 && reader.Read())
         {
             violations.Add($"{reader.GetString(0)} row {(reader.IsDBNull(1) ? "?" : reader.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture))} -> {reader.GetString(2)}");
         }

@@ -343,6 +343,8 @@ public static class OpenApiSetup
         "after" => "YzE6NDI",
         "limit" => "100",
         "dryRun" => true,
+        "createMissing" => false,
+        "history" => true,
         "format" => "xlsx",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,

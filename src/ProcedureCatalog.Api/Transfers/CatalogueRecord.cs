@@ -79,14 +79,28 @@ public sealed record CatalogueRecord(
     /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
     public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors, IReadOnlyDictionary<string, JsonElement>? structured = null)
     {
-        // Text compares in composed form: "có" typed with a combining accent is the same word.
-        string? Text(string column) =>
-            values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim().Normalize(System.Text.NormalizationForm.FormC) : null;
+        // The rules of every text the API takes (TextRules): no control or invisible characters, stored in composed form, so
+        // that "có" typed with a combining accent is the same word. A documents cell holds a document a line.
+        string? Text(string column)
+        {
+            if (!values.TryGetValue(column, out var value) || string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (TextRules.Problem(column, value.Trim(), multiLine: column == "documents") is { } problem)
+            {
+                errors.Add(column, problem);
+                return null;
+            }
+
+            return TextRules.Normalize(value.Trim());
+        }
 
         string Required(string column, int maxLength)
         {
             var text = Text(column);
-            errors.When(text is null, column, $"{column} is required.");
+            errors.When(text is null && (!values.TryGetValue(column, out var raw) || string.IsNullOrWhiteSpace(raw)), column, $"{column} is required.");
             errors.When(text is { Length: var length } && length > maxLength, column, $"{column} may have at most {maxLength} characters.");
             return text ?? string.Empty;
         }
@@ -247,6 +261,11 @@ public sealed record CatalogueRecord(
             try
             {
                 item = entry.Deserialize<T>(StructuredJson);
+            }
+            catch (TextRules.TextRuleException exception)
+            {
+                errors.Add(column, $"Item {index} of {column}: {exception.Message}");
+                continue;
             }
             catch (JsonException exception)
             {

@@ -111,7 +111,7 @@ internal static class ImportFiles
                 {
                     if (columns[index] is { } column)
                     {
-                        values[column] = RestoreFormula(csv.GetStringOrNull(index));
+                        values[column] = Infrastructure.CsvFormula.Restore(csv.GetStringOrNull(index));
                     }
                 }
 
@@ -120,10 +120,6 @@ internal static class ImportFiles
             }
         }
     }
-
-    /// <summary>The export writes a text that Excel would run as a formula with one leading apostrophe; taken back here.</summary>
-    private static string? RestoreFormula(string? text) =>
-        text is ['\'', '=' or '+' or '-' or '@' or '\t' or '\r' or '\'', ..] ? text[1..] : text;
 
     private static void CheckColumnCount(int count)
     {

@@ -344,7 +344,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             DbConnection? connection, DbTransaction? transaction, Dictionary<string, (long Id, string Name)> known, SortedSet<string> createdNames, string column,
             string name, bool mayCreate, Errors errors, DateTime now, CancellationToken cancellationToken)
         {
-            var key = ImportQueries.NameKey(name);
+            var key = TextRules.NameKey(name);
             if (known.TryGetValue(key, out var found))
             {
                 return found.Id;

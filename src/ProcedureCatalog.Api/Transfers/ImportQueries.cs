@@ -87,10 +87,6 @@ internal static class ImportQueries
             },
             cancellationToken: cancellationToken));
 
-    /// <summary>Names compare ignoring case and Unicode form: "Sở Tài chính" in NFD, or in capitals, is the same agency.</summary>
-    public static string NameKey(string name) =>
-        string.Join(' ', name.Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
-
     public static async Task<Dictionary<string, ProcedureRow>> Procedures(
         DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string>? codes, CancellationToken cancellationToken) =>
         (codes is null
@@ -177,7 +173,7 @@ internal static class ImportQueries
         var byKey = new Dictionary<string, (long Id, string Name)>(StringComparer.Ordinal);
         foreach (var row in rows.OrderBy(row => row.Id))
         {
-            byKey.TryAdd(NameKey(row.Name), row);
+            byKey.TryAdd(Infrastructure.TextRules.NameKey(row.Name), row);
         }
 
         return byKey;

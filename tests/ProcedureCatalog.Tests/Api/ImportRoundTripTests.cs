@@ -167,4 +167,17 @@ public sealed class ImportRoundTripTests(EmptyCatalogApiFactory factory) : IClas
         var wrong = await Import("87", csv.Replace(",có,", ",yes please,", StringComparison.Ordinal), "text/csv");
         Assert.Contains(wrong.Errors, error => error.Message.Contains("có or không", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AnImportRefusesInvisibleAndControlCharactersAsTheApiDoes()
+    {
+        await Build.Procedure("88", "1.900007");
+        var csv = (await Export("88")).TrimStart('\uFEFF');
+        var hidden = await Import("88", csv.Replace("Đăng ký kinh doanh hộ gia đình", "Đăng ký\u200B kinh doanh hộ gia đình", StringComparison.Ordinal), "text/csv");
+        var error = Assert.Single(hidden.Errors);
+        Assert.Equal(("name", "1.900007"), (error.Field, error.Code));
+        Assert.Contains("U+200B", error.Message, StringComparison.Ordinal);
+        var nul = await Import("88", csv.Replace("Đăng ký kinh doanh hộ gia đình", "Đăng ký\u0000", StringComparison.Ordinal), "text/csv");
+        Assert.Equal(("failed", "name"), (nul.Status, Assert.Single(nul.Errors).Field));
+    }
 }

@@ -186,6 +186,10 @@ public sealed class SqlServerSchemaScripts
                 case InsertStatement or UpdateStatement or DeleteStatement or MergeStatement:
                     dataStatements.Add((origin, source));
                     break;
+                case SelectStatement { Into: null }:
+                    // A migration with nothing to do on SQL Server (its SQLite twin has) reads a constant: no change.
+                    dataStatements.Add((origin, source));
+                    break;
                 default:
                     // Anything else would change the schema in a way this model does not play yet: better to stop than to
                     // validate something the deploy would not build.
