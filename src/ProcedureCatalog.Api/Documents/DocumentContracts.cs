@@ -52,3 +52,19 @@ internal sealed record DocumentRow
     public DateTime UpdatedAt { get; init; }
     public long Version { get; init; }
 }
+
+/// <summary>A document as a sync or an import gives it, to be matched against the stored ones by <see cref="DocumentQueries.Sync"/>.</summary>
+/// <param name="Name">The document's name.</param>
+/// <param name="ProvidedOnce">The state already holds it.</param>
+/// <param name="Complete">
+/// The record gave every field of the document (JSON objects). A name-only document (a CSV line) matches a stored one by
+/// name and keeps its template, copies, case and data source.
+/// </param>
+public sealed record DocumentValues(
+    string Name, bool ProvidedOnce, string? TemplateName = null, int? Originals = null, int? Copies = null, string? CaseNote = null, string? DataSource = null,
+    bool Complete = false)
+{
+    /// <summary>A document of a request body: every field given.</summary>
+    public static DocumentValues Of(DocumentInput input) =>
+        new(input.Name.Trim(), input.ProvidedOnce!.Value, input.TemplateName, input.Originals, input.Copies, input.CaseNote, input.DataSource, Complete: true);
+}

@@ -64,11 +64,9 @@ internal static class ProcedureUpserts
         }
 
         await ProcedureQueries.ReplaceLegalBasis(connection, transaction, current.Id, input.LegalBasis, cancellationToken);
-        await DocumentQueries.RemoveAll(connection, transaction, current.Id, cancellationToken);
-        foreach (var document in input.Documents ?? [])
-        {
-            await DocumentQueries.Append(connection, transaction, dialect, current.Id, document, now, cancellationToken);
-        }
+        // A document that stays keeps its id (a client may hold it); only what changed is written.
+        await DocumentQueries.Sync(connection, transaction, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
+            (input.Documents ?? []).Select(DocumentValues.Of).ToList(), now, cancellationToken);
 
         await ProcedureChanges.Recorded(context, connection, transaction, current.Id, jurisdiction, code, current.Version + 1, "updated", now, cancellationToken);
         return new Outcome.Replaced(current.Id);

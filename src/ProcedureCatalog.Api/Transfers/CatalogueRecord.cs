@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
 
@@ -37,7 +38,7 @@ public sealed record CatalogueRecord(
     decimal? ApplicantHours,
     long? AnnualFilings,
     string? CostDecisionRef,
-    IReadOnlyList<ImportedDocument> Documents)
+    IReadOnlyList<DocumentValues> Documents)
 {
     /// <summary>The legal basis, when the record carries it (JSON and NDJSON only); null leaves the stored one as it is.</summary>
     public IReadOnlyList<LegalBasisEntry>? LegalBasis { get; init; }
@@ -296,21 +297,21 @@ public sealed record CatalogueRecord(
         return items;
     }
 
-    private static IReadOnlyList<ImportedDocument> StructuredDocuments(JsonElement element, Errors errors)
+    private static IReadOnlyList<DocumentValues> StructuredDocuments(JsonElement element, Errors errors)
     {
         var documents = Structured<Documents.DocumentInput>(new Dictionary<string, JsonElement> { ["documents"] = element }, "documents", ProcedureRules.MaxDocuments, errors) ?? [];
-        return documents.Select(document => new ImportedDocument(
+        return documents.Select(document => new DocumentValues(
             document.Name.Trim(), document.ProvidedOnce!.Value, document.TemplateName?.Trim(), document.Originals, document.Copies, document.CaseNote?.Trim(),
             document.DataSource?.Trim(), Complete: true)).ToList();
     }
 
-    private static IReadOnlyList<ImportedDocument> ParseDocuments(string? text, Errors errors)
+    private static IReadOnlyList<DocumentValues> ParseDocuments(string? text, Errors errors)
     {
         var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         errors.When(lines.Length > ProcedureRules.MaxDocuments, "documents", $"A procedure has at most {ProcedureRules.MaxDocuments} documents.");
         errors.When(lines.Any(line => line.Length > 1000), "documents", "A document name may have at most 1000 characters.");
         return lines
-            .Select(line => line.StartsWith('*') ? new ImportedDocument(line.TrimStart('*').Trim(), true) : new ImportedDocument(line, false))
+            .Select(line => line.StartsWith('*') ? new DocumentValues(line.TrimStart('*').Trim(), true) : new DocumentValues(line, false))
             .Where(document => document.Name.Length > 0)
             .ToList();
     }
@@ -321,13 +322,3 @@ public sealed record CatalogueRecord(
         ? new CostEntryInput(from, FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef!)
         : null;
 }
-
-/// <param name="Name">The document's name.</param>
-/// <param name="ProvidedOnce">The state already holds it.</param>
-/// <param name="Complete">
-/// The record gave every field of the document (JSON objects). A name-only document (a CSV line) matches a stored one by
-/// name and keeps its template, copies, case and data source.
-/// </param>
-public sealed record ImportedDocument(
-    string Name, bool ProvidedOnce, string? TemplateName = null, int? Originals = null, int? Copies = null, string? CaseNote = null, string? DataSource = null,
-    bool Complete = false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
 
@@ -108,7 +109,7 @@ internal static class ExportQueries
         var details = await DetailsOfPage(connection, page.Select(entry => entry.Id).ToList(), history, cancellationToken);
         return page.Select(entry => entry.Record with
         {
-            Documents = details.Documents[entry.Id].Select(row => new ImportedDocument(
+            Documents = details.Documents[entry.Id].Select(row => new DocumentValues(
                 row.Name, row.ProvidedOnce, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.DataSource, Complete: true)).ToList(),
             LegalBasis = details.LegalBasis[entry.Id].Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer)).ToList(),
             TimeHistory = details.Times?[entry.Id].Select(row => new TimeEntryInput(row.EffectiveFrom, row.Amount, EnumText<TimeUnit>.Parse(row.Unit), row.DecisionRef)).ToList(),
@@ -197,8 +198,8 @@ internal static class ExportQueries
             CostEffectiveFrom, FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef,
             (Documents ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.StartsWith(CatalogueRecord.ProvidedOnceMark, StringComparison.Ordinal)
-                    ? new ImportedDocument(line[CatalogueRecord.ProvidedOnceMark.Length..], true)
-                    : new ImportedDocument(line, false))
+                    ? new DocumentValues(line[CatalogueRecord.ProvidedOnceMark.Length..], true)
+                    : new DocumentValues(line, false))
                 .ToList());
     }
 }

@@ -6,6 +6,7 @@ using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.History;
+using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
 
@@ -279,13 +280,13 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         }
     }
 
-    private static ImportedDocument Desired(Documents.DocumentRow row) =>
+    private static DocumentValues Desired(Documents.DocumentRow row) =>
         new(row.Name, row.ProvidedOnce, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.DataSource, Complete: true);
 
     private static string Digest(IEnumerable<string> parts) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\u001f", parts))), 0, 16);
 
-    private static string DocumentDigest(IEnumerable<ImportedDocument> documents) =>
+    private static string DocumentDigest(IEnumerable<DocumentValues> documents) =>
         Digest(documents.Select(document => string.Join("\u001e", document.Name, document.ProvidedOnce, document.TemplateName, document.Originals, document.Copies, document.CaseNote, document.DataSource)));
 
     private static string NameDigest(IEnumerable<(string Name, bool ProvidedOnce)> documents) =>
@@ -395,7 +396,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         private async Task Create(DbConnection connection, DbTransaction transaction, CatalogueRecord record, ProcedureUpsert description, DateTime now, CancellationToken cancellationToken)
         {
             var procedureId = await ProcedureQueries.Insert(connection, transaction, dialect!, description.ToCreate(job.Jurisdiction, record.Code), now, cancellationToken);
-            await ImportQueries.SyncDocuments(connection, transaction, procedureId, [], record.Documents, now, cancellationToken);
+            await DocumentQueries.Sync(connection, transaction, procedureId, [], record.Documents, now, cancellationToken);
             if (record.LegalBasis is { Count: > 0 } legalBasis)
             {
                 await ProcedureQueries.ReplaceLegalBasis(connection, transaction, procedureId, legalBasis, cancellationToken);
@@ -420,7 +421,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             || TimeEntries(existing.Id, record).Any(entry => !state.TimeEntries.Contains(TimeKey(existing.Id, entry)))
             || CostEntries(existing.Id, record).Any(entry => !state.CostEntries.Contains(CostKey(existing.Id, entry)));
 
-        private bool DocumentsDiffer(long procedureId, IReadOnlyList<ImportedDocument> documents) =>
+        private bool DocumentsDiffer(long procedureId, IReadOnlyList<DocumentValues> documents) =>
             documents.Count > 0 && (documents.All(document => document.Complete)
                 ? state.DocumentDigests.GetValueOrDefault(procedureId, DocumentDigest([])) != DocumentDigest(documents.Select(Defaulted))
                 : state.DocumentNameDigests.GetValueOrDefault(procedureId, NameDigest([])) != NameDigest(documents.Select(document => (document.Name, document.ProvidedOnce))));
@@ -446,7 +447,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             var bumped = changed;
             if (record.Documents.Count > 0)
             {
-                changed |= await ImportQueries.SyncDocuments(connection, transaction, existing.Id, state.Documents.GetValueOrDefault(existing.Id) ?? [], record.Documents, now, cancellationToken);
+                changed |= await DocumentQueries.Sync(connection, transaction, existing.Id, state.Documents.GetValueOrDefault(existing.Id) ?? [], record.Documents, now, cancellationToken);
             }
 
             if (record.LegalBasis is { } legalBasis
@@ -512,7 +513,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
     }
 
     /// <summary>A complete document as it would be stored.</summary>
-    private static ImportedDocument Defaulted(ImportedDocument document) => document with
+    private static DocumentValues Defaulted(DocumentValues document) => document with
     {
         TemplateName = Blank(document.TemplateName), CaseNote = Blank(document.CaseNote), DataSource = Blank(document.DataSource),
         Originals = document.Originals ?? 1, Copies = document.Copies ?? 0,

@@ -200,6 +200,21 @@ public sealed class IntegrationApiTests(EmptyCatalogApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task PutAtTheNaturalKeyKeepsTheIdsOfTheDocumentsThatStay()
+    {
+        var input = await Build.NewProcedure("51", "1.700010", documents:
+            [new DocumentInput("Đơn đề nghị", "Mẫu 01", 1, 0, null, false, null), new DocumentInput("Bản sao căn cước", null, 0, 1, null, true, "CSDL dân cư")]);
+        var url = "/api/v1/jurisdictions/51/procedures/1.700010";
+        var body = Upsert(input, "Cấp phép xả thải");
+        var created = await (await client.PutJson(url, body)).ReadAs<ProcedureDetail>(HttpStatusCode.Created);
+        var changed = body with { Documents = [body.Documents![0] with { Copies = 2 }, body.Documents[1], new DocumentInput("Bản vẽ", null, 1, 0, null, false, null)] };
+        var replaced = await (await client.PutJson(url, changed, HttpAssertions.Tag(created.Id, created.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        Assert.Equal(created.Documents.Select(document => document.Id), replaced.Documents.Take(2).Select(document => document.Id));
+        Assert.Equal((2, 3), (replaced.Documents[0].Copies, replaced.Documents.Count));
+        Assert.Equal((created.Documents[1].Version, "CSDL dân cư"), (replaced.Documents[1].Version, replaced.Documents[1].DataSource));
+    }
+
+    [Fact]
     public async Task TheFeedHoldsEveryChangeOnceInOrderWhileWritersRun()
     {
         var procedures = new List<ProcedureDetail>();

@@ -40,6 +40,36 @@ public sealed class TimeLimitTests(OneSecondLimitFactory factory) : IClassFixtur
     }
 }
 
+/// <summary>An answer that has started when the time limit comes is finished, never cut off in its middle.</summary>
+public sealed class StreamedAnswerTests(OneSecondLimitFactory factory) : IClassFixture<OneSecondLimitFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AStreamedReportReadSlowlyPastTheTimeLimitArrivesWhole()
+    {
+        await new CatalogBuilder(client).Jurisdiction("93");
+        // 4,000 procedures whose time has not been cut since 2024: every one a laggard of 2025.
+        var csv = new StringBuilder("code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,timeEffectiveFrom,timeAmount,timeUnit,timeDecisionRef\n");
+        for (var row = 0; row < 4000; row++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"1.{row:D6},\"Thủ tục có một cái tên khá dài để báo cáo có nhiều byte, số {row}\",province,external,true,full,true,true,Xây dựng,Sở Xây dựng,2024-01-01,10,working-days,1/QĐ-UBND\n");
+        }
+
+        Assert.Equal("succeeded", (await client.ImportAndWait("93", new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", createMissing: true)).Status);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/laggards?jurisdiction=93&year=2025&measure=time");
+        request.Headers.Accept.ParseAdd("text/csv");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The reader waits past the one-second limit before it reads: the service is held writing the rest meanwhile.
+        await Task.Delay(2500, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal(4001, body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+}
+
 /// <summary>Reports and exports take turns; beyond the turns and the queue they get 503 with Retry-After, and cheap reads never wait.</summary>
 public sealed class HeavyRequestTests(OneHeavyTurnFactory factory) : IClassFixture<OneHeavyTurnFactory>
 {

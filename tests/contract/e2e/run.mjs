@@ -597,16 +597,23 @@ await section('Import (ImportCatalogue, GetImport)', async () => {
   const codes = [`E2E.${run}.I1`, `E2E.${run}.I2`];
   const file = `${CATALOGUE_COLUMNS}\n${importRow(codes[0])}\n${importRow(codes[1], { level: 'district', documents: '' })}\n`;
 
-  const dry = await h.request('CSV, dry run', 'ImportCatalogue', 'POST', at, { query: { dryRun: true }, raw: file, contentType: 'text/csv', expect: 202 });
+  // The file names a field and an agency that do not exist yet: without createMissing each is a row error.
+  const unknown = await h.request('CSV naming an unknown field and agency', 'ImportCatalogue', 'POST', at, { query: { dryRun: true }, raw: file, contentType: 'text/csv', expect: 202 });
+  const refusedNames = await pollImport(unknown.location, 'the unknown names');
+  h.check('unknown agencies and fields are row errors naming the row, the code and the column', refusedNames?.status === 'failed'
+    && refusedNames.errors?.some((error) => error.field === 'agency' && error.line === 2 && error.code === codes[0]), JSON.stringify(refusedNames?.errors));
+  const dry = await h.request('CSV, dry run, creating what is missing', 'ImportCatalogue', 'POST', at, { query: { dryRun: true, createMissing: true }, raw: file, contentType: 'text/csv', expect: 202 });
   h.check('the 202 names the import in Location', Boolean(dry.location) && dry.location === `${api}/imports/${dry.json?.id}`, dry.location);
   const checked = await pollImport(dry.location, 'the dry run');
-  h.check('the dry run succeeds and would create both procedures', checked?.status === 'succeeded' && checked.dryRun === true && checked.created === 2, JSON.stringify(checked));
+  h.check('the dry run succeeds, would create both procedures and names the agency and field it would create', checked?.status === 'succeeded'
+    && checked.dryRun === true && checked.created === 2 && checked.createdNames?.agencies?.length === 1 && checked.createdNames?.fields?.length === 1, JSON.stringify(checked));
   await h.request('the dry run wrote nothing', 'GetProcedureByCode', 'GET', `${api}/jurisdictions/${j}/procedures/${codes[0]}`, { expect: 404 });
 
-  const queued = await h.request('CSV', 'ImportCatalogue', 'POST', at, { query: { dryRun: false }, raw: file, contentType: 'text/csv', expect: 202 });
+  const queued = await h.request('CSV', 'ImportCatalogue', 'POST', at, { query: { dryRun: false, createMissing: true }, raw: file, contentType: 'text/csv', expect: 202 });
   h.check('the import is queued (or already running)', ['queued', 'running', 'succeeded'].includes(queued.json?.status), queued.json?.status);
   const done = await pollImport(queued.location, 'the import, to completion');
-  h.check('the import succeeded: 2 created, 2 of 2 rows processed', done?.status === 'succeeded' && done.created === 2 && done.processedRows === 2 && done.totalRows === 2, JSON.stringify(done));
+  h.check('the import succeeded: 2 created, 2 of 2 rows processed and applied', done?.status === 'succeeded' && done.created === 2 && done.processedRows === 2
+    && done.totalRows === 2 && done.appliedRows === 2, JSON.stringify(done));
   const imported = await h.request('an imported procedure', 'GetProcedureByCode', 'GET', `${api}/jurisdictions/${j}/procedures/${codes[0]}`, { expect: 200 });
   h.check('it has the imported documents (one provided once)', imported.json?.documents?.length === 2 && imported.json.documents.some((d) => d.providedOnce), JSON.stringify(imported.json?.documents));
   const again = await h.request('the same file again', 'ImportCatalogue', 'POST', at, { raw: file, contentType: 'text/csv', expect: 202 });
@@ -616,9 +623,9 @@ await section('Import (ImportCatalogue, GetImport)', async () => {
   const bad = `${CATALOGUE_COLUMNS}\n${importRow(`E2E.${run}.I3`)}\n${importRow(`E2E.${run}.I4`, { level: 'tinh' })}\n`;
   const refused = await h.request('CSV with a bad row', 'ImportCatalogue', 'POST', at, { raw: bad, contentType: 'text/csv', expect: 202 });
   const failed = await pollImport(refused.location, 'the bad file');
-  // Lines are the file's: the header is line 1, the good row lines 2 and 3 (its documents span two), the bad row line 4.
-  h.check('the bad file failed, naming the bad row (line 4) and its column', failed?.status === 'failed' && failed.errors?.length === 1
-    && failed.errors[0].line === 4 && failed.errors[0].field === 'level', JSON.stringify(failed?.errors));
+  // Rows as Excel numbers them: the header is row 1, the good record row 2 (though its documents span two lines), the bad one row 3.
+  h.check('the bad file failed, naming the bad record (row 3), its code and its column', failed?.status === 'failed' && failed.errors?.length === 1
+    && failed.errors[0].line === 3 && failed.errors[0].field === 'level' && failed.errors[0].code === `E2E.${run}.I4`, JSON.stringify(failed?.errors));
   await h.request('the failed import wrote nothing, not even its good row', 'GetProcedureByCode', 'GET', `${api}/jurisdictions/${j}/procedures/E2E.${run}.I3`, { expect: 404 });
 
   // Round trips: an export imports back unchanged.
@@ -764,6 +771,11 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
   }
   for (const [operationId, method, path, request] of writes) {
     await h.request('a query parameter it does not take', operationId, method, path, { ...request, query: UNKNOWN_PARAMETER, expect: 400 });
+  }
+  // 415: a JSON body in another charset than UTF-8 (the document says JSON bodies are UTF-8).
+  for (const [operationId, method, path, request] of writes) {
+    if (request.body === undefined) continue;
+    await h.request('a JSON body declared in another charset', operationId, method, path, { ...request, contentType: 'application/json; charset=iso-8859-1', expect: 415 });
   }
   const covered = new Set([...reads.map(([operationId]) => operationId), ...listed]);
   h.check('every operation was sent an unknown query parameter', h.operations.every((op) => covered.has(op.operationId)),
