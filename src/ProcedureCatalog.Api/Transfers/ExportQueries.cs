@@ -92,10 +92,10 @@ internal static class ExportQueries
     private const int PageSize = 500;
 
     private const string TimesOfPage =
-        "SELECT procedure_id, effective_from, amount, unit, decision_ref FROM time_history WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id";
+        "SELECT id, procedure_id, effective_from, amount, unit, decision_ref, recorded_at FROM time_history WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id";
 
     private const string CostsOfPage =
-        "SELECT procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref FROM cost_history "
+        "SELECT id, procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref, recorded_at FROM cost_history "
         + "WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id";
 
     private static async Task<IEnumerable<CatalogueRecord>> Complete(
@@ -119,7 +119,7 @@ internal static class ExportQueries
     }
 
     internal sealed record PageDetails(
-        ILookup<long, Documents.DocumentRow> Documents, ILookup<long, LegalBasisRow> LegalBasis, ILookup<long, TimeHistoryRow>? Times, ILookup<long, CostHistoryRow>? Costs);
+        ILookup<long, Documents.DocumentRow> Documents, ILookup<long, LegalBasisRow> LegalBasis, ILookup<long, TimeEntryRow>? Times, ILookup<long, CostEntryRow>? Costs);
 
     /// <summary>The documents, legal basis and (when asked) histories of a page of procedures, four reads whatever the page holds.</summary>
     internal static async Task<PageDetails> DetailsOfPage(DbConnection connection, IReadOnlyList<long> procedureIds, bool history, CancellationToken cancellationToken)
@@ -138,29 +138,9 @@ internal static class ExportQueries
             return new PageDetails(documents, legalBasis, null, null);
         }
 
-        var times = (await connection.QueryAsync<TimeHistoryRow>(new CommandDefinition(TimesOfPage, ids, cancellationToken: cancellationToken))).ToLookup(row => row.ProcedureId);
-        var costs = (await connection.QueryAsync<CostHistoryRow>(new CommandDefinition(CostsOfPage, ids, cancellationToken: cancellationToken))).ToLookup(row => row.ProcedureId);
+        var times = (await connection.QueryAsync<TimeEntryRow>(new CommandDefinition(TimesOfPage, ids, cancellationToken: cancellationToken))).ToLookup(row => row.ProcedureId);
+        var costs = (await connection.QueryAsync<CostEntryRow>(new CommandDefinition(CostsOfPage, ids, cancellationToken: cancellationToken))).ToLookup(row => row.ProcedureId);
         return new PageDetails(documents, legalBasis, times, costs);
-    }
-
-    internal sealed record TimeHistoryRow
-    {
-        public long ProcedureId { get; init; }
-        public DateOnly EffectiveFrom { get; init; }
-        public decimal Amount { get; init; }
-        public required string Unit { get; init; }
-        public required string DecisionRef { get; init; }
-    }
-
-    internal sealed record CostHistoryRow
-    {
-        public long ProcedureId { get; init; }
-        public DateOnly EffectiveFrom { get; init; }
-        public long FeeVnd { get; init; }
-        public long OtherCostVnd { get; init; }
-        public decimal ApplicantHours { get; init; }
-        public long? AnnualFilings { get; init; }
-        public required string DecisionRef { get; init; }
     }
 
     private sealed record ExportRow

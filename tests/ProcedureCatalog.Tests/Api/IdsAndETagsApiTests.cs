@@ -38,9 +38,7 @@ public sealed class IdsAndETagsApiTests(MovableClockCatalogApiFactory factory) :
     private CatalogBuilder Build => new(client);
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static ProcedureUpsert Upsert(ProcedureCreate input, string name) => new(
-        name, input.Level, input.Kind, input.BusinessRelated, input.OnlineLevel, input.FullOnlineEligible, input.BoundaryFree, input.FieldId, input.AgencyId,
-        input.LastReviewedOn, input.LegalBasis, input.Documents);
+    private static ProcedureUpsert Upsert(ProcedureCreate input, string name) => CatalogBuilder.Upsert(input, name);
 
     private async Task<HttpResponseMessage> GetIfNoneMatch(string url, string etag)
     {

@@ -49,16 +49,8 @@ public sealed class StreamedAnswerTests(OneSecondLimitFactory factory) : IClassF
     [Fact]
     public async Task AStreamedReportReadSlowlyPastTheTimeLimitArrivesWhole()
     {
-        await new CatalogBuilder(client).Jurisdiction("93");
         // 4,000 procedures whose time has not been cut since 2024: every one a laggard of 2025.
-        var csv = new StringBuilder("code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,timeEffectiveFrom,timeAmount,timeUnit,timeDecisionRef\n");
-        for (var row = 0; row < 4000; row++)
-        {
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"1.{row:D6},\"Thủ tục có một cái tên khá dài để báo cáo có nhiều byte, số {row}\",province,external,true,full,true,true,Xây dựng,Sở Xây dựng,2024-01-01,10,working-days,1/QĐ-UBND\n");
-        }
-
-        Assert.Equal("succeeded", (await client.ImportAndWait("93", new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", createMissing: true)).Status);
+        await new CatalogBuilder(client).Generated("93", 4000, withTime: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/laggards?jurisdiction=93&year=2025&measure=time");
         request.Headers.Accept.ParseAdd("text/csv");
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
@@ -79,16 +71,7 @@ public sealed class HeavyRequestTests(OneHeavyTurnFactory factory) : IClassFixtu
     [Fact]
     public async Task ASecondReportFindsTheTurnTakenWhileCheapReadsAndHealthAnswer()
     {
-        await new CatalogBuilder(client).Jurisdiction("91");
-        var csv = new StringBuilder("code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,documents\n");
-        for (var row = 0; row < 4000; row++)
-        {
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"1.{row:D6},Thủ tục có tên dài để xuất ra nhiều byte số {row},province,external,true,full,true,true,Xây dựng,Sở Xây dựng,\"Đơn đề nghị\n* Bản sao căn cước\n{new string('x', 200)}\"\n");
-        }
-
-        var imported = await client.ImportAndWait("91", new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "text/csv", createMissing: true);
-        Assert.Equal("succeeded", imported.Status);
+        await new CatalogBuilder(client).Generated("91", 4000);
 
         // An export whose reader reads nothing: it holds the one turn while its answer waits to be read.
         using var holding = await client.GetAsync("/api/v1/jurisdictions/91/export", HttpCompletionOption.ResponseHeadersRead, Cancel);
