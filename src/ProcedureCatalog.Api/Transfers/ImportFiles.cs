@@ -149,10 +149,66 @@ internal static class ImportFiles
             {
                 throw new ImportFileException($"The workbook unpacks to {unpacked:N0} bytes; at most {MaxUnpackedXlsxBytes:N0} are read. Split the catalogue or send it as CSV.");
             }
+
+            foreach (var entry in zip.Entries.Where(entry => entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                         || entry.FullName.EndsWith("sharedStrings.xml", StringComparison.OrdinalIgnoreCase)))
+            {
+                CheckCells(entry);
+            }
         }
         catch (InvalidDataException exception)
         {
             throw new ImportFileException("The file is not an XLSX workbook (it is not a valid zip package).", exception);
+        }
+    }
+
+    /// <summary>Excel's own limit of a cell, which a catalogue never needs to pass.</summary>
+    public const int MaxCellCharacters = 32_767;
+
+    /// <summary>
+    /// Streams a part of the workbook once, in chunks, before the reader materialises anything of it: a cell (or shared string)
+    /// longer than Excel's own limit, or a row of more than <see cref="MaxColumns"/> cells, refuses the file while it costs nothing.
+    /// </summary>
+    private static void CheckCells(ZipArchiveEntry entry)
+    {
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
+        using var reader = System.Xml.XmlReader.Create(entry.Open(), settings);
+        var chunk = new char[4096];
+        var row = 0;
+        var cells = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "row")
+                {
+                    row++;
+                    cells = 0;
+                }
+                else if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.LocalName == "c" && ++cells > MaxColumns)
+                {
+                    throw new ImportFileException($"Row {row} of the workbook has more than {MaxColumns} cells; a catalogue has at most {MaxColumns} columns.");
+                }
+                else if (reader.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.CDATA or System.Xml.XmlNodeType.SignificantWhitespace)
+                {
+                    long length = 0;
+                    int read;
+                    while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                    {
+                        length += read;
+                        if (length > MaxCellCharacters)
+                        {
+                            throw new ImportFileException(row > 0
+                                ? $"A cell of row {row} of the workbook holds more than {MaxCellCharacters:N0} characters, Excel's own limit."
+                                : $"A text of the workbook's shared strings holds more than {MaxCellCharacters:N0} characters, Excel's own limit.");
+                        }
+                    }
+                }
+            }
+        }
+        catch (System.Xml.XmlException exception)
+        {
+            throw new ImportFileException($"The workbook cannot be read at row {row + 1}: its XML is malformed or declares a DTD.", exception);
         }
     }
 

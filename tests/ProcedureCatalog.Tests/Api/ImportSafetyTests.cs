@@ -124,6 +124,23 @@ public sealed class ImportSafetyTests(ImportLimitsFactory factory) : IClassFixtu
         await AssertNoUploadIsLeft();
     }
 
+    private static byte[] WorkbookOf(Dictionary<string, object?> row)
+    {
+        using var buffer = new MemoryStream();
+        MiniExcel.SaveAs(buffer, new[] { row }, excelType: ExcelType.XLSX);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public async Task AWorkbookCellBeyondExcelsOwnLimitOrARowOfTooManyCellsIsRefusedBeforeItIsRead()
+    {
+        await Build.Jurisdiction("72");
+        var longCell = await Import("72", WorkbookOf(new Dictionary<string, object?> { ["code"] = "1.000001", ["name"] = new string('x', 40_000) }), XlsxMediaType);
+        Assert.Contains("32,767 characters", Assert.Single(longCell.Errors).Message, StringComparison.Ordinal);
+        var wide = await Import("72", WorkbookOf(Enumerable.Range(0, 150).ToDictionary(column => $"c{column}", column => (object?)"x")), XlsxMediaType);
+        Assert.Contains("more than 100 cells", Assert.Single(wide.Errors).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ANonWorkbookSentAsXlsxEndsFailedWithAReason()
     {
