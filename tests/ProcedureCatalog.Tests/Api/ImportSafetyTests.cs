@@ -12,34 +12,6 @@ using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Api;
 
-/// <summary>Small limits, so that hostile files and uploads can be tried in a test: 4 MiB an upload, 8 MiB pending, batches of 50.</summary>
-public sealed class ImportLimitsFactory : CatalogApiFactory
-{
-    protected override bool SeedSample => false;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Limits:MaxImportBytes"] = (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Imports:MaxPendingUploadBytes"] = (8 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Imports:BatchRows"] = "50",
-    };
-}
-
-/// <summary>A second service over the database and upload folder of another, as after a restart.</summary>
-public sealed class RestartedServiceFactory(string connectionString, string importsFolder) : CatalogApiFactory
-{
-    protected override bool SeedSample => false;
-
-    protected override string AdminKeyName => "tests-admin-after-restart";
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Database:ConnectionString"] = connectionString,
-        ["Imports:Directory"] = importsFolder,
-        ["Imports:MaxAttempts"] = "3",
-    };
-}
-
 /// <summary>What a hostile or broken file, or a broken upload, does to an import: it ends failed with a reason, bounded, leaving nothing behind.</summary>
 public sealed class ImportSafetyTests(ImportLimitsFactory factory) : IClassFixture<ImportLimitsFactory>
 {
@@ -283,6 +255,8 @@ public sealed class ImportSafetyTests(ImportLimitsFactory factory) : IClassFixtu
     }
 
     [Fact]
+
+    [Trait("Category", Categories.Slow)]
     public async Task AnotherWriterGetsInBetweenTheBatchesOfALargeImport()
     {
         await Build.Jurisdiction("79");

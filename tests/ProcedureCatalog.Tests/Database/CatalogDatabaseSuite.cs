@@ -9,6 +9,8 @@ using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Reports;
 
+using ProcedureCatalog.Tests.Support;
+
 namespace ProcedureCatalog.Tests.Database;
 
 /// <summary>
@@ -450,4 +452,5 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
 
 public sealed class SqliteCatalogDatabaseTests(SqliteTarget target) : CatalogDatabaseSuite<SqliteTarget>(target), IClassFixture<SqliteTarget>;
 
+[Trait("Category", Categories.Slow)]
 public sealed class SqlServerCatalogDatabaseTests(SqlServerTarget target) : CatalogDatabaseSuite<SqlServerTarget>(target), IClassFixture<SqlServerTarget>;

@@ -11,9 +11,6 @@ using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Hostile;
 
-/// <summary>The service with the sample catalogue, its own database, and (as every test factory) rate limits out of the way.</summary>
-public sealed class HostileCatalogApiFactory : CatalogApiFactory;
-
 /// <summary>
 /// Generated requests against every operation of the OpenAPI document: SQL injection and other hostile text in
 /// every path, query and header value, mutated, oversized, deep, truncated and non-UTF-8 bodies, and fields a
@@ -21,6 +18,7 @@ public sealed class HostileCatalogApiFactory : CatalogApiFactory;
 /// document, and the database must be unchanged afterwards. Writes carry a valid editor key for a jurisdiction
 /// that holds nothing, so a request that gets past validation is still refused and the property stays exact.
 /// </summary>
+[Trait("Category", Categories.Slow)]
 public sealed class HostileInputTests(HostileCatalogApiFactory factory) : IClassFixture<HostileCatalogApiFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

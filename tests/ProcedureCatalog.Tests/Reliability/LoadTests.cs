@@ -13,6 +13,7 @@ namespace ProcedureCatalog.Tests.Reliability;
 /// exactly once, histories are complete and ordered, the feed holds every event, and nothing failed except by
 /// design (412 for a stale If-Match).
 /// </summary>
+[Trait("Category", Categories.Slow)]
 public sealed class LoadTests(HostileCatalogApiFactory factory) : IClassFixture<HostileCatalogApiFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -5,11 +5,6 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace ProcedureCatalog.Tests.Support;
 
-/// <summary>A parameter as Dapper bound it: its type is the one the driver would send.</summary>
-public sealed record RecordedParameter(string Name, DbType? DbType, int Size, object? Value);
-
-public sealed record RecordedStatement(string Text, IReadOnlyList<RecordedParameter> Parameters, string Origin);
-
 /// <summary>
 /// A connection that answers every command with nothing (no rows, no scalar, no rows affected) and keeps the
 /// text and the bound parameters, so that the service's queries can be run without a database to see exactly

@@ -6,33 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ProcedureCatalog.Tests.Support;
 
 /// <summary>
-/// A time limit of one second, to see what a request over it is answered. SQLite's driver does not stop a command that waits
-/// for another process's lock when the request is cancelled; it gives up after the command timeout, here two seconds.
-/// </summary>
-public sealed class OneSecondLimitFactory : CatalogApiFactory
-{
-    protected override bool SeedSample => false;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Limits:RequestTimeoutSeconds"] = "1",
-        ["Database:CommandTimeoutSeconds"] = "2",
-    };
-}
-
-/// <summary>One report at a time and no queue, so that a second report finds every turn taken.</summary>
-public sealed class OneHeavyTurnFactory : CatalogApiFactory
-{
-    protected override bool SeedSample => false;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Limits:HeavyConcurrency"] = "1",
-        ["Limits:HeavyQueue"] = "0",
-    };
-}
-
-/// <summary>
 /// Every request arrives from 10.0.0.5, a reverse proxy the configuration knows, with three reads a minute per client:
 /// the client is the one X-Forwarded-For names.
 /// </summary>

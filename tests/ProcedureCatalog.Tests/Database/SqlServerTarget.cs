@@ -7,51 +7,6 @@ using Testcontainers.MsSql;
 
 namespace ProcedureCatalog.Tests.Database;
 
-/// <summary>An empty database of one provider for a test class, or the reason it cannot be had here.</summary>
-public interface IDatabaseTarget
-{
-    string? UnavailableReason { get; }
-
-    CatalogDatabase Database { get; }
-
-    /// <summary>Another empty database on the same engine, for a test that needs one to itself.</summary>
-    CatalogDatabase Fresh();
-}
-
-internal static class Targets
-{
-    public static CatalogDatabase Open(DatabaseProvider provider, string connectionString) =>
-        new(Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }), new ConfigurationBuilder().Build());
-
-    public static CatalogMigrator Migrator(CatalogDatabase database) => new(database, NullLogger<CatalogMigrator>.Instance);
-}
-
-public sealed class SqliteTarget : IDatabaseTarget, IDisposable
-{
-    private readonly TemporarySqliteFile file = new();
-
-    public SqliteTarget() => Database = Targets.Open(DatabaseProvider.Sqlite, file.ConnectionString);
-
-    public string? UnavailableReason => null;
-
-    public CatalogDatabase Database { get; }
-
-    private readonly List<TemporarySqliteFile> others = [];
-
-    public CatalogDatabase Fresh()
-    {
-        var other = new TemporarySqliteFile();
-        others.Add(other);
-        return Targets.Open(DatabaseProvider.Sqlite, other.ConnectionString);
-    }
-
-    public void Dispose()
-    {
-        file.Dispose();
-        others.ForEach(other => other.Dispose());
-    }
-}
-
 /// <summary>SQL Server 2022 in a throwaway container, wherever a Docker engine answers.</summary>
 public sealed class SqlServerTarget : IDatabaseTarget, IAsyncLifetime
 {

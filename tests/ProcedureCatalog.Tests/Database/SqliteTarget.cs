@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Tests.Support;
+using Testcontainers.MsSql;
+
+namespace ProcedureCatalog.Tests.Database;
+
+public sealed class SqliteTarget : IDatabaseTarget, IDisposable
+{
+    private readonly TemporarySqliteFile file = new();
+
+    public SqliteTarget() => Database = Targets.Open(DatabaseProvider.Sqlite, file.ConnectionString);
+
+    public string? UnavailableReason => null;
+
+    public CatalogDatabase Database { get; }
+
+    private readonly List<TemporarySqliteFile> others = [];
+
+    public CatalogDatabase Fresh()
+    {
+        var other = new TemporarySqliteFile();
+        others.Add(other);
+        return Targets.Open(DatabaseProvider.Sqlite, other.ConnectionString);
+    }
+
+    public void Dispose()
+    {
+        file.Dispose();
+        others.ForEach(other => other.Dispose());
+    }
+}

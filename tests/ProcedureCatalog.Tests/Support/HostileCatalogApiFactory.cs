@@ -1,0 +1,15 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Database;
+using ProcedureCatalog.Tests.Support;
+
+namespace ProcedureCatalog.Tests.Support;
+
+/// <summary>The service with the sample catalogue, its own database, and (as every test factory) rate limits out of the way.</summary>
+public sealed class HostileCatalogApiFactory : CatalogApiFactory;
