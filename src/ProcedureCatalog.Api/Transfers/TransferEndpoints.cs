@@ -82,7 +82,7 @@ public static class TransferEndpoints
         string jurisdiction, bool? dryRun, bool? createMissing, HttpContext context, CatalogDatabase database, CatalogClock clock, ImportWorker worker,
         IOptions<ImportOptions> options, CancellationToken cancellationToken)
     {
-        if (WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        if (WriteAccess.Refuse(context.User, jurisdiction) is { } refused)
         {
             return refused;
         }
