@@ -8,6 +8,7 @@ using MiniExcelLibs;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Infrastructure.Pipeline;
 using ProcedureCatalog.Api.Jurisdictions;
 
 namespace ProcedureCatalog.Api.Transfers;

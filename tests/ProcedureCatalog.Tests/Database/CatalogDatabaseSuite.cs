@@ -1,4 +1,5 @@
 using Dapper;
+using ProcedureCatalog.Api;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.History;
