@@ -62,15 +62,10 @@ public static class DocumentEndpoints
     private static async Task<Results<Created<Document>, ProblemHttpResult>> Add(long procedureId, DocumentInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         await using var write = await request.BeginWriteAsync();
-        var (procedure, refusal) = await ProcedureChanges.Open(write, procedureId);
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.CheckedIfSent);
         if (procedure is null)
         {
-            return ProcedureProblems.Of(refusal!, request.Caller);
-        }
-
-        if (ProcedureChanges.Resource.PreconditionIfSent(request, procedure) is { } stale)
-        {
-            return stale;
+            return problem!;
         }
 
         var id = await DocumentQueries.Append(write.Connection, write.Transaction, write.Dialect, procedureId, input, write.Now, write.Cancellation);
@@ -135,10 +130,10 @@ public static class DocumentEndpoints
     private static async Task<(ProcedureRow? Procedure, DocumentRow? Document, ProblemHttpResult? Problem)> Open(
         CatalogRequest request, CatalogWrite write, long procedureId, long documentId)
     {
-        var (procedure, refusal) = await ProcedureChanges.Open(write, procedureId);
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.NotChecked);
         if (procedure is null)
         {
-            return (null, null, ProcedureProblems.Of(refusal!, request.Caller));
+            return (null, null, problem);
         }
 
         var document = await Find(write, procedureId, documentId);

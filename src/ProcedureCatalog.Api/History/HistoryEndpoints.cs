@@ -123,15 +123,10 @@ public static class HistoryEndpoints
         long procedureId, HistoryKind kind, CatalogRequest request, IMapper mapper, Func<CatalogWrite, Task<long>> insert, Func<CatalogWrite, long, Task<TRow?>> find)
     {
         await using var write = await request.BeginWriteAsync();
-        var (procedure, refusal) = await ProcedureChanges.Open(write, procedureId);
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.CheckedIfSent);
         if (procedure is null)
         {
-            return ProcedureProblems.Of(refusal!, request.Caller);
-        }
-
-        if (ProcedureChanges.Resource.PreconditionIfSent(request, procedure) is { } stale)
-        {
-            return stale;
+            return problem!;
         }
 
         var id = await insert(write);
@@ -145,15 +140,10 @@ public static class HistoryEndpoints
         long procedureId, long entryId, HistoryKind kind, CatalogRequest request, Func<CatalogWrite, Task<int>> delete)
     {
         await using var write = await request.BeginWriteAsync();
-        var (procedure, refusal) = await ProcedureChanges.Open(write, procedureId);
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.Required);
         if (procedure is null)
         {
-            return ProcedureProblems.Of(refusal!, request.Caller);
-        }
-
-        if (ProcedureChanges.Resource.Precondition(request, procedure) is { } precondition)
-        {
-            return precondition;
+            return problem!;
         }
 
         if (await delete(write) == 0)

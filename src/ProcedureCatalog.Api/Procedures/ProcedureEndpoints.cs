@@ -175,7 +175,7 @@ public static class ProcedureEndpoints
         var outcome = await ProcedureUpserts.Put(write, request.IfMatch, jurisdiction, code, input);
         if (outcome is not (ProcedureOutcome.Created or ProcedureOutcome.Replaced or ProcedureOutcome.Unchanged))
         {
-            return ProcedureProblems.Of(outcome, request.Caller);
+            return ProcedureRequests.Problem(outcome, request.Caller);
         }
 
         await write.CommitAsync();
@@ -200,7 +200,7 @@ public static class ProcedureEndpoints
         var outcome = await ProcedureWrites.Create(write.Connection, write.Transaction, write.Dialect, input, write.Now, write.Cancellation);
         if (outcome is not ProcedureOutcome.Created(var id))
         {
-            return ProcedureProblems.Of(outcome, request.Caller);
+            return ProcedureRequests.Problem(outcome, request.Caller);
         }
 
         await ProcedureChanges.Recorded(write, id, input.Jurisdiction, input.Code, 1, "created");
@@ -211,15 +211,10 @@ public static class ProcedureEndpoints
     private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Update(long id, ProcedureUpdate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         await using var write = await request.BeginWriteAsync();
-        var (current, refusal) = await ProcedureChanges.Open(write, id);
+        var (current, problem) = await ProcedureRequests.Open(request, write, id, ProcedureIfMatch.Required);
         if (current is null)
         {
-            return ProcedureProblems.Of(refusal!, request.Caller);
-        }
-
-        if (Resource.Precondition(request, current) is { } precondition)
-        {
-            return precondition;
+            return problem!;
         }
 
         var errors = await ProcedureWrites.CheckReferences(write.Connection, write.Transaction, current.JurisdictionCode, input.FieldId!.Value, input.AgencyId!.Value, write.Cancellation);
@@ -259,15 +254,10 @@ public static class ProcedureEndpoints
         }
 
         await using var write = await request.BeginWriteAsync();
-        var (current, refusal) = await ProcedureChanges.Open(write, id);
+        var (current, problem) = await ProcedureRequests.Open(request, write, id, ProcedureIfMatch.Required);
         if (current is null)
         {
-            return ProcedureProblems.Of(refusal!, request.Caller);
-        }
-
-        if (Resource.Precondition(request, current) is { } precondition)
-        {
-            return precondition;
+            return problem!;
         }
 
         var unchanged = current.Status == EnumText.Of(status) && current.AbolishedOn == input.AbolishedOn;
@@ -289,15 +279,10 @@ public static class ProcedureEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, [AsParameters] CatalogRequest request)
     {
         await using var write = await request.BeginWriteAsync();
-        var (current, refusal) = await ProcedureChanges.Open(write, id);
+        var (current, problem) = await ProcedureRequests.Open(request, write, id, ProcedureIfMatch.Required);
         if (current is null)
         {
-            return ProcedureProblems.Of(refusal!, request.Caller);
-        }
-
-        if (Resource.Precondition(request, current) is { } precondition)
-        {
-            return precondition;
+            return problem!;
         }
 
         var historyEntries = await HistoryQueries.CountFor(write.Connection, write.Transaction, id, write.Cancellation);
