@@ -1,6 +1,6 @@
+using ProcedureCatalog.Api;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Generator;
-using ProcedureCatalog.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalog();

@@ -37,13 +37,13 @@ public static class WriteAccess
         user.IsInRole("admin") || user.FindAll(ApiKeyAuthentication.JurisdictionClaim).Any(claim => claim.Value == jurisdiction);
 
     /// <summary>403 when the caller's key may not write <paramref name="jurisdiction"/>'s data, else null.</summary>
-    public static ProblemHttpResult? Refuse(HttpContext context, string jurisdiction) =>
-        MayWrite(context.User, jurisdiction)
-            ? null
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "This key may not do that",
-                detail: $"The key '{context.User.Identity?.Name}' may write the catalogue of {string.Join(", ", context.User.FindAll(ApiKeyAuthentication.JurisdictionClaim).Select(claim => claim.Value))}, not of '{jurisdiction}'.");
+    public static ProblemHttpResult? Refuse(ClaimsPrincipal user, string jurisdiction) => MayWrite(user, jurisdiction) ? null : Forbidden(user, jurisdiction);
+
+    public static ProblemHttpResult Forbidden(ClaimsPrincipal user, string jurisdiction) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "This key may not do that",
+            detail: $"The key '{user.Identity?.Name}' may write the catalogue of {string.Join(", ", user.FindAll(ApiKeyAuthentication.JurisdictionClaim).Select(claim => claim.Value))}, not of '{jurisdiction}'.");
 }
 
 /// <summary>

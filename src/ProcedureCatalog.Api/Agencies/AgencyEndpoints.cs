@@ -1,6 +1,5 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
@@ -63,81 +62,67 @@ public static class AgencyEndpoints
         return TypedResults.Ok<IReadOnlyList<Agency>>(rows.Select(mapper.Map<Agency>).ToList());
     }
 
-    private static async Task<Results<Ok<Agency>, ProblemHttpResult>> Get(
-        long id, HttpContext context, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    private static readonly VersionedResource<AgencyRow> Resource = new("agency", row => row.Version,
+        ChangeOf: (row, action) => new ChangeEntry("agency", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), action, Jurisdiction: row.JurisdictionCode, Version: row.Version));
+
+    private static async Task<Results<Ok<Agency>, ProblemHttpResult>> Get(long id, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await AgencyQueries.Find(connection, id, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await AgencyQueries.Find(connection, id, request.Cancellation);
         if (row is null)
         {
             return Problems.NotFound("Agency", id);
         }
 
-        Concurrency.SetETag(context, row.Version);
+        Resource.SetETag(request.Http, row);
         return TypedResults.Ok(mapper.Map<Agency>(row));
     }
 
-    private static async Task<Results<Created<Agency>, ProblemHttpResult>> Create(
-        AgencyCreate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Agency>, ProblemHttpResult>> Create(AgencyCreate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (WriteAccess.Refuse(context, input.Jurisdiction) is { } refused)
+        await using var write = await request.BeginWriteAsync();
+        if (request.Refuse(input.Jurisdiction) is { } refused)
         {
             return refused;
         }
 
-        if (await JurisdictionQueries.Find(connection, input.Jurisdiction, cancellationToken, transaction) is null)
+        if (await JurisdictionQueries.Find(write.Connection, input.Jurisdiction, write.Cancellation, write.Transaction) is null)
         {
             return Problems.Unprocessable("jurisdiction", $"Jurisdiction '{input.Jurisdiction}' does not exist.");
         }
 
-        if (await AgencyQueries.IdOfName(connection, transaction, input.Jurisdiction, input.Name, cancellationToken) is { } existing)
+        if (await AgencyQueries.IdOfName(write.Connection, write.Transaction, input.Jurisdiction, input.Name, write.Cancellation) is { } existing)
         {
             return Problems.Conflict($"Jurisdiction '{input.Jurisdiction}' already has an agency named '{input.Name.Trim()}' (id {existing}).");
         }
 
-        var id = await AgencyQueries.Insert(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
-        await ChangeLog.Record(connection, transaction, new ChangeEntry("agency", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", Jurisdiction: input.Jurisdiction, Version: 1),
-            Actor.Of(context), clock.UtcNow, cancellationToken);
-        var created = (await AgencyQueries.Find(connection, id, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, created.Version);
-        return TypedResults.Created($"/api/v1/agencies/{id}", mapper.Map<Agency>(created));
+        var id = await AgencyQueries.Insert(write.Connection, write.Transaction, write.Dialect, input, write.Now, write.Cancellation);
+        return await Resource.Created(request, write, () => Find(write, id), mapper.Map<Agency>, row => $"/api/v1/agencies/{row.Id}");
     }
 
-    private static async Task<Results<Ok<Agency>, ProblemHttpResult>> Update(
-        long id, AgencyUpdate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Agency>, ProblemHttpResult>> Update(long id, AgencyUpdate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await AgencyQueries.Find(connection, id, cancellationToken, transaction);
+        await using var write = await request.BeginWriteAsync();
+        var current = await Find(write, id);
         if (current is null)
         {
             return Problems.NotFound("Agency", id);
         }
 
-        if (WriteAccess.Refuse(context, current.JurisdictionCode) is { } refused)
+        if (request.Refuse(current.JurisdictionCode) is { } refused)
         {
             return refused;
         }
 
-        if (await AgencyQueries.IdOfName(connection, transaction, current.JurisdictionCode, input.Name, cancellationToken) is { } other && other != id)
+        if (await AgencyQueries.IdOfName(write.Connection, write.Transaction, current.JurisdictionCode, input.Name, write.Cancellation) is { } other && other != id)
         {
             return Problems.Conflict($"Another agency of '{current.JurisdictionCode}' (id {other}) already has the name '{input.Name.Trim()}'.");
         }
 
-        if (await Concurrency.Apply(context.Request, "agency", current.Version, () => AgencyQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken)) is { } precondition)
-        {
-            return precondition;
-        }
-
-        await ChangeLog.Record(connection, transaction, new ChangeEntry("agency", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", Jurisdiction: current.JurisdictionCode, Version: current.Version + 1),
-            Actor.Of(context), clock.UtcNow, cancellationToken);
-
-        var updated = (await AgencyQueries.Find(connection, id, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, updated.Version);
-        return TypedResults.Ok(mapper.Map<Agency>(updated));
+        return await Resource.Updated(request, write, current,
+            version => AgencyQueries.Update(write.Connection, write.Transaction, id, version, input, write.Now, write.Cancellation),
+            () => Find(write, id), mapper.Map<Agency>);
     }
+
+    private static Task<AgencyRow?> Find(CatalogWrite write, long id) => AgencyQueries.Find(write.Connection, id, write.Cancellation, write.Transaction);
 }

@@ -1,5 +1,6 @@
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
@@ -58,85 +59,87 @@ public static class DocumentEndpoints
     }
 
     /// <param name="procedureId">The procedure's id.</param>
-    private static async Task<Results<Created<Document>, ProblemHttpResult>> Add(
-        long procedureId, DocumentInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Document>, ProblemHttpResult>> Add(long procedureId, DocumentInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
+        await using var write = await request.BeginWriteAsync();
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.CheckedIfSent);
         if (procedure is null)
         {
-            return refused!;
+            return problem!;
         }
 
-        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Id, procedure.Version) is { } stale)
-        {
-            return stale;
-        }
-
-        var now = clock.UtcNow;
-        var id = await DocumentQueries.Append(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken);
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, "document", id, "created", now, cancellationToken);
-        var created = (await DocumentQueries.Find(connection, procedureId, id, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag<Document>(context, created.Id, created.Version);
+        var id = await DocumentQueries.Append(write.Connection, write.Transaction, write.Dialect, procedureId, input, write.Now, write.Cancellation);
+        await ProcedureChanges.PartChanged(write, procedure, "document", id, "created");
+        var created = (await Find(write, procedureId, id))!;
+        await write.CommitAsync();
+        Resource.SetETag(request.Http, created);
         return TypedResults.Created($"/api/v1/procedures/{procedureId}/documents/{id}", mapper.Map<Document>(created));
     }
 
     /// <param name="procedureId">The procedure's id.</param>
     /// <param name="documentId">The document's id.</param>
     private static async Task<Results<Ok<Document>, ProblemHttpResult>> Change(
-        long procedureId, long documentId, DocumentInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        long procedureId, long documentId, DocumentInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
-        var current = procedure is null ? null : await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction);
+        await using var write = await request.BeginWriteAsync();
+        var (procedure, current, refused) = await Open(request, write, procedureId, documentId);
         if (current is null)
         {
-            return refused ?? Problems.NotFound("Document", $"{procedureId}/{documentId}");
+            return refused!;
         }
 
-        var now = clock.UtcNow;
-        if (Concurrency.Require(context.Request, "document", current.Id, current.Version) is { } precondition)
+        if (await Resource.Change(request, current,
+                version => DocumentQueries.Update(write.Connection, write.Transaction, procedureId, documentId, version, input, write.Now, write.Cancellation)) is { } precondition)
         {
             return precondition;
         }
 
-        if (await DocumentQueries.Update(connection, transaction, procedureId, documentId, current.Version, input, now, cancellationToken) == 0)
-        {
-            return Problems.PreconditionFailed("document", current.Version);
-        }
-
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure!, "document", documentId, "updated", now, cancellationToken);
-        var updated = (await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag<Document>(context, updated.Id, updated.Version);
+        await ProcedureChanges.PartChanged(write, procedure!, "document", documentId, "updated");
+        var updated = (await Find(write, procedureId, documentId))!;
+        await write.CommitAsync();
+        Resource.SetETag(request.Http, updated);
         return TypedResults.Ok(mapper.Map<Document>(updated));
     }
 
     /// <param name="procedureId">The procedure's id.</param>
     /// <param name="documentId">The document's id.</param>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
-        long procedureId, long documentId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(long procedureId, long documentId, [AsParameters] CatalogRequest request)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
-        var current = procedure is null ? null : await DocumentQueries.Find(connection, procedureId, documentId, cancellationToken, transaction);
+        await using var write = await request.BeginWriteAsync();
+        var (procedure, current, refused) = await Open(request, write, procedureId, documentId);
         if (current is null)
         {
-            return refused ?? Problems.NotFound("Document", $"{procedureId}/{documentId}");
+            return refused!;
         }
 
-        if (Concurrency.Require(context.Request, "document", current.Id, current.Version) is { } precondition)
+        if (Resource.Precondition(request, current) is { } precondition)
         {
             return precondition;
         }
 
-        await DocumentQueries.Remove(connection, transaction, procedureId, documentId, cancellationToken);
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure!, "document", documentId, "deleted", clock.UtcNow, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await DocumentQueries.Remove(write.Connection, write.Transaction, procedureId, documentId, write.Cancellation);
+        await ProcedureChanges.PartChanged(write, procedure!, "document", documentId, "deleted");
+        await write.CommitAsync();
         return TypedResults.NoContent();
     }
+
+    /// <summary>A document's changes are recorded as its procedure's; its own version guards it.</summary>
+    private static readonly VersionedResource<DocumentRow> Resource = new("document", row => row.Version, IdOf: row => row.Id);
+
+    /// <summary>The document to change with its procedure, or the problem: the procedure's refusal first, then an unknown document.</summary>
+    private static async Task<(ProcedureRow? Procedure, DocumentRow? Document, ProblemHttpResult? Problem)> Open(
+        CatalogRequest request, CatalogWrite write, long procedureId, long documentId)
+    {
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.NotChecked);
+        if (procedure is null)
+        {
+            return (null, null, problem);
+        }
+
+        var document = await Find(write, procedureId, documentId);
+        return document is null ? (procedure, null, Problems.NotFound("Document", $"{procedureId}/{documentId}")) : (procedure, document, null);
+    }
+
+    private static Task<DocumentRow?> Find(CatalogWrite write, long procedureId, long documentId) =>
+        DocumentQueries.Find(write.Connection, procedureId, documentId, write.Cancellation, write.Transaction);
 }

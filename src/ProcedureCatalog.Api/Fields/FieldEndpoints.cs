@@ -53,66 +53,52 @@ public static class FieldEndpoints
         return TypedResults.Ok<IReadOnlyList<Field>>(rows.Select(mapper.Map<Field>).ToList());
     }
 
-    private static async Task<Results<Ok<Field>, ProblemHttpResult>> Get(
-        long id, HttpContext context, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    private static readonly VersionedResource<FieldRow> Resource = new("field", row => row.Version,
+        ChangeOf: (row, action) => new ChangeEntry("field", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), action, Version: row.Version));
+
+    private static async Task<Results<Ok<Field>, ProblemHttpResult>> Get(long id, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await FieldQueries.Find(connection, id, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await FieldQueries.Find(connection, id, request.Cancellation);
         if (row is null)
         {
             return Problems.NotFound("Field", id);
         }
 
-        Concurrency.SetETag(context, row.Version);
+        Resource.SetETag(request.Http, row);
         return TypedResults.Ok(mapper.Map<Field>(row));
     }
 
-    private static async Task<Results<Created<Field>, ProblemHttpResult>> Create(
-        FieldInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Field>, ProblemHttpResult>> Create(FieldInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await FieldQueries.IdOfName(connection, transaction, input.Name, cancellationToken) is { } existing)
+        await using var write = await request.BeginWriteAsync();
+        if (await FieldQueries.IdOfName(write.Connection, write.Transaction, input.Name, write.Cancellation) is { } existing)
         {
             return Problems.Conflict($"Field '{input.Name.Trim()}' already exists with id {existing}.");
         }
 
-        var id = await FieldQueries.Insert(connection, transaction, database.Dialect, input, clock.UtcNow, cancellationToken);
-        await ChangeLog.Record(connection, transaction, new ChangeEntry("field", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "created", Jurisdiction: null, Version: 1),
-            Actor.Of(context), clock.UtcNow, cancellationToken);
-        var created = (await FieldQueries.Find(connection, id, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, created.Version);
-        return TypedResults.Created($"/api/v1/fields/{id}", mapper.Map<Field>(created));
+        var id = await FieldQueries.Insert(write.Connection, write.Transaction, write.Dialect, input, write.Now, write.Cancellation);
+        return await Resource.Created(request, write, () => Find(write, id), mapper.Map<Field>, row => $"/api/v1/fields/{row.Id}");
     }
 
-    private static async Task<Results<Ok<Field>, ProblemHttpResult>> Update(
-        long id, FieldInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Field>, ProblemHttpResult>> Update(long id, FieldInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await FieldQueries.Find(connection, id, cancellationToken, transaction);
+        await using var write = await request.BeginWriteAsync();
+        var current = await Find(write, id);
         if (current is null)
         {
             return Problems.NotFound("Field", id);
         }
 
-        if (await FieldQueries.IdOfName(connection, transaction, input.Name, cancellationToken) is { } other && other != id)
+        if (await FieldQueries.IdOfName(write.Connection, write.Transaction, input.Name, write.Cancellation) is { } other && other != id)
         {
             return Problems.Conflict($"Another field (id {other}) already has the name '{input.Name.Trim()}'.");
         }
 
-        if (await Concurrency.Apply(context.Request, "field", current.Version, () => FieldQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken)) is { } precondition)
-        {
-            return precondition;
-        }
-
-        await ChangeLog.Record(connection, transaction, new ChangeEntry("field", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated", Jurisdiction: null, Version: current.Version + 1),
-            Actor.Of(context), clock.UtcNow, cancellationToken);
-
-        var updated = (await FieldQueries.Find(connection, id, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, updated.Version);
-        return TypedResults.Ok(mapper.Map<Field>(updated));
+        return await Resource.Updated(request, write, current,
+            version => FieldQueries.Update(write.Connection, write.Transaction, id, version, input, write.Now, write.Cancellation),
+            () => Find(write, id), mapper.Map<Field>);
     }
+
+    private static Task<FieldRow?> Find(CatalogWrite write, long id) => FieldQueries.Find(write.Connection, id, write.Cancellation, write.Transaction);
 }

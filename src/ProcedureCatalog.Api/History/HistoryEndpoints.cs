@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
@@ -80,33 +81,29 @@ public static class HistoryEndpoints
 
     /// <param name="procedureId">The procedure's id.</param>
     private static Task<Results<Created<TimeEntry>, ProblemHttpResult>> AppendTime(
-        long procedureId, TimeEntryInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken) =>
-        Append<TimeEntryRow, TimeEntry>(procedureId, Time, context, database, mapper, clock,
-            (connection, transaction, now) => HistoryQueries.AppendTime(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken),
-            (connection, transaction, id) => HistoryQueries.FindTimeEntry(connection, procedureId, id, cancellationToken, transaction),
-            cancellationToken);
+        long procedureId, TimeEntryInput input, [AsParameters] CatalogRequest request, IMapper mapper) =>
+        Append<TimeEntryRow, TimeEntry>(procedureId, Time, request, mapper,
+            write => HistoryQueries.AppendTime(write.Connection, write.Transaction, write.Dialect, procedureId, input, write.Now, write.Cancellation),
+            (write, id) => HistoryQueries.FindTimeEntry(write.Connection, procedureId, id, write.Cancellation, write.Transaction));
 
     /// <param name="procedureId">The procedure's id.</param>
     private static Task<Results<Created<CostEntry>, ProblemHttpResult>> AppendCost(
-        long procedureId, CostEntryInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken) =>
-        Append<CostEntryRow, CostEntry>(procedureId, Cost, context, database, mapper, clock,
-            (connection, transaction, now) => HistoryQueries.AppendCost(connection, transaction, database.Dialect, procedureId, input, now, cancellationToken),
-            (connection, transaction, id) => HistoryQueries.FindCostEntry(connection, procedureId, id, cancellationToken, transaction),
-            cancellationToken);
+        long procedureId, CostEntryInput input, [AsParameters] CatalogRequest request, IMapper mapper) =>
+        Append<CostEntryRow, CostEntry>(procedureId, Cost, request, mapper,
+            write => HistoryQueries.AppendCost(write.Connection, write.Transaction, write.Dialect, procedureId, input, write.Now, write.Cancellation),
+            (write, id) => HistoryQueries.FindCostEntry(write.Connection, procedureId, id, write.Cancellation, write.Transaction));
 
     /// <param name="procedureId">The procedure's id.</param>
     /// <param name="entryId">The entry's id.</param>
-    private static Task<Results<NoContent, ProblemHttpResult>> RemoveTime(
-        long procedureId, long entryId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken) =>
-        Remove(procedureId, entryId, Time, context, database, clock,
-            (connection, transaction) => HistoryQueries.RemoveTime(connection, transaction, procedureId, entryId, cancellationToken), cancellationToken);
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveTime(long procedureId, long entryId, [AsParameters] CatalogRequest request) =>
+        Remove(procedureId, entryId, Time, request,
+            write => HistoryQueries.RemoveTime(write.Connection, write.Transaction, procedureId, entryId, write.Cancellation));
 
     /// <param name="procedureId">The procedure's id.</param>
     /// <param name="entryId">The entry's id.</param>
-    private static Task<Results<NoContent, ProblemHttpResult>> RemoveCost(
-        long procedureId, long entryId, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken) =>
-        Remove(procedureId, entryId, Cost, context, database, clock,
-            (connection, transaction) => HistoryQueries.RemoveCost(connection, transaction, procedureId, entryId, cancellationToken), cancellationToken);
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveCost(long procedureId, long entryId, [AsParameters] CatalogRequest request) =>
+        Remove(procedureId, entryId, Cost, request,
+            write => HistoryQueries.RemoveCost(write.Connection, write.Transaction, procedureId, entryId, write.Cancellation));
 
     private static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
         long procedureId, CatalogDatabase database, IMapper mapper,
@@ -123,56 +120,39 @@ public static class HistoryEndpoints
     }
 
     private static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
-        long procedureId, HistoryKind kind, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
-        Func<DbConnection, DbTransaction, DateTime, Task<long>> insert,
-        Func<DbConnection, DbTransaction, long, Task<TRow?>> find,
-        CancellationToken cancellationToken)
+        long procedureId, HistoryKind kind, CatalogRequest request, IMapper mapper, Func<CatalogWrite, Task<long>> insert, Func<CatalogWrite, long, Task<TRow?>> find)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
+        await using var write = await request.BeginWriteAsync();
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.CheckedIfSent);
         if (procedure is null)
         {
-            return refused!;
+            return problem!;
         }
 
-        if (Concurrency.CheckIfSent(context.Request, "procedure", procedure.Id, procedure.Version) is { } stale)
-        {
-            return stale;
-        }
-
-        var now = clock.UtcNow;
-        var id = await insert(connection, transaction, now);
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, kind.Entity, id, "created", now, cancellationToken);
-        var created = (await find(connection, transaction, id))!;
-        await transaction.CommitAsync(cancellationToken);
+        var id = await insert(write);
+        await ProcedureChanges.PartChanged(write, procedure, kind.Entity, id, "created");
+        var created = (await find(write, id))!;
+        await write.CommitAsync();
         return TypedResults.Created($"/api/v1/procedures/{procedureId}/{kind.Path}/{id}", mapper.Map<TEntry>(created));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
-        long procedureId, long entryId, HistoryKind kind, HttpContext context, CatalogDatabase database, CatalogClock clock,
-        Func<DbConnection, DbTransaction, Task<int>> delete, CancellationToken cancellationToken)
+        long procedureId, long entryId, HistoryKind kind, CatalogRequest request, Func<CatalogWrite, Task<int>> delete)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (procedure, refused) = await ProcedureChanges.Open(context, connection, transaction, procedureId, cancellationToken);
+        await using var write = await request.BeginWriteAsync();
+        var (procedure, problem) = await ProcedureRequests.Open(request, write, procedureId, ProcedureIfMatch.Required);
         if (procedure is null)
         {
-            return refused!;
+            return problem!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", procedure.Id, procedure.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        if (await delete(connection, transaction) == 0)
+        if (await delete(write) == 0)
         {
             return Problems.NotFound(kind.Title, $"{procedureId}/{entryId}");
         }
 
-        await ProcedureChanges.PartChanged(context, connection, transaction, procedure, kind.Entity, entryId, "deleted", clock.UtcNow, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await ProcedureChanges.PartChanged(write, procedure, kind.Entity, entryId, "deleted");
+        await write.CommitAsync();
         return TypedResults.NoContent();
     }
 }

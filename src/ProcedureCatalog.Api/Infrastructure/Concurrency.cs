@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ProcedureCatalog.Api.Infrastructure;
@@ -16,6 +17,7 @@ namespace ProcedureCatalog.Api.Infrastructure;
 /// the version is what protects against lost updates, and it stays the same from one day to the next.
 /// </para>
 /// </summary>
+/// <seealso cref="VersionedResource{TRow}"/>
 public static class Concurrency
 {
     /// <summary>The version tag of a resource known by a code or a natural key of its own.</summary>
@@ -24,17 +26,10 @@ public static class Concurrency
     /// <summary>The version tag of a resource known by an id: the id, then the version.</summary>
     public static string VersionTag(long id, long version) => FormattableString.Invariant($"{id}-{version}");
 
-    public static string ETagOf(long version) => $"\"{VersionTag(version)}\"";
-
-    public static void SetETag(HttpContext context, long version) =>
-        context.Response.Headers.ETag = ETagOf(version);
-
-    /// <summary>Sets the ETag of a resource known by an id; with the representation about to be sent, its digest follows the version tag.</summary>
-    public static void SetETag<T>(HttpContext context, long id, long version, T? representation = null)
+    /// <summary>The ETag of a representation: its version tag, then, when the representation is given, a digest of the body sent.</summary>
+    public static string ETagOf<T>(HttpContext context, string versionTag, T? representation)
         where T : class =>
-        context.Response.Headers.ETag = representation is null
-            ? $"\"{VersionTag(id, version)}\""
-            : $"\"{VersionTag(id, version)}{DigestSeparator}{Digest(context, representation)}\"";
+        representation is null ? $"\"{versionTag}\"" : $"\"{versionTag}{DigestSeparator}{Digest(context, representation)}\"";
 
     private const char DigestSeparator = '.';
 
@@ -46,35 +41,12 @@ public static class Concurrency
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json).AsSpan(0, 8));
     }
 
-    /// <summary>428 without If-Match, 412 when it names another version than <paramref name="currentVersion"/>; null when the change may go ahead.</summary>
-    public static ProblemHttpResult? Require(HttpRequest request, string what, long currentVersion) =>
-        Require(request, what, VersionTag(currentVersion), currentVersion);
+    /// <summary>What If-Match says of a change to the resource whose current version tag is <paramref name="versionTag"/>.</summary>
+    public static IfMatchVerdict Judge(StringValues ifMatch, string versionTag) =>
+        ifMatch.Count == 0 ? IfMatchVerdict.Missing : Allows(ifMatch, versionTag) ? IfMatchVerdict.Current : IfMatchVerdict.Stale;
 
-    /// <summary>As <see cref="Require(HttpRequest, string, long)"/>, for a resource known by an id.</summary>
-    public static ProblemHttpResult? Require(HttpRequest request, string what, long id, long currentVersion) =>
-        Require(request, what, VersionTag(id, currentVersion), currentVersion);
-
-    private static ProblemHttpResult? Require(HttpRequest request, string what, string versionTag, long currentVersion) =>
-        request.Headers.IfMatch.Count == 0
-            ? Problems.PreconditionRequired(what, $"\"{versionTag}\"")
-            : Allows(request, versionTag) ? null : Problems.PreconditionFailed(what, currentVersion);
-
-    /// <summary>Requires If-Match, then runs the update, which names the version it expects; 0 rows changed means someone came first (412).</summary>
-    public static async Task<ProblemHttpResult?> Apply(HttpRequest request, string what, long currentVersion, Func<Task<int>> update) =>
-        Require(request, what, currentVersion) ?? (await update() == 0 ? Problems.PreconditionFailed(what, currentVersion) : null);
-
-    /// <summary>For additions to a procedure (a new document or history entry): If-Match is checked when sent, not required.</summary>
-    public static ProblemHttpResult? CheckIfSent(HttpRequest request, string what, long id, long currentVersion) =>
-        Allows(request, VersionTag(id, currentVersion)) ? null : Problems.PreconditionFailed(what, currentVersion);
-
-    private static bool Allows(HttpRequest request, string versionTag)
+    private static bool Allows(StringValues header, string versionTag)
     {
-        var header = request.Headers.IfMatch;
-        if (header.Count == 0)
-        {
-            return true;
-        }
-
         if (!EntityTagHeaderValue.TryParseList(header, out var tags))
         {
             return false;
@@ -92,7 +64,7 @@ public static class Concurrency
     }
 
     /// <summary>True when the header is absent or lists entity tags in their quoted form (or is *); see RequestHeaderRules.</summary>
-    public static bool IsWellFormed(Microsoft.Extensions.Primitives.StringValues header) =>
+    public static bool IsWellFormed(StringValues header) =>
         header.Count == 0 || header.All(string.IsNullOrWhiteSpace) || EntityTagHeaderValue.TryParseStrictList(header, out _);
 
     /// <summary>True when If-None-Match names the ETag about to be sent: the client's copy is current (304).</summary>
@@ -121,4 +93,12 @@ public static class Concurrency
 
         return result;
     }
+}
+
+/// <summary>Missing: no If-Match (428 for a change); Stale: it names another version (412); Current: the change may go ahead.</summary>
+public enum IfMatchVerdict
+{
+    Missing,
+    Stale,
+    Current,
 }

@@ -52,61 +52,49 @@ public static class JurisdictionEndpoints
         return TypedResults.Ok<IReadOnlyList<Jurisdiction>>(rows.Select(mapper.Map<Jurisdiction>).ToList());
     }
 
-    private static async Task<Results<Ok<Jurisdiction>, ProblemHttpResult>> Get(
-        string code, HttpContext context, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+    private static readonly VersionedResource<JurisdictionRow> Resource = new("jurisdiction", row => row.Version,
+        ChangeOf: (row, action) => new ChangeEntry("jurisdiction", row.Code, action, Jurisdiction: row.Code, Version: row.Version));
+
+    private static async Task<Results<Ok<Jurisdiction>, ProblemHttpResult>> Get(string code, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await JurisdictionQueries.Find(connection, code, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await JurisdictionQueries.Find(connection, code, request.Cancellation);
         if (row is null)
         {
             return Problems.NotFound("Jurisdiction", code);
         }
 
-        Concurrency.SetETag(context, row.Version);
+        Resource.SetETag(request.Http, row);
         return TypedResults.Ok(mapper.Map<Jurisdiction>(row));
     }
 
-    private static async Task<Results<Created<Jurisdiction>, ProblemHttpResult>> Create(
-        JurisdictionCreate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Jurisdiction>, ProblemHttpResult>> Create(JurisdictionCreate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await JurisdictionQueries.Find(connection, input.Code, cancellationToken, transaction) is not null)
+        await using var write = await request.BeginWriteAsync();
+        if (await Find(write, input.Code) is not null)
         {
             return Problems.Conflict($"Jurisdiction '{input.Code}' already exists.");
         }
 
-        await JurisdictionQueries.Insert(connection, transaction, input, clock.UtcNow, cancellationToken);
-        await ChangeLog.Record(connection, transaction, new ChangeEntry("jurisdiction", input.Code, "created", Jurisdiction: input.Code, Version: 1),
-            Actor.Of(context), clock.UtcNow, cancellationToken);
-        var created = (await JurisdictionQueries.Find(connection, input.Code, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, created.Version);
-        return TypedResults.Created($"/api/v1/jurisdictions/{created.Code}", mapper.Map<Jurisdiction>(created));
+        await JurisdictionQueries.Insert(write.Connection, write.Transaction, input, write.Now, write.Cancellation);
+        return await Resource.Created(request, write, () => Find(write, input.Code), mapper.Map<Jurisdiction>, row => $"/api/v1/jurisdictions/{row.Code}");
     }
 
     private static async Task<Results<Ok<Jurisdiction>, ProblemHttpResult>> Update(
-        string code, JurisdictionUpdate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        string code, JurisdictionUpdate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await JurisdictionQueries.Find(connection, code, cancellationToken, transaction);
+        await using var write = await request.BeginWriteAsync();
+        var current = await Find(write, code);
         if (current is null)
         {
             return Problems.NotFound("Jurisdiction", code);
         }
 
-        if (await Concurrency.Apply(context.Request, "jurisdiction", current.Version, () => JurisdictionQueries.Update(connection, transaction, code, current.Version, input, clock.UtcNow, cancellationToken)) is { } precondition)
-        {
-            return precondition;
-        }
-
-        await ChangeLog.Record(connection, transaction, new ChangeEntry("jurisdiction", code, "updated", Jurisdiction: code, Version: current.Version + 1),
-            Actor.Of(context), clock.UtcNow, cancellationToken);
-
-        var updated = (await JurisdictionQueries.Find(connection, code, cancellationToken, transaction))!;
-        await transaction.CommitAsync(cancellationToken);
-        Concurrency.SetETag(context, updated.Version);
-        return TypedResults.Ok(mapper.Map<Jurisdiction>(updated));
+        return await Resource.Updated(request, write, current,
+            version => JurisdictionQueries.Update(write.Connection, write.Transaction, code, version, input, write.Now, write.Cancellation),
+            () => Find(write, code), mapper.Map<Jurisdiction>);
     }
+
+    private static Task<JurisdictionRow?> Find(CatalogWrite write, string code) =>
+        JurisdictionQueries.Find(write.Connection, code, write.Cancellation, write.Transaction);
 }

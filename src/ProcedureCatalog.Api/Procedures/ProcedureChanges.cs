@@ -1,46 +1,42 @@
-using System.Data.Common;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Changes;
+using ProcedureCatalog.Api.Infrastructure;
 
 namespace ProcedureCatalog.Api.Procedures;
 
 /// <summary>
-/// The steps every change to a procedure or its parts shares: find it (404), check that the caller's key
-/// may write its jurisdiction (403), and afterwards raise its version and record the change, all in the
-/// caller's transaction.
+/// The steps every change to a procedure or its parts shares: find it, check that the caller's key may write its
+/// jurisdiction, and afterwards raise its version and record the change, all in the write's transaction.
 /// </summary>
 internal static class ProcedureChanges
 {
-    public static async Task<(ProcedureRow? Procedure, ProblemHttpResult? Problem)> Open(
-        HttpContext context, DbConnection connection, DbTransaction transaction, long procedureId, CancellationToken cancellationToken)
+    /// <summary>A procedure is known by its id; its ETag ends with a digest of the representation sent.</summary>
+    public static readonly VersionedResource<ProcedureRow> Resource = new("procedure", row => row.Version, IdOf: row => row.Id);
+
+    /// <summary>The procedure to change, or why it may not be: <see cref="ProcedureOutcome.NotFound"/> or <see cref="ProcedureOutcome.Forbidden"/>.</summary>
+    public static async Task<(ProcedureRow? Procedure, ProcedureOutcome? Refusal)> Open(CatalogWrite write, long procedureId)
     {
-        var procedure = await ProcedureQueries.Find(connection, procedureId, cancellationToken, transaction);
+        var procedure = await ProcedureQueries.Find(write.Connection, procedureId, write.Cancellation, write.Transaction);
         if (procedure is null)
         {
-            return (null, Infrastructure.Problems.NotFound("Procedure", procedureId));
+            return (null, new ProcedureOutcome.NotFound(procedureId));
         }
 
-        return WriteAccess.Refuse(context, procedure.JurisdictionCode) is { } refused ? (null, refused) : (procedure, null);
+        return WriteAccess.MayWrite(write.Caller, procedure.JurisdictionCode)
+            ? (procedure, null)
+            : (null, new ProcedureOutcome.Forbidden(procedure.JurisdictionCode));
     }
 
     /// <summary>A part (document, history entry) changed: the procedure's version moves and the change is recorded with it.</summary>
-    public static async Task<long> PartChanged(
-        HttpContext context, DbConnection connection, DbTransaction transaction, ProcedureRow procedure, string entity, long entityId, string action,
-        DateTime now, CancellationToken cancellationToken)
+    public static async Task<long> PartChanged(CatalogWrite write, ProcedureRow procedure, string entity, long entityId, string action)
     {
-        var version = await ProcedureQueries.Touch(connection, transaction, procedure.Id, now, cancellationToken);
-        await ChangeLog.Record(connection, transaction,
-            new ChangeEntry(entity, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), action, procedure.Id, procedure.JurisdictionCode, procedure.Code, version),
-            Actor.Of(context), now, cancellationToken);
+        var version = await ProcedureQueries.Touch(write.Connection, write.Transaction, procedure.Id, write.Now, write.Cancellation);
+        await write.Record(new ChangeEntry(
+            entity, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), action, procedure.Id, procedure.JurisdictionCode, procedure.Code, version));
         return version;
     }
 
     /// <summary>The procedure itself changed (created, updated, abolished, reinstated, deleted); version is the one after (none once deleted).</summary>
-    public static Task Recorded(
-        HttpContext context, DbConnection connection, DbTransaction transaction, long id, string jurisdiction, string code, long? version, string action,
-        DateTime now, CancellationToken cancellationToken) =>
-        ChangeLog.Record(connection, transaction,
-            new ChangeEntry("procedure", id.ToString(System.Globalization.CultureInfo.InvariantCulture), action, id, jurisdiction, code, version),
-            Actor.Of(context), now, cancellationToken);
+    public static Task Recorded(CatalogWrite write, long id, string jurisdiction, string code, long? version, string action) =>
+        write.Record(new ChangeEntry("procedure", id.ToString(System.Globalization.CultureInfo.InvariantCulture), action, id, jurisdiction, code, version));
 }

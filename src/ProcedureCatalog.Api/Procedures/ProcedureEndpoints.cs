@@ -1,7 +1,7 @@
 using System.Data.Common;
 using MapsterMapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ProcedureCatalog.Api.Access;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Infrastructure;
@@ -119,26 +119,26 @@ public static class ProcedureEndpoints
     /// <param name="id">The procedure's id.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) for the values in force; default today in Vietnam.</param>
     private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> Get(
-        long id, DateOnly? asOf, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        long id, DateOnly? asOf, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await ProcedureQueries.Find(connection, id, cancellationToken);
-        return await Answer(row, id.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf, context, connection, mapper, clock, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await ProcedureQueries.Find(connection, id, request.Cancellation);
+        return await Answer(row, id.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf, request, connection, mapper);
     }
 
     /// <param name="jurisdiction">VN or a province code.</param>
     /// <param name="code">mã thủ tục.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) for the values in force; default today in Vietnam.</param>
     private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> GetByCode(
-        string jurisdiction, string code, DateOnly? asOf, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        string jurisdiction, string code, DateOnly? asOf, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await ProcedureQueries.FindByCode(connection, jurisdiction, code, cancellationToken);
-        return await Answer(row, $"{jurisdiction}/{code}", asOf, context, connection, mapper, clock, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await ProcedureQueries.FindByCode(connection, jurisdiction, code, request.Cancellation);
+        return await Answer(row, $"{jurisdiction}/{code}", asOf, request, connection, mapper);
     }
 
     private static async Task<Results<Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> Answer(
-        ProcedureRow? row, string key, DateOnly? asOf, HttpContext context, DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        ProcedureRow? row, string key, DateOnly? asOf, CatalogRequest request, DbConnection connection, IMapper mapper)
     {
         if (asOf is { } date && (date < PlausibleDateAttribute.Earliest || date > PlausibleDateAttribute.Latest))
         {
@@ -150,16 +150,13 @@ public static class ProcedureEndpoints
             return Problems.NotFound("Procedure", key);
         }
 
-        var detail = await ProcedureReads.Detail(connection, mapper, row, asOf ?? clock.Today, cancellationToken);
-        Concurrency.SetETag(context, row.Id, row.Version, detail);
-        return TypedResults.Ok(detail);
+        return TypedResults.Ok(await Detail(row, asOf ?? request.Clock.Today, request, connection, mapper));
     }
 
     /// <param name="jurisdiction">VN or a province code.</param>
     /// <param name="code">mã thủ tục.</param>
     private static async Task<Results<Created<ProcedureDetail>, Ok<ProcedureDetail>, ValidationProblem, ProblemHttpResult>> PutByCode(
-        string jurisdiction, string code, ProcedureUpsert input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
-        CancellationToken cancellationToken)
+        string jurisdiction, string code, ProcedureUpsert input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         var errors = new Errors();
         Jurisdictions.Jurisdiction.Check(jurisdiction, errors);
@@ -169,99 +166,81 @@ public static class ProcedureEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        if (request.Refuse(jurisdiction) is { } refused)
         {
             return refused;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var outcome = await ProcedureUpserts.Put(context, connection, transaction, database.Dialect, jurisdiction, code, input, clock.UtcNow, cancellationToken);
-        if (outcome is ProcedureUpserts.Outcome.Refused(var problem))
+        await using var write = await request.BeginWriteAsync();
+        var outcome = await ProcedureUpserts.Put(write, request.IfMatch, jurisdiction, code, input);
+        if (outcome is not (ProcedureOutcome.Created or ProcedureOutcome.Replaced or ProcedureOutcome.Unchanged))
         {
-            return problem;
+            return ProcedureRequests.Problem(outcome, request.Caller);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         var id = outcome switch
         {
-            ProcedureUpserts.Outcome.Created(var created) => created,
-            ProcedureUpserts.Outcome.Replaced(var replaced) => replaced,
-            _ => ((ProcedureUpserts.Outcome.Unchanged)outcome).Id,
+            ProcedureOutcome.Created(var created) => created,
+            ProcedureOutcome.Replaced(var replaced) => replaced,
+            _ => ((ProcedureOutcome.Unchanged)outcome).Id,
         };
-        var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
-        var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
-        Concurrency.SetETag(context, row.Id, row.Version, detail);
-        return outcome is ProcedureUpserts.Outcome.Created ? TypedResults.Created($"/api/v1/procedures/{id}", detail) : TypedResults.Ok(detail);
+        var detail = await Reread(id, request, write, mapper);
+        return outcome is ProcedureOutcome.Created ? TypedResults.Created($"/api/v1/procedures/{id}", detail) : TypedResults.Ok(detail);
     }
 
-    private static async Task<Results<Created<ProcedureDetail>, ProblemHttpResult>> Create(
-        ProcedureCreate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ProcedureDetail>, ProblemHttpResult>> Create(ProcedureCreate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        if (WriteAccess.Refuse(context, input.Jurisdiction) is { } refused)
+        if (request.Refuse(input.Jurisdiction) is { } refused)
         {
             return refused;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = clock.UtcNow;
-        var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, input, now, cancellationToken);
-        if (outcome is not ProcedureWrites.Outcome.Done(var id))
+        await using var write = await request.BeginWriteAsync();
+        var outcome = await ProcedureWrites.Create(write.Connection, write.Transaction, write.Dialect, input, write.Now, write.Cancellation);
+        if (outcome is not ProcedureOutcome.Created(var id))
         {
-            return outcome is ProcedureWrites.Outcome.Duplicate(var duplicate)
-                ? Problems.Conflict(duplicate)
-                : Problems.Unprocessable(((ProcedureWrites.Outcome.Unprocessable)outcome).Errors.ToDictionary());
+            return ProcedureRequests.Problem(outcome, request.Caller);
         }
 
-        await ProcedureChanges.Recorded(context, connection, transaction, id, input.Jurisdiction, input.Code, 1, "created", now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
-        var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
-        Concurrency.SetETag(context, row.Id, row.Version, detail);
-        return TypedResults.Created($"/api/v1/procedures/{id}", detail);
+        await ProcedureChanges.Recorded(write, id, input.Jurisdiction, input.Code, 1, "created");
+        await write.CommitAsync();
+        return TypedResults.Created($"/api/v1/procedures/{id}", await Reread(id, request, write, mapper));
     }
 
-    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Update(
-        long id, ProcedureUpdate input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Update(long id, ProcedureUpdate input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (current, refused) = await ProcedureChanges.Open(context, connection, transaction, id, cancellationToken);
+        await using var write = await request.BeginWriteAsync();
+        var (current, problem) = await ProcedureRequests.Open(request, write, id, ProcedureIfMatch.Required);
         if (current is null)
         {
-            return refused!;
+            return problem!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        var errors = await ProcedureWrites.CheckReferences(connection, transaction, current.JurisdictionCode, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        var errors = await ProcedureWrites.CheckReferences(write.Connection, write.Transaction, current.JurisdictionCode, input.FieldId!.Value, input.AgencyId!.Value, write.Cancellation);
         if (errors.Any)
         {
             return Problems.Unprocessable(errors.ToDictionary());
         }
 
-        if (await ProcedureQueries.IdOfCode(connection, transaction, current.JurisdictionCode, input.Code, cancellationToken) is { } other && other != id)
+        if (await ProcedureQueries.IdOfCode(write.Connection, write.Transaction, current.JurisdictionCode, input.Code, write.Cancellation) is { } other && other != id)
         {
             return Problems.Conflict($"Jurisdiction '{current.JurisdictionCode}' already has a procedure with code '{input.Code}' (id {other}).");
         }
 
-        if (await ProcedureQueries.Update(connection, transaction, id, current.Version, input, clock.UtcNow, cancellationToken) == 0)
+        if (await ProcedureQueries.Update(write.Connection, write.Transaction, id, current.Version, input, write.Now, write.Cancellation) == 0)
         {
-            return Problems.PreconditionFailed("procedure", current.Version);
+            return Resource.PreconditionFailed(current);
         }
 
-        await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
-        await ProcedureChanges.Recorded(context, connection, transaction, id, current.JurisdictionCode, input.Code, current.Version + 1, "updated", clock.UtcNow, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await Reread(id, context, connection, mapper, clock, cancellationToken);
+        await ProcedureQueries.ReplaceLegalBasis(write.Connection, write.Transaction, id, input.LegalBasis, write.Cancellation);
+        await ProcedureChanges.Recorded(write, id, current.JurisdictionCode, input.Code, current.Version + 1, "updated");
+        await write.CommitAsync();
+        return TypedResults.Ok(await Reread(id, request, write, mapper));
     }
 
     private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> ChangeStatus(
-        long id, ProcedureStatusChange input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        long id, ProcedureStatusChange input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         var status = input.Status!.Value;
         if (status == ProcedureStatus.Abolished && input.AbolishedOn is null)
@@ -274,75 +253,69 @@ public static class ProcedureEndpoints
             return Problems.Unprocessable("abolishedOn", "An active procedure has no abolishedOn; leave it out to reinstate.");
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (current, refused) = await ProcedureChanges.Open(context, connection, transaction, id, cancellationToken);
+        await using var write = await request.BeginWriteAsync();
+        var (current, problem) = await ProcedureRequests.Open(request, write, id, ProcedureIfMatch.Required);
         if (current is null)
         {
-            return refused!;
-        }
-
-        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
-        {
-            return precondition;
+            return problem!;
         }
 
         var unchanged = current.Status == EnumText.Of(status) && current.AbolishedOn == input.AbolishedOn;
         if (!unchanged)
         {
-            if (await ProcedureQueries.ChangeStatus(connection, transaction, id, current.Version, status, input.AbolishedOn, clock.UtcNow, cancellationToken) == 0)
+            if (await ProcedureQueries.ChangeStatus(write.Connection, write.Transaction, id, current.Version, status, input.AbolishedOn, write.Now, write.Cancellation) == 0)
             {
-                return Problems.PreconditionFailed("procedure", current.Version);
+                return Resource.PreconditionFailed(current);
             }
 
-            await ProcedureChanges.Recorded(context, connection, transaction, id, current.JurisdictionCode, current.Code, current.Version + 1,
-                status == ProcedureStatus.Abolished ? "abolished" : "reinstated", clock.UtcNow, cancellationToken);
+            await ProcedureChanges.Recorded(write, id, current.JurisdictionCode, current.Code, current.Version + 1,
+                status == ProcedureStatus.Abolished ? "abolished" : "reinstated");
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return await Reread(id, context, connection, mapper, clock, cancellationToken);
+        await write.CommitAsync();
+        return TypedResults.Ok(await Reread(id, request, write, mapper));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        long id, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, [AsParameters] CatalogRequest request)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (current, refused) = await ProcedureChanges.Open(context, connection, transaction, id, cancellationToken);
+        await using var write = await request.BeginWriteAsync();
+        var (current, problem) = await ProcedureRequests.Open(request, write, id, ProcedureIfMatch.Required);
         if (current is null)
         {
-            return refused!;
+            return problem!;
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        var historyEntries = await HistoryQueries.CountFor(connection, transaction, id, cancellationToken);
+        var historyEntries = await HistoryQueries.CountFor(write.Connection, write.Transaction, id, write.Cancellation);
         if (historyEntries > 0)
         {
             return Problems.Conflict(
                 $"Procedure {id} has {historyEntries} time or cost history entries and is part of the record. Abolish it instead, or remove the entries entered by mistake first.");
         }
 
-        if (await ProcedureQueries.Delete(connection, transaction, id, current.Version, cancellationToken) == 0)
+        if (await ProcedureQueries.Delete(write.Connection, write.Transaction, id, current.Version, write.Cancellation) == 0)
         {
-            return Problems.PreconditionFailed("procedure", current.Version);
+            return Resource.PreconditionFailed(current);
         }
 
-        await ProcedureChanges.Recorded(context, connection, transaction, id, current.JurisdictionCode, current.Code, null, "deleted", clock.UtcNow, cancellationToken);
-
-        await transaction.CommitAsync(cancellationToken);
+        await ProcedureChanges.Recorded(write, id, current.JurisdictionCode, current.Code, null, "deleted");
+        await write.CommitAsync();
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> Reread(
-        long id, HttpContext context, DbConnection connection, IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+    private static VersionedResource<ProcedureRow> Resource => ProcedureChanges.Resource;
+
+    /// <summary>The procedure as committed, in force today.</summary>
+    private static async Task<ProcedureDetail> Reread(long id, CatalogRequest request, CatalogWrite write, IMapper mapper)
     {
-        var row = (await ProcedureQueries.Find(connection, id, cancellationToken))!;
-        var detail = await ProcedureReads.Detail(connection, mapper, row, clock.Today, cancellationToken);
-        Concurrency.SetETag(context, row.Id, row.Version, detail);
-        return TypedResults.Ok(detail);
+        var row = (await ProcedureQueries.Find(write.Connection, id, write.Cancellation))!;
+        return await Detail(row, request.Clock.Today, request, write.Connection, mapper);
+    }
+
+    /// <summary>The representation sent, with the ETag that names it.</summary>
+    private static async Task<ProcedureDetail> Detail(ProcedureRow row, DateOnly asOf, CatalogRequest request, DbConnection connection, IMapper mapper)
+    {
+        var detail = await ProcedureReads.Detail(connection, mapper, row, asOf, request.Cancellation);
+        Resource.SetETag(request.Http, row, detail);
+        return detail;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
-using ProcedureCatalog.Api.Database;
+using Microsoft.Extensions.Primitives;
+using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Infrastructure;
 
@@ -12,64 +13,53 @@ namespace ProcedureCatalog.Api.Procedures;
 /// </summary>
 internal static class ProcedureUpserts
 {
-    public abstract record Outcome
+    /// <summary>Created, Replaced or Unchanged; else why not: PreconditionRequired, PreconditionFailed, Conflict or Unprocessable.</summary>
+    public static async Task<ProcedureOutcome> Put(CatalogWrite write, StringValues ifMatch, string jurisdiction, string code, ProcedureUpsert input)
     {
-        public sealed record Created(long Id) : Outcome;
-
-        public sealed record Replaced(long Id) : Outcome;
-
-        public sealed record Unchanged(long Id) : Outcome;
-
-        public sealed record Refused(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem) : Outcome;
-    }
-
-    public static async Task<Outcome> Put(
-        HttpContext context, DbConnection connection, DbTransaction transaction, SqlDialect dialect, string jurisdiction, string code, ProcedureUpsert input,
-        DateTime now, CancellationToken cancellationToken)
-    {
+        var (connection, transaction, cancellationToken) = (write.Connection, write.Transaction, write.Cancellation);
         var current = await ProcedureQueries.FindByCode(connection, jurisdiction, code, cancellationToken, transaction);
         if (current is null)
         {
-            var outcome = await ProcedureWrites.Create(connection, transaction, dialect, input.ToCreate(jurisdiction, code), now, cancellationToken);
-            if (outcome is ProcedureWrites.Outcome.Done(var id))
+            var outcome = await ProcedureWrites.Create(connection, transaction, write.Dialect, input.ToCreate(jurisdiction, code), write.Now, cancellationToken);
+            if (outcome is ProcedureOutcome.Created(var id))
             {
-                await ProcedureChanges.Recorded(context, connection, transaction, id, jurisdiction, code, 1, "created", now, cancellationToken);
-                return new Outcome.Created(id);
+                await ProcedureChanges.Recorded(write, id, jurisdiction, code, 1, "created");
             }
 
-            return new Outcome.Refused(outcome is ProcedureWrites.Outcome.Unprocessable(var errors)
-                ? Problems.Unprocessable(errors.ToDictionary())
-                : Problems.Conflict(((ProcedureWrites.Outcome.Duplicate)outcome).Detail));
+            return outcome;
         }
 
         if (await IsStored(connection, transaction, current, input, cancellationToken))
         {
-            return new Outcome.Unchanged(current.Id);
+            return new ProcedureOutcome.Unchanged(current.Id);
         }
 
-        if (Concurrency.Require(context.Request, "procedure", current.Id, current.Version) is { } precondition)
+        switch (ProcedureChanges.Resource.Judge(ifMatch, current))
         {
-            return new Outcome.Refused(precondition);
+            case IfMatchVerdict.Missing:
+                return new ProcedureOutcome.PreconditionRequired($"\"{ProcedureChanges.Resource.VersionTagOf(current)}\"");
+            case IfMatchVerdict.Stale:
+                return new ProcedureOutcome.PreconditionFailed(current.Version);
         }
 
         var referenceErrors = await ProcedureWrites.CheckReferences(connection, transaction, jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
         if (referenceErrors.Any)
         {
-            return new Outcome.Refused(Problems.Unprocessable(referenceErrors.ToDictionary()));
+            return new ProcedureOutcome.Unprocessable(referenceErrors);
         }
 
-        if (await ProcedureQueries.Update(connection, transaction, current.Id, current.Version, input.ToUpdate(code), now, cancellationToken) == 0)
+        if (await ProcedureQueries.Update(connection, transaction, current.Id, current.Version, input.ToUpdate(code), write.Now, cancellationToken) == 0)
         {
-            return new Outcome.Refused(Problems.PreconditionFailed("procedure", current.Version));
+            return new ProcedureOutcome.PreconditionFailed(current.Version);
         }
 
         await ProcedureQueries.ReplaceLegalBasis(connection, transaction, current.Id, input.LegalBasis, cancellationToken);
         // A document that stays keeps its id (a client may hold it); only what changed is written.
         await DocumentQueries.Sync(connection, transaction, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
-            (input.Documents ?? []).Select(DocumentValues.Of).ToList(), now, cancellationToken);
+            (input.Documents ?? []).Select(DocumentValues.Of).ToList(), write.Now, cancellationToken);
 
-        await ProcedureChanges.Recorded(context, connection, transaction, current.Id, jurisdiction, code, current.Version + 1, "updated", now, cancellationToken);
-        return new Outcome.Replaced(current.Id);
+        await ProcedureChanges.Recorded(write, current.Id, jurisdiction, code, current.Version + 1, "updated");
+        return new ProcedureOutcome.Replaced(current.Id);
     }
 
     /// <summary>True when the description (not status, legal basis or documents) is what is stored.</summary>

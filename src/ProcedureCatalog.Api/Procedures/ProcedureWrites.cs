@@ -34,32 +34,24 @@ internal static class ProcedureWrites
         return errors;
     }
 
-    public abstract record Outcome
-    {
-        public sealed record Done(long Id) : Outcome;
-
-        public sealed record Unprocessable(Errors Errors) : Outcome;
-
-        public sealed record Duplicate(string Detail) : Outcome;
-    }
-
-    public static async Task<Outcome> Create(
+    /// <summary>Created, or Unprocessable (an unknown jurisdiction, field or agency) or Conflict (the code is taken).</summary>
+    public static async Task<ProcedureOutcome> Create(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, DateTime now, CancellationToken cancellationToken)
     {
         if (await JurisdictionQueries.Find(connection, input.Jurisdiction, cancellationToken, transaction) is null)
         {
-            return new Outcome.Unprocessable(new Errors().Add("jurisdiction", $"Jurisdiction '{input.Jurisdiction}' does not exist."));
+            return new ProcedureOutcome.Unprocessable(new Errors().Add("jurisdiction", $"Jurisdiction '{input.Jurisdiction}' does not exist."));
         }
 
         var errors = await CheckReferences(connection, transaction, input.Jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
         if (errors.Any)
         {
-            return new Outcome.Unprocessable(errors);
+            return new ProcedureOutcome.Unprocessable(errors);
         }
 
         if (await ProcedureQueries.IdOfCode(connection, transaction, input.Jurisdiction, input.Code, cancellationToken) is { } existing)
         {
-            return new Outcome.Duplicate($"Jurisdiction '{input.Jurisdiction}' already has a procedure with code '{input.Code}' (id {existing}).");
+            return new ProcedureOutcome.Conflict($"Jurisdiction '{input.Jurisdiction}' already has a procedure with code '{input.Code}' (id {existing}).");
         }
 
         var id = await ProcedureQueries.Insert(connection, transaction, dialect, input, now, cancellationToken);
@@ -69,6 +61,6 @@ internal static class ProcedureWrites
             await DocumentQueries.Append(connection, transaction, dialect, id, document, now, cancellationToken);
         }
 
-        return new Outcome.Done(id);
+        return new ProcedureOutcome.Created(id);
     }
 }

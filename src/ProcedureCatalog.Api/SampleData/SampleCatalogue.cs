@@ -64,7 +64,7 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)], procedure.LastReviewedOn,
                 procedure.LegalBasis, procedure.Documents);
             var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, create, now, cancellationToken);
-            if (outcome is not ProcedureWrites.Outcome.Done(var id))
+            if (outcome is not ProcedureOutcome.Created(var id))
             {
                 throw new InvalidOperationException($"The sample procedure {procedure.Jurisdiction}/{procedure.Code} was refused: {outcome}.");
             }

@@ -53,22 +53,21 @@ public static class TargetEndpoints
     /// <param name="indicator">time-reduction, cost-reduction, business-online, boundary-free, internal-reviewed, documents-provided-once, full-online-of-eligible or internal-electronic.</param>
     /// <param name="year">The program year.</param>
     private static async Task<Results<Ok<Target>, ValidationProblem, ProblemHttpResult>> Get(
-        string program, [EnumValues(typeof(Indicator))] string indicator, int year, HttpContext context, CatalogDatabase database, IMapper mapper,
-        CancellationToken cancellationToken)
+        string program, [EnumValues(typeof(Indicator))] string indicator, int year, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         if (!EnumText<Indicator>.TryParse(indicator, out _))
         {
             return UnknownIndicator(indicator);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await TargetQueries.Find(connection, program, indicator, year, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await TargetQueries.Find(connection, program, indicator, year, request.Cancellation);
         if (row is null)
         {
             return Problems.NotFound("Target", $"{program}/{indicator}/{year}");
         }
 
-        Concurrency.SetETag(context, row.Version);
+        Resource.SetETag(request.Http, row);
         return TypedResults.Ok(mapper.Map<Target>(row));
     }
 
@@ -76,8 +75,7 @@ public static class TargetEndpoints
     /// <param name="indicator">time-reduction, cost-reduction, business-online, boundary-free, internal-reviewed, documents-provided-once, full-online-of-eligible or internal-electronic.</param>
     /// <param name="year">The program year, 1945 to 2100.</param>
     private static async Task<Results<Created<Target>, Ok<Target>, ValidationProblem, ProblemHttpResult>> Put(
-        string program, [EnumValues(typeof(Indicator))] string indicator, int year, TargetInput input, HttpContext context, CatalogDatabase database,
-        IMapper mapper, CatalogClock clock, CancellationToken cancellationToken)
+        string program, [EnumValues(typeof(Indicator))] string indicator, int year, TargetInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         var errors = new Errors()
             .When(!EnumText<Indicator>.TryParse(indicator, out _), "indicator", IndicatorRule(indicator))
@@ -87,20 +85,23 @@ public static class TargetEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await TargetQueries.Program(connection, program, cancellationToken) is null)
+        await using var write = await request.BeginWriteAsync();
+        if (await TargetQueries.Program(write.Connection, program, write.Cancellation, write.Transaction) is null)
         {
             return Problems.NotFound("Reduction program", program);
         }
 
-        var steps = new Upsert.Steps<TargetRow>(
-            transaction => TargetQueries.Find(connection, program, indicator, year, cancellationToken, transaction),
-            transaction => TargetQueries.Insert(connection, transaction, program, indicator, year, input, clock.UtcNow, cancellationToken),
-            (transaction, version) => TargetQueries.Update(connection, transaction, program, indicator, year, version, input, clock.UtcNow, cancellationToken),
-            row => row.Version,
-            (row, action) => new Changes.ChangeEntry("target", $"{program}/{indicator}/{year}", action, Version: row.Version));
-        return await Upsert.Run(context, connection, steps, mapper.Map<Target>, "target", $"/api/v1/programs/{program}/targets/{indicator}/{year}", clock.UtcNow, cancellationToken);
+        // The change is recorded under the key as asked, as the row is found by it.
+        var key = $"{program}/{indicator}/{year}";
+        var resource = Resource with { ChangeOf = (row, action) => new Changes.ChangeEntry("target", key, action, Version: row.Version) };
+        return await resource.Put(request, write,
+            () => TargetQueries.Find(write.Connection, program, indicator, year, write.Cancellation, write.Transaction),
+            () => TargetQueries.Insert(write.Connection, write.Transaction, program, indicator, year, input, write.Now, write.Cancellation),
+            version => TargetQueries.Update(write.Connection, write.Transaction, program, indicator, year, version, input, write.Now, write.Cancellation),
+            mapper.Map<Target>, $"/api/v1/programs/{program}/targets/{indicator}/{year}");
     }
+
+    private static readonly VersionedResource<TargetRow> Resource = new("target", row => row.Version);
 
     private static string IndicatorRule(string indicator) => $"'{indicator}' is not an indicator; use one of: {EnumText<Indicator>.Describe()}.";
 

@@ -12,9 +12,9 @@ internal static class TargetQueries
         connection.QueryAsync<ProgramRow>(new CommandDefinition(
             "SELECT code, name, baseline_date FROM reduction_programs ORDER BY code", cancellationToken: cancellationToken));
 
-    public static Task<ProgramRow?> Program(DbConnection connection, string code, CancellationToken cancellationToken) =>
+    public static Task<ProgramRow?> Program(DbConnection connection, string code, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<ProgramRow>(new CommandDefinition(
-            "SELECT code, name, baseline_date FROM reduction_programs WHERE code = @Code", new { Code = code }, cancellationToken: cancellationToken));
+            "SELECT code, name, baseline_date FROM reduction_programs WHERE code = @Code", new { Code = code }, transaction, cancellationToken: cancellationToken));
 
     public static Task<IEnumerable<TargetRow>> Targets(DbConnection connection, CancellationToken cancellationToken) =>
         connection.QueryAsync<TargetRow>(new CommandDefinition(

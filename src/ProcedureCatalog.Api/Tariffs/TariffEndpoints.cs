@@ -61,48 +61,49 @@ public static class TariffEndpoints
     /// <param name="jurisdiction">VN or a province code.</param>
     /// <param name="year">The year.</param>
     private static async Task<Results<Ok<Tariff>, ProblemHttpResult>> Get(
-        string jurisdiction, int year, HttpContext context, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+        string jurisdiction, int year, [AsParameters] CatalogRequest request, IMapper mapper)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await TariffQueries.Find(connection, jurisdiction, year, cancellationToken);
+        await using var connection = await request.OpenAsync();
+        var row = await TariffQueries.Find(connection, jurisdiction, year, request.Cancellation);
         if (row is null)
         {
             return Problems.NotFound("Hourly tariff", $"{jurisdiction}/{year}");
         }
 
-        Concurrency.SetETag(context, row.Version);
+        Resource.SetETag(request.Http, row);
         return TypedResults.Ok(mapper.Map<Tariff>(row));
     }
 
     /// <param name="jurisdiction">VN or a province code.</param>
     /// <param name="year">The year, 1945 to 2100.</param>
     private static async Task<Results<Created<Tariff>, Ok<Tariff>, ValidationProblem, ProblemHttpResult>> Put(
-        string jurisdiction, int year, TariffInput input, HttpContext context, CatalogDatabase database, IMapper mapper, CatalogClock clock,
-        CancellationToken cancellationToken)
+        string jurisdiction, int year, TariffInput input, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         if (!PlausibleDateAttribute.IsPlausibleYear(year))
         {
             return Problems.Invalid("year", PlausibleDateAttribute.YearRule);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
+        await using var write = await request.BeginWriteAsync();
+        if (await JurisdictionQueries.Find(write.Connection, jurisdiction, write.Cancellation, write.Transaction) is null)
         {
             return Problems.NotFound("Jurisdiction", jurisdiction);
         }
 
-        if (Access.WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        if (request.Refuse(jurisdiction) is { } refused)
         {
             return refused;
         }
 
         var tariff = input.HourlyTariffVnd!.Value;
-        var steps = new Upsert.Steps<TariffRow>(
-            transaction => TariffQueries.Find(connection, jurisdiction, year, cancellationToken, transaction),
-            transaction => TariffQueries.Insert(connection, transaction, jurisdiction, year, tariff, clock.UtcNow, cancellationToken),
-            (transaction, version) => TariffQueries.Update(connection, transaction, jurisdiction, year, version, tariff, clock.UtcNow, cancellationToken),
-            row => row.Version,
-            (row, action) => new Changes.ChangeEntry("tariff", $"{jurisdiction}/{year}", action, Jurisdiction: jurisdiction, Version: row.Version));
-        return await Upsert.Run(context, connection, steps, mapper.Map<Tariff>, "hourly tariff", $"/api/v1/tariffs/{jurisdiction}/{year}", clock.UtcNow, cancellationToken);
+        var key = $"{jurisdiction}/{year}";
+        var resource = Resource with { ChangeOf = (row, action) => new Changes.ChangeEntry("tariff", key, action, Jurisdiction: jurisdiction, Version: row.Version) };
+        return await resource.Put(request, write,
+            () => TariffQueries.Find(write.Connection, jurisdiction, year, write.Cancellation, write.Transaction),
+            () => TariffQueries.Insert(write.Connection, write.Transaction, jurisdiction, year, tariff, write.Now, write.Cancellation),
+            version => TariffQueries.Update(write.Connection, write.Transaction, jurisdiction, year, version, tariff, write.Now, write.Cancellation),
+            mapper.Map<Tariff>, $"/api/v1/tariffs/{key}");
     }
+
+    private static readonly VersionedResource<TariffRow> Resource = new("hourly tariff", row => row.Version);
 }

@@ -60,7 +60,7 @@ internal static class ImportJson
     {
         // Vietnamese stays readable in an exported file; only what is unsafe in HTML is escaped.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
-        Infrastructure.CatalogSetup.Configure(options);
+        CatalogSetup.Configure(options);
         return options;
     }
 }

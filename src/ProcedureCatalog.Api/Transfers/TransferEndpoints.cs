@@ -8,6 +8,7 @@ using MiniExcelLibs;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Infrastructure.Pipeline;
 using ProcedureCatalog.Api.Jurisdictions;
 
 namespace ProcedureCatalog.Api.Transfers;
@@ -82,7 +83,7 @@ public static class TransferEndpoints
         string jurisdiction, bool? dryRun, bool? createMissing, HttpContext context, CatalogDatabase database, CatalogClock clock, ImportWorker worker,
         IOptions<ImportOptions> options, CancellationToken cancellationToken)
     {
-        if (WriteAccess.Refuse(context, jurisdiction) is { } refused)
+        if (WriteAccess.Refuse(context.User, jurisdiction) is { } refused)
         {
             return refused;
         }

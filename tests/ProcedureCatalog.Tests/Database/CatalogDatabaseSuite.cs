@@ -1,4 +1,5 @@
 using Dapper;
+using ProcedureCatalog.Api;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.History;
@@ -444,7 +445,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             fieldId, agencyId, new DateOnly(2025, 6, 15),
             [new LegalBasisEntry("50/2014/QH13", "Luật Xây dựng", new DateOnly(2014, 6, 18), "Quốc hội")],
             [new DocumentInput("Đơn đề nghị cấp giấy phép", "Mẫu số 01", 1, 2, null, true, "CSDL đất đai")]), Now, Cancel);
-        var id = Assert.IsType<ProcedureWrites.Outcome.Done>(outcome).Id;
+        var id = Assert.IsType<ProcedureOutcome.Created>(outcome).Id;
         await transaction.CommitAsync(Cancel);
         return (id, code);
     }

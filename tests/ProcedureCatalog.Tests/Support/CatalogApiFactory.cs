@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ProcedureCatalog.Api;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;

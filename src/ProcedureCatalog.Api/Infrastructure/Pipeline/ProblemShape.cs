@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Infrastructure.Pipeline;
 
 /// <summary>
 /// Gives every problem the same shape, whoever raised it: field names as the client wrote them

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Infrastructure.Pipeline;
 
 /// <summary>What one client may ask of the service. Bound from the <c>Limits</c> section and validated on start.</summary>
 public sealed class LimitsOptions

@@ -1,4 +1,4 @@
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Infrastructure.Pipeline;
 
 /// <summary>Which browser origins may call the API. Bound from the <c>Cors</c> section; empty (the default) lets none.</summary>
 public sealed class CorsSettings

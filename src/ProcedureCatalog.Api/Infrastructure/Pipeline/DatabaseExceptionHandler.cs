@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using ProcedureCatalog.Api.Database;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Infrastructure.Pipeline;
 
 /// <summary>
 /// The database has the last word on uniqueness and references: when two requests race past the checks a

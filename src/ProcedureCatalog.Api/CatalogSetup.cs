@@ -16,10 +16,13 @@ using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
 using ProcedureCatalog.Api.Tariffs;
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Infrastructure.OpenApi;
+using ProcedureCatalog.Api.Infrastructure.Pipeline;
 using ProcedureCatalog.Api.Transfers;
 using ProcedureCatalog.Api.Targets;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api;
 
 /// <summary>The service's wiring, kept out of Program.cs.</summary>
 public static class CatalogSetup

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Infrastructure.Pipeline;
 
 /// <summary>
 /// A query parameter the operation does not take is refused (400) instead of ignored: a misspelt filter

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Infrastructure.Pipeline;
 
 /// <summary>
 /// Headers whose meaning the service would otherwise have to guess, refused before anything reads them:

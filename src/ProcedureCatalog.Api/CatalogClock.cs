@@ -1,4 +1,4 @@
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api;
 
 /// <summary>"Today" is a date in Vietnam: a report asked for at 06:00 in Hà Nội is still about that day.</summary>
 public sealed class CatalogClock(TimeProvider time)

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ProcedureCatalog.Api.Infrastructure.OpenApi;
+
+/// <summary>The document's title, version, servers, tags and the API key scheme.</summary>
+internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
+{
+    private static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
+    {
+        ["Procedures"] = "The catalogue: thủ tục hành chính of each jurisdiction, searched, read, created, changed, abolished; synced by natural key.",
+        ["Documents"] = "The required documents (thành phần hồ sơ) of a procedure.",
+        ["History"] = "Effective-dated processing time and compliance cost of a procedure; entries are added, never overwritten.",
+        ["Jurisdictions"] = "Whose catalogue: VN (central) and the provinces.",
+        ["Agencies"] = "Performing agencies (cơ quan thực hiện) of each jurisdiction.",
+        ["Fields"] = "Fields (lĩnh vực) procedures are classified under.",
+        ["Reports"] = "Resolution 66/NQ-CP figures computed in SQL views: reductions per procedure and group, the scoreboard, the laggards; JSON or CSV.",
+        ["Targets and tariffs"] = "The reduction programs with their yearly targets, and the hourly tariffs that price the applicant's time.",
+        ["Changes"] = "The change feed for syncing clients, and the audit trail of each procedure.",
+        ["Bulk import and export"] = "Whole catalogues in and out: CSV, XLSX, JSON and NDJSON; imports are checked and taken whole or not at all.",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "ProcedureCatalog API",
+            // 3.0.0: year is documented as the integer it always had to be; a typed client that sent it as text
+            // must now send a number (the breaking-change check counts the narrowed type, rightly).
+            Version = "3.0.0",
+            Description =
+                "Vietnam's catalogue of administrative procedures (thủ tục hành chính) with their full history of processing time and cost, "
+                + "for provincial one-stop systems, analysts and anyone exploring it. Enum values are the glossary's words (e.g. internal-between-agencies); "
+                + "errors are RFC 9457 problem details that name each bad field.",
+            Contact = new OpenApiContact { Name = "ProcedureCatalog" },
+            License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+        };
+        document.Servers = [new OpenApiServer { Url = "/", Description = "This service" }];
+        document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[OpenApiSetup.ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = Access.ApiKeys.Header,
+            Description = "Every change needs an API key (pck_…), made by the service's keys command: an editor key writes the catalogue of its "
+                + "jurisdictions, an admin key everything. Reading needs no key.",
+        };
+        return Task.CompletedTask;
+    }
+}
