@@ -304,37 +304,3 @@ public sealed class IntegrationApiTests(EmptyCatalogApiFactory factory) : IClass
         await (await client.Get("/api/v1/jurisdictions/11/procedures/1.700023")).Problem(HttpStatusCode.NotFound);
     }
 }
-
-/// <summary>The service with tiny rate limits, to see 429.</summary>
-public sealed class RateLimitedCatalogApiFactory : CatalogApiFactory
-{
-    protected override bool SeedSample => false;
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Limits:WritesPerMinute", "3");
-        builder.UseSetting("Limits:ReadsPerMinute", "5");
-    }
-}
-
-public sealed class RateLimitTests(RateLimitedCatalogApiFactory factory) : IClassFixture<RateLimitedCatalogApiFactory>
-{
-    [Fact]
-    public async Task TooManyRequestsGet429WithRetryAfter()
-    {
-        var client = factory.CreateClient();
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage? last = null;
-        for (var index = 0; index < 4; index++)
-        {
-            last = await client.PostJson("/api/v1/fields", new FieldInput($"Lĩnh vực {index}"));
-            statuses.Add(last.StatusCode);
-        }
-
-        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
-        Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is given in seconds");
-        await last.Problem(HttpStatusCode.TooManyRequests);
-        Assert.Equal(HttpStatusCode.OK, (await client.Get("/health/live")).StatusCode);
-    }
-}

@@ -287,10 +287,3 @@ public sealed class ProcedureApiTests(EmptyCatalogApiFactory factory) : IClassFi
         Assert.Contains("fieldId", refused.Keys);
     }
 }
-
-internal static class ProcedureExamplesForTests
-{
-    public static ProcedureUpdate Update(long fieldId, long agencyId) => new(
-        "1.999999", "Thủ tục cập nhật", ProcedureLevel.Province, ProcedureKind.External, true, OnlineLevel.Partial, true, true,
-        fieldId, agencyId, null, []);
-}
