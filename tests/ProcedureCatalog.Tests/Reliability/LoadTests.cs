@@ -58,7 +58,7 @@ public sealed class LoadTests(HostileCatalogApiFactory factory) : IClassFixture<
                     Count(current);
                     var detail = await current.ReadAs<ProcedureDetail>(HttpStatusCode.OK);
                     var name = $"Thủ tục {writer}-{step}";
-                    var update = Api.ProcedureExamplesForTests.Update(detail.Field.Id, detail.Agency.Id) with { Code = detail.Code, Name = name };
+                    var update = ProcedureExamplesForTests.Update(detail.Field.Id, detail.Agency.Id) with { Code = detail.Code, Name = name };
                     var response = await client.PutJson($"/api/v1/procedures/{procedure.Id}", update, HttpAssertions.Tag(detail.Id, detail.Version));
                     Count(response);
                     if (response.StatusCode == HttpStatusCode.OK)
