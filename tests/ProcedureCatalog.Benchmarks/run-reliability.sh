@@ -10,6 +10,7 @@
 #
 #   bash tests/ProcedureCatalog.Benchmarks/run-reliability.sh
 #   BAD_MIB=50 VALID_ROWS=50000 bash tests/ProcedureCatalog.Benchmarks/run-reliability.sh      # a quicker round
+#   PHASES=1 bash tests/ProcedureCatalog.Benchmarks/run-reliability.sh                          # memory only
 #
 # Needs the .NET 10 SDK, curl, python3 and sqlite3. Only loopback addresses are loaded; every loop is bounded in count and time.
 set -euo pipefail
@@ -22,6 +23,8 @@ VALID_ROWS=${VALID_ROWS:-250000}
 HEAVY_CLIENTS=${HEAVY_CLIENTS:-50}
 HEAVY_SECONDS=${HEAVY_SECONDS:-20}
 NATIONAL=${NATIONAL:-61000}
+PHASES=${PHASES:-"1 2 3"}
+has() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 HERE=tests/ProcedureCatalog.Benchmarks
 RESULTS=$HERE/results
 STAMP=$(date -u +%Y-%m-%dT%H%MZ)
@@ -87,9 +90,11 @@ watch_memory() {
   echo $((peak / 1024))
 }
 
-echo "1. memory under hostile imports" >&2
+idle=-; bad_peak=-; bad_status=-; xlsx_peak=-; xlsx_status=-; leftovers=-; writes=-; import_seconds=-; valid_status=-; cheap=-
 start "$WORK/catalog.db"
 KEY=$(key "$WORK/catalog.db")
+if has 1; then
+echo "1. memory under hostile imports" >&2
 python3 - "$WORK/bad.csv" "$BAD_MIB" <<'PY'
 import sys
 path, mib = sys.argv[1], int(sys.argv[2])
@@ -125,7 +130,9 @@ xlsx_id=$(import "$WORK/shared.xlsx" application/vnd.openxmlformats-officedocume
 xlsx_peak=$(watch_memory "$xlsx_id")
 xlsx_status=$(status "$xlsx_id")
 leftovers=$(find "$WORK/imports" -type f | wc -l)
+fi
 
+if has 2; then
 echo "2. writer wait during a ${VALID_ROWS}-row import" >&2
 python3 - "$WORK/valid.csv" "$VALID_ROWS" <<'PY'
 import sys
@@ -158,8 +165,10 @@ def q(p): return times[min(len(times) - 1, int(p * len(times)))] if times else f
 print(f"{len(times)} writes, p50 {q(0.5):.1f} ms, p99 {q(0.99):.1f} ms, max {times[-1] if times else 0:.1f} ms, {failed} not 2xx")
 PY
 )
+fi
 stop
 
+if has 3; then
 echo "3. cheap requests under ${HEAVY_CLIENTS} laggards CSV clients (${NATIONAL} procedures)" >&2
 dotnet "$API" generate --procedures "$NATIONAL" --seed 66 --database "$WORK/national.db" >/dev/null
 start "$WORK/national.db"
@@ -200,6 +209,7 @@ print("; ".join(out))
 PY
 )
 stop
+fi
 
 cat >"$RESULTS/reliability-$STAMP.md" <<EOF
 # Reliability round $STAMP
