@@ -6,9 +6,10 @@ using ProcedureCatalog.Api.Procedures;
 namespace ProcedureCatalog.Api.Reports;
 
 /// <summary>
-/// The report queries. The views hold every per-procedure figure in exact integers (1/5600 working day,
-/// hundredths of a đồng, hundredths of a per cent); these queries only pick the window in force on
-/// @AsOf, filter, add up and apply the same integer arithmetic to the sums. Nothing is computed in C#.
+/// The report queries. The views time_reductions and cost_reductions (db/*/views/0200_reductions.sql) hold every
+/// per-procedure figure in exact integers (1/5600 working day, hundredths of a đồng, hundredths of a per cent) for
+/// each window of dates; these queries only pick the window that holds @AsOf, filter, add up and apply the group
+/// formula to the sums. C# chooses a view and a grouping column from fixed lists and binds parameters.
 /// </summary>
 internal static class ReductionQueries
 {
@@ -18,117 +19,15 @@ internal static class ReductionQueries
     public const string TimeIndicator = "time-reduction";
     public const string CostIndicator = "cost-reduction";
 
-    /// <summary>10000 × (B − C) / B rounded half away from zero, on integers, exactly as the views do it.</summary>
-    private static string Reduction(string baseline, string current) =>
-        $"CASE WHEN {baseline} IS NULL OR {baseline} = 0 OR {current} IS NULL THEN NULL "
-        + $"ELSE (20000 * ({baseline} - {current}) + CASE WHEN {baseline} > {current} THEN {baseline} WHEN {baseline} < {current} THEN -{baseline} ELSE 0 END) / (2 * {baseline}) END";
+    /// <summary>The window of a row of time_reductions or cost_reductions (alias p) that holds @AsOf, for the program.</summary>
+    private const string HoldsAsOf = "p.program_code = @Program AND p.valid_from <= @AsOf AND (p.valid_to IS NULL OR p.valid_to > @AsOf)";
 
-    private static string Meets(string value, string target) =>
-        $"CASE WHEN {value} IS NULL OR {target} IS NULL THEN NULL WHEN {value} >= {target} THEN 1 ELSE 0 END";
-
-    private static string Gap(string value, string target) =>
-        $"CASE WHEN {value} IS NULL OR {target} IS NULL THEN NULL WHEN {value} >= {target} THEN 0 ELSE {target} - {value} END";
-
-    /// <summary>The id of a procedure's history entry in force on a date: the latest effective_from, ties to the last recorded.</summary>
-    private static string EntryInForce(SqlDialect dialect, string entries, string date) => InForce(dialect, entries, "e.entry_id", date);
-
-    /// <summary>A column of the entry in force on a date (the index of migration 0006 gives the time's units with the seek).</summary>
-    private static string InForce(SqlDialect dialect, string entries, string column, string date) =>
-        "(" + dialect.FirstRow($"SELECT {column} FROM {entries} e WHERE e.procedure_id = p.id AND e.effective_from <= {date} "
-            + "ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC") + ")";
-
-    /// <summary>A cost in hundredths of a đồng from its money part and the applicant's hours; NULL without a tariff (as the view cost_normalised).</summary>
-    private static string CostCenti(string moneyCenti, string hoursHundredths) => $"{moneyCenti} + {hoursHundredths} * ht.hourly_tariff_vnd";
-
-    /// <summary>
-    /// One row per procedure that the conditions on <c>p</c> keep, with the values in force: the baseline (the
-    /// entry in force on the program's baseline date, unless abolished by then) and the current value on @AsOf
-    /// (0 once abolished, for cost too whether or not the jurisdiction has a tariff: the burden is gone; otherwise
-    /// the cost unknown when the tariff is missing), in the views' integer units. Both come
-    /// from the procedure's row of procedure_figures (migration 0007); only where @AsOf is before the latest
-    /// entry is the entry in force looked up in the history, with one index seek.
-    /// </summary>
-    /// <remarks>
-    /// Each column of <c>k</c> that holds a lookup is read once below it: SQLite copies a flattened subquery's
-    /// expression to every place that reads it.
-    /// </remarks>
-    private static string ValuesInForce(SqlDialect dialect, string where, string key) =>
-        $"""
-        SELECT k.procedure_id, k.group_key, k.is_abolished, ht.hourly_tariff_vnd,
-               k.time_baseline_units,
-               CASE WHEN k.is_abolished = 1 THEN 0 ELSE k.time_current_units END AS time_current_units,
-               {CostCenti("k.cost_baseline_money_centi", "k.cost_baseline_hours_hundredths")} AS cost_baseline_centi,
-               CASE WHEN k.is_abolished = 0 AND k.cost_latest_in_force = 1 THEN {CostCenti("k.cost_latest_money_centi", "k.cost_latest_hours_hundredths")}
-                    WHEN k.is_abolished = 0 THEN {CostCenti("cc.fee_vnd * 100 + cc.other_cost_vnd * 100", "cc.hours_hundredths")}
-                    ELSE 0 END AS cost_current_centi,
-               k.cost_baseline_annual_filings AS baseline_annual_filings,
-               CASE WHEN k.is_abolished = 1 THEN 0 WHEN k.cost_latest_in_force = 1 THEN k.cost_latest_annual_filings ELSE cc.annual_filings END AS current_annual_filings
-        FROM (
-            SELECT p.id AS procedure_id, {key} AS group_key, p.jurisdiction_code,
-                   CASE WHEN p.abolished_on <= @AsOf THEN 1 ELSE 0 END AS is_abolished,
-                   CASE WHEN {InForceOnBaseline} THEN f.time_baseline_units END AS time_baseline_units,
-                   CASE WHEN {InForceOnAsOf}
-                        THEN CASE WHEN f.time_latest_from <= @AsOf THEN f.time_latest_units
-                                  ELSE {InForce(dialect, "time_entry_units", "e.units", "@AsOf")} END END AS time_current_units,
-                   CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_money_centi END AS cost_baseline_money_centi,
-                   CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_hours_hundredths END AS cost_baseline_hours_hundredths,
-                   CASE WHEN {InForceOnBaseline} THEN f.cost_baseline_annual_filings END AS cost_baseline_annual_filings,
-                   CASE WHEN f.cost_latest_from <= @AsOf THEN 1 ELSE 0 END AS cost_latest_in_force,
-                   f.cost_latest_money_centi, f.cost_latest_hours_hundredths, f.cost_latest_annual_filings,
-                   CASE WHEN ({InForceOnAsOf}) AND (f.cost_latest_from IS NULL OR f.cost_latest_from > @AsOf)
-                        THEN {EntryInForce(dialect, "cost_entry_amounts", "@AsOf")} END AS cost_current_entry
-            FROM procedures p
-            INNER JOIN reduction_programs rp ON rp.code = @Program
-            LEFT JOIN procedure_figures f ON f.program_code = rp.code AND f.procedure_id = p.id
-            {where}
-        ) k
-        LEFT JOIN hourly_tariffs ht ON ht.jurisdiction_code = k.jurisdiction_code AND ht.year = @TariffYear
-        LEFT JOIN cost_entry_amounts cc ON cc.entry_id = k.cost_current_entry
-        """;
-
-    /// <summary>A procedure abolished on or before the program's baseline date had nothing in force then.</summary>
-    private const string InForceOnBaseline = "p.abolished_on IS NULL OR p.abolished_on > rp.baseline_date";
-
-    /// <summary>A procedure abolished on or before @AsOf has nothing in force on it.</summary>
-    private const string InForceOnAsOf = "p.abolished_on IS NULL OR p.abolished_on > @AsOf";
-
-    /// <summary>
-    /// The values in force with their reductions: per procedure, the figures the *_reduction_windows views hold
-    /// for the window in force on @AsOf (a test holds the two to the same figures on a generated catalogue).
-    /// </summary>
-    /// <remarks>
-    /// <paramref name="key"/> is a column of <c>p</c> carried along as group_key, so that a group report groups
-    /// the facts as they come out of the scan of procedures and names its groups after grouping, instead of
-    /// joining every procedure back to procedures, agencies, fields and jurisdictions.
-    /// </remarks>
-    private static string Facts(SqlDialect dialect, string where, string key = "NULL") => dialect.ComputedOnce(
-        $"""
-        SELECT v.procedure_id, v.group_key, v.is_abolished, v.hourly_tariff_vnd,
-               v.time_baseline_units, v.time_current_units, {Reduction("v.time_baseline_units", "v.time_current_units")} AS time_reduction_hundredths,
-               v.cost_baseline_centi, v.cost_current_centi, {Reduction("v.cost_baseline_centi", "v.cost_current_centi")} AS cost_reduction_hundredths,
-               v.baseline_annual_filings, v.current_annual_filings,
-               v.cost_baseline_centi * v.baseline_annual_filings AS baseline_yearly_centi,
-               v.cost_current_centi * v.current_annual_filings AS current_yearly_centi
-        FROM ({dialect.ComputedOnce(ValuesInForce(dialect, where, key))}) v
-        """);
-
-    /// <summary>
-    /// The year's time and cost targets as one row (NULL where none is set), read once per group report
-    /// rather than looked up for every procedure; (program, indicator, year) is unique.
-    /// </summary>
-    private static readonly string YearTargets =
-        $"""
-        SELECT MAX(CASE WHEN t.indicator = '{TimeIndicator}' THEN t.target_hundredths END) AS time_target_hundredths,
-               MAX(CASE WHEN t.indicator = '{CostIndicator}' THEN t.target_hundredths END) AS cost_target_hundredths
-        FROM target_levels t
-        WHERE t.program_code = @Program AND t.year = @Year
-        """;
-
-    private static readonly string Targets =
-        $"""
-        LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = '{TimeIndicator}' AND tt.year = @Year
-        LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = '{CostIndicator}' AND ct.year = @Year
-        """;
+    /// <summary>The view of each measure; both carry baseline_value, current_value and reduction_hundredths.</summary>
+    private static readonly IReadOnlyDictionary<ReductionMeasure, string> Views = new Dictionary<ReductionMeasure, string>
+    {
+        [ReductionMeasure.Time] = "time_reductions",
+        [ReductionMeasure.Cost] = "cost_reductions",
+    };
 
     /// <summary>
     /// Jurisdictions among the procedures the filter keeps that have cost history but no hourly tariff for
@@ -151,30 +50,38 @@ internal static class ReductionQueries
         return rows.ToList();
     }
 
-    private static string OneProcedure(SqlDialect dialect) =>
+    /// <summary>One procedure: its time and cost windows that hold @AsOf, with the year's targets.</summary>
+    private const string OneProcedure =
         $"""
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name,
-               m.time_baseline_units, m.time_current_units, m.is_abolished AS time_abolished, m.time_reduction_hundredths,
-               tt.target_hundredths AS time_target_hundredths,
-               {Meets("m.time_reduction_hundredths", "tt.target_hundredths")} AS time_meets_target,
-               {Gap("m.time_reduction_hundredths", "tt.target_hundredths")} AS time_gap_hundredths,
-               m.hourly_tariff_vnd, m.cost_baseline_centi, m.cost_current_centi, m.is_abolished AS cost_abolished, m.cost_reduction_hundredths,
-               ct.target_hundredths AS cost_target_hundredths,
-               {Meets("m.cost_reduction_hundredths", "ct.target_hundredths")} AS cost_meets_target,
-               {Gap("m.cost_reduction_hundredths", "ct.target_hundredths")} AS cost_gap_hundredths,
-               m.baseline_annual_filings, m.current_annual_filings, m.baseline_yearly_centi, m.current_yearly_centi
-        FROM ({Facts(dialect, "WHERE p.id = @Id")}) m
-        INNER JOIN procedures p ON p.id = m.procedure_id
-        {Targets}
+               p.baseline_value AS time_baseline_units, p.current_value AS time_current_units, p.is_abolished AS time_abolished,
+               p.reduction_hundredths AS time_reduction_hundredths, tt.target_hundredths AS time_target_hundredths,
+               CASE WHEN p.reduction_hundredths IS NULL OR tt.target_hundredths IS NULL THEN NULL
+                    WHEN p.reduction_hundredths >= tt.target_hundredths THEN 1 ELSE 0 END AS time_meets_target,
+               CASE WHEN p.reduction_hundredths IS NULL OR tt.target_hundredths IS NULL THEN NULL
+                    WHEN p.reduction_hundredths >= tt.target_hundredths THEN 0 ELSE tt.target_hundredths - p.reduction_hundredths END AS time_gap_hundredths,
+               c.hourly_tariff_vnd, c.baseline_value AS cost_baseline_centi, c.current_value AS cost_current_centi, c.is_abolished AS cost_abolished,
+               c.reduction_hundredths AS cost_reduction_hundredths, ct.target_hundredths AS cost_target_hundredths,
+               CASE WHEN c.reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
+                    WHEN c.reduction_hundredths >= ct.target_hundredths THEN 1 ELSE 0 END AS cost_meets_target,
+               CASE WHEN c.reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
+                    WHEN c.reduction_hundredths >= ct.target_hundredths THEN 0 ELSE ct.target_hundredths - c.reduction_hundredths END AS cost_gap_hundredths,
+               c.baseline_annual_filings, c.current_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi
+        FROM time_reductions p
+        INNER JOIN cost_reductions c
+            ON c.program_code = p.program_code AND c.id = p.id AND c.valid_from <= @AsOf AND (c.valid_to IS NULL OR c.valid_to > @AsOf)
+        LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = '{TimeIndicator}' AND tt.year = @Year
+        LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = '{CostIndicator}' AND ct.year = @Year
+        WHERE p.id = @Id AND {HoldsAsOf}
         """;
 
     public static Task<ProcedureReductionRow?> ForProcedure(
         DbConnection connection, SqlDialect dialect, long id, ReportDates dates, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<ProcedureReductionRow>(new CommandDefinition(
-            OneProcedure(dialect), dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
+            OneProcedure, dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
 
     /// <summary>
-    /// A grouping: the column of <c>p</c> the facts are grouped by (none for the whole scope), the group's
+    /// A grouping: the column of the views the rows are grouped by (a constant for the whole scope), the group's
     /// columns named from it after grouping (with the join that names it, one row per group), and the order.
     /// </summary>
     /// <remarks>
@@ -186,64 +93,95 @@ internal static class ReductionQueries
     private static readonly IReadOnlyDictionary<ReductionGroupBy, Grouping> Groupings = new Dictionary<ReductionGroupBy, Grouping>
     {
         [ReductionGroupBy.None] = new(null, "NULL AS group_id, NULL AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.procedures"),
-        [ReductionGroupBy.Agency] = new("p.agency_id", "g.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = g.group_key", "s.group_id", Splits: true),
-        [ReductionGroupBy.Field] = new("p.field_id", "g.group_key AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", "INNER JOIN fields f ON f.id = g.group_key", "s.group_id", Splits: true),
-        [ReductionGroupBy.Level] = new("p.level", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
-        [ReductionGroupBy.Kind] = new("p.kind", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
-        [ReductionGroupBy.Jurisdiction] = new("p.jurisdiction_code", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, j.name AS group_name", "INNER JOIN jurisdictions j ON j.code = g.group_key", "s.group_code"),
+        [ReductionGroupBy.Agency] = new("p.agency_id", "t.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = t.group_key", "s.group_id", Splits: true),
+        [ReductionGroupBy.Field] = new("p.field_id", "t.group_key AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", "INNER JOIN fields f ON f.id = t.group_key", "s.group_id", Splits: true),
+        [ReductionGroupBy.Level] = new("p.level", "NULL AS group_id, t.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
+        [ReductionGroupBy.Kind] = new("p.kind", "NULL AS group_id, t.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
+        [ReductionGroupBy.Jurisdiction] = new("p.jurisdiction_code", "NULL AS group_id, t.group_key AS group_code, NULL AS group_jurisdiction, j.name AS group_name", "INNER JOIN jurisdictions j ON j.code = t.group_key", "s.group_code"),
     };
 
+    /// <summary>
+    /// The year's time and cost targets as one row (NULL where none is set), read once per group report
+    /// rather than looked up for every procedure; (program, indicator, year) is unique.
+    /// </summary>
+    private const string YearTargets =
+        $"""
+        SELECT MAX(CASE WHEN yt.indicator = '{TimeIndicator}' THEN yt.target_hundredths END) AS time_target_hundredths,
+               MAX(CASE WHEN yt.indicator = '{CostIndicator}' THEN yt.target_hundredths END) AS cost_target_hundredths
+        FROM target_levels yt
+        WHERE yt.program_code = @Program AND yt.year = @Year
+        """;
+
+    /// <summary>The sums of one measure per group: the window of each procedure that holds @AsOf, filtered, added up.</summary>
     /// <remarks>
-    /// The sums are taken over the facts as they come, with COUNT(x) (which skips NULL) where a count is
-    /// wanted; the target and everything derived from the sums are added once per group after grouping. At
-    /// national size each aggregate is evaluated for every procedure, so their number is the report's cost.
+    /// A pair makes the sums only when both B and C are known (COUNT(x) skips NULL); every procedure has exactly one
+    /// window that holds @AsOf in each view, so both sides count the same procedures.
     /// </remarks>
-    private static string GroupQuery(SqlDialect dialect, Grouping grouping, string where) =>
+    private static string Sums(ReductionMeasure measure, string? key, string where, string target) =>
+        $"""
+        SELECT {key ?? "0"} AS group_key, COUNT(*) AS procedures, COUNT(CASE WHEN p.is_abolished = 1 THEN 1 END) AS abolished,
+               COUNT(p.baseline_value) AS with_baseline,
+               COUNT(CASE WHEN p.reduction_hundredths >= tg.{target} THEN 1 END) AS meeting_target,
+               SUM(CASE WHEN p.current_value IS NOT NULL THEN p.baseline_value END) AS baseline_sum,
+               SUM(CASE WHEN p.baseline_value IS NOT NULL THEN p.current_value END) AS current_sum{(measure == ReductionMeasure.Cost ? """
+               ,
+                      COUNT(CASE WHEN p.baseline_yearly_centi IS NOT NULL AND p.current_yearly_centi IS NOT NULL THEN 1 END) AS with_annual_filings,
+                      SUM(CASE WHEN p.current_yearly_centi IS NOT NULL THEN p.baseline_yearly_centi END) AS baseline_yearly_centi,
+                      SUM(CASE WHEN p.baseline_yearly_centi IS NOT NULL THEN p.current_yearly_centi END) AS current_yearly_centi
+               """ : string.Empty)}
+        FROM {Views[measure]} p
+        CROSS JOIN ({YearTargets}) tg
+        {where}
+        {(key is null ? string.Empty : "GROUP BY " + key)}
+        """;
+
+    /// <remarks>
+    /// The group formula, 100 × (ΣB − ΣC) / ΣB rounded half away from zero in hundredths, is applied to the sums
+    /// once per group; the targets and everything derived from the sums after grouping.
+    /// </remarks>
+    private static string GroupQuery(Grouping grouping, string filter) =>
         $"""
         SELECT s.group_id, s.group_code, s.group_jurisdiction, s.group_name, s.procedures, s.abolished,
                s.time_with_baseline, s.time_no_baseline, s.time_meeting_target, s.time_baseline_units, s.time_current_units,
                s.time_target_hundredths, s.time_reduction_hundredths,
-               {Meets("s.time_reduction_hundredths", "s.time_target_hundredths")} AS time_meets_target,
-               {Gap("s.time_reduction_hundredths", "s.time_target_hundredths")} AS time_gap_hundredths,
+               CASE WHEN s.time_reduction_hundredths IS NULL OR s.time_target_hundredths IS NULL THEN NULL
+                    WHEN s.time_reduction_hundredths >= s.time_target_hundredths THEN 1 ELSE 0 END AS time_meets_target,
+               CASE WHEN s.time_reduction_hundredths IS NULL OR s.time_target_hundredths IS NULL THEN NULL
+                    WHEN s.time_reduction_hundredths >= s.time_target_hundredths THEN 0 ELSE s.time_target_hundredths - s.time_reduction_hundredths END AS time_gap_hundredths,
                s.cost_with_baseline, s.cost_no_baseline, s.cost_meeting_target, s.cost_baseline_centi, s.cost_current_centi,
                s.cost_target_hundredths, s.cost_reduction_hundredths,
-               {Meets("s.cost_reduction_hundredths", "s.cost_target_hundredths")} AS cost_meets_target,
-               {Gap("s.cost_reduction_hundredths", "s.cost_target_hundredths")} AS cost_gap_hundredths,
+               CASE WHEN s.cost_reduction_hundredths IS NULL OR s.cost_target_hundredths IS NULL THEN NULL
+                    WHEN s.cost_reduction_hundredths >= s.cost_target_hundredths THEN 1 ELSE 0 END AS cost_meets_target,
+               CASE WHEN s.cost_reduction_hundredths IS NULL OR s.cost_target_hundredths IS NULL THEN NULL
+                    WHEN s.cost_reduction_hundredths >= s.cost_target_hundredths THEN 0 ELSE s.cost_target_hundredths - s.cost_reduction_hundredths END AS cost_gap_hundredths,
                s.with_annual_filings, s.baseline_yearly_centi, s.current_yearly_centi
         FROM (
-            SELECT {grouping.Select}, g.procedures, g.abolished,
-                   g.time_with_baseline, g.procedures - g.time_with_baseline AS time_no_baseline,
-                   CASE WHEN tg.time_target_hundredths IS NULL THEN NULL ELSE g.time_meeting_target END AS time_meeting_target,
-                   g.time_baseline_units, g.time_current_units,
-                   tg.time_target_hundredths, {Reduction("g.time_baseline_units", "g.time_current_units")} AS time_reduction_hundredths,
-                   g.cost_with_baseline, g.procedures - g.cost_with_baseline AS cost_no_baseline,
-                   CASE WHEN tg.cost_target_hundredths IS NULL THEN NULL ELSE g.cost_meeting_target END AS cost_meeting_target,
-                   g.cost_baseline_centi, g.cost_current_centi,
-                   tg.cost_target_hundredths, {Reduction("g.cost_baseline_centi", "g.cost_current_centi")} AS cost_reduction_hundredths,
-                   g.with_annual_filings, g.baseline_yearly_centi, g.current_yearly_centi
-            FROM (
-                SELECT {(grouping.Key is null ? string.Empty : "m.group_key, ")}COUNT(*) AS procedures,
-                       COUNT(CASE WHEN m.is_abolished = 1 THEN 1 END) AS abolished,
-                       COUNT(m.time_baseline_units) AS time_with_baseline,
-                       COUNT(CASE WHEN m.time_reduction_hundredths >= tg.time_target_hundredths THEN 1 END) AS time_meeting_target,
-                       SUM(CASE WHEN m.time_current_units IS NOT NULL THEN m.time_baseline_units END) AS time_baseline_units,
-                       SUM(CASE WHEN m.time_baseline_units IS NOT NULL THEN m.time_current_units END) AS time_current_units,
-                       COUNT(m.cost_baseline_centi) AS cost_with_baseline,
-                       COUNT(CASE WHEN m.cost_reduction_hundredths >= tg.cost_target_hundredths THEN 1 END) AS cost_meeting_target,
-                       SUM(CASE WHEN m.cost_current_centi IS NOT NULL THEN m.cost_baseline_centi END) AS cost_baseline_centi,
-                       SUM(CASE WHEN m.cost_baseline_centi IS NOT NULL THEN m.cost_current_centi END) AS cost_current_centi,
-                       COUNT(CASE WHEN m.baseline_yearly_centi IS NOT NULL AND m.current_yearly_centi IS NOT NULL THEN 1 END) AS with_annual_filings,
-                       SUM(CASE WHEN m.current_yearly_centi IS NOT NULL THEN m.baseline_yearly_centi END) AS baseline_yearly_centi,
-                       SUM(CASE WHEN m.baseline_yearly_centi IS NOT NULL THEN m.current_yearly_centi END) AS current_yearly_centi
-                FROM ({Facts(dialect, where, grouping.Key ?? "NULL")}) m
-                CROSS JOIN ({YearTargets}) tg
-                {(grouping.Key is null ? string.Empty : "GROUP BY m.group_key")}
-            ) g
+            SELECT {grouping.Select}, t.procedures, t.abolished,
+                   t.with_baseline AS time_with_baseline, t.procedures - t.with_baseline AS time_no_baseline,
+                   CASE WHEN tg.time_target_hundredths IS NULL THEN NULL ELSE t.meeting_target END AS time_meeting_target,
+                   t.baseline_sum AS time_baseline_units, t.current_sum AS time_current_units, tg.time_target_hundredths,
+                   CASE WHEN t.baseline_sum IS NULL OR t.baseline_sum = 0 OR t.current_sum IS NULL THEN NULL
+                        ELSE (20000 * (t.baseline_sum - t.current_sum)
+                              + CASE WHEN t.baseline_sum > t.current_sum THEN t.baseline_sum WHEN t.baseline_sum < t.current_sum THEN -t.baseline_sum ELSE 0 END)
+                             / (2 * t.baseline_sum) END AS time_reduction_hundredths,
+                   c.with_baseline AS cost_with_baseline, c.procedures - c.with_baseline AS cost_no_baseline,
+                   CASE WHEN tg.cost_target_hundredths IS NULL THEN NULL ELSE c.meeting_target END AS cost_meeting_target,
+                   c.baseline_sum AS cost_baseline_centi, c.current_sum AS cost_current_centi, tg.cost_target_hundredths,
+                   CASE WHEN c.baseline_sum IS NULL OR c.baseline_sum = 0 OR c.current_sum IS NULL THEN NULL
+                        ELSE (20000 * (c.baseline_sum - c.current_sum)
+                              + CASE WHEN c.baseline_sum > c.current_sum THEN c.baseline_sum WHEN c.baseline_sum < c.current_sum THEN -c.baseline_sum ELSE 0 END)
+                             / (2 * c.baseline_sum) END AS cost_reduction_hundredths,
+                   c.with_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi
+            FROM ({Sums(ReductionMeasure.Time, grouping.Key, filter, "time_target_hundredths")}) t
+            INNER JOIN ({Sums(ReductionMeasure.Cost, grouping.Key, filter, "cost_target_hundredths")}) c ON c.group_key = t.group_key
             CROSS JOIN ({YearTargets}) tg
             {grouping.Join}
         ) s
         ORDER BY {grouping.OrderBy}
         """;
+
+    /// <summary>The WHERE of a report over the views: the window that holds @AsOf and the procedure list's filters.</summary>
+    private static string Where(IReadOnlyList<string> filterConditions) => ProcedureQueries.WhereClause([HoldsAsOf, .. filterConditions]);
 
     public static Task<IReadOnlyList<GroupReductionRow>> Groups(
         DbConnection connection, SqlDialect dialect, ReductionGroupBy groupBy, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken) =>
@@ -294,40 +232,29 @@ internal static class ReductionQueries
         }
 
         var rows = await connection.QueryAsync<GroupReductionRow>(new CommandDefinition(
-            GroupQuery(dialect, grouping, ProcedureQueries.WhereClause(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
+            GroupQuery(grouping, Where(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
         return rows.ToList();
     }
 
     private static string PartCondition(Grouping grouping) => $"{grouping.Key} % @Parts = @Part";
 
-    /// <summary>The columns of <see cref="Facts"/> that a laggard list compares, per measure.</summary>
-    private sealed record MeasureColumns(string Baseline, string Current, string Reduction);
-
-    private static readonly IReadOnlyDictionary<ReductionMeasure, MeasureColumns> Measures = new Dictionary<ReductionMeasure, MeasureColumns>
-    {
-        [ReductionMeasure.Time] = new("m.time_baseline_units", "m.time_current_units", "m.time_reduction_hundredths"),
-        [ReductionMeasure.Cost] = new("m.cost_baseline_centi", "m.cost_current_centi", "m.cost_reduction_hundredths"),
-    };
-
-    private static string LaggardFrom(SqlDialect dialect, ReductionMeasure measure, IReadOnlyList<string> filterConditions) =>
+    private static string LaggardFrom(ReductionMeasure measure, IReadOnlyList<string> filterConditions) =>
         $"""
-        FROM ({Facts(dialect, ProcedureQueries.WhereClause(filterConditions))}) m
-        INNER JOIN procedures p ON p.id = m.procedure_id
+        FROM {Views[measure]} p
         INNER JOIN agencies a ON a.id = p.agency_id
         INNER JOIN fields f ON f.id = p.field_id
         INNER JOIN target_levels t ON t.program_code = @Program AND t.indicator = @Indicator AND t.year = @Year
-        WHERE {Measures[measure].Reduction} < t.target_hundredths
+        {Where(filterConditions)} AND p.reduction_hundredths < t.target_hundredths
         """;
 
-    private static string LaggardSelect(ReductionMeasure measure) =>
-        $"""
+    private const string LaggardSelect =
+        """
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name, p.agency_id, a.name AS agency_name, f.name AS field_name,
-               {Measures[measure].Baseline} AS baseline_value, {Measures[measure].Current} AS current_value,
-               {Measures[measure].Reduction} AS reduction_hundredths, t.target_hundredths,
-               t.target_hundredths - {Measures[measure].Reduction} AS gap_hundredths
+               p.baseline_value, p.current_value, p.reduction_hundredths, t.target_hundredths,
+               t.target_hundredths - p.reduction_hundredths AS gap_hundredths
         """;
 
-    private static string LaggardOrder(ReductionMeasure measure) => $" ORDER BY {Measures[measure].Reduction}, p.id";
+    private const string LaggardOrder = " ORDER BY p.reduction_hundredths, p.id";
 
     public static async Task<(IReadOnlyList<LaggardRow> Rows, long Total)> Laggards(
         DbConnection connection, SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates,
@@ -336,12 +263,12 @@ internal static class ReductionQueries
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
         dates.With(parameters);
         parameters.Add("Indicator", measure == ReductionMeasure.Time ? TimeIndicator : CostIndicator);
-        var from = LaggardFrom(dialect, measure, conditions);
+        var from = LaggardFrom(measure, conditions);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) " + from, parameters, cancellationToken: cancellationToken));
         parameters.Add("Skip", (page - 1) * (long)pageSize);
         parameters.Add("Take", pageSize);
         var rows = await connection.QueryAsync<LaggardRow>(new CommandDefinition(
-            dialect.Page(LaggardSelect(measure) + " " + from + LaggardOrder(measure)),
+            dialect.Page(LaggardSelect + " " + from + LaggardOrder),
             parameters, cancellationToken: cancellationToken));
         return (rows.ToList(), total);
     }
@@ -399,21 +326,21 @@ internal static class ReductionQueries
             Jurisdiction = "92", Level = ProcedureLevel.Province, Kind = ProcedureKind.External, BusinessRelated = true, OnlineLevel = OnlineLevel.Full,
             FullOnlineEligible = true, BoundaryFree = true, FieldId = 1, AgencyId = 1, Status = ProcedureStatus.Active, SearchTerms = ["dang", "ky"],
         }, dialect);
-        yield return OneProcedure(dialect);
+        yield return OneProcedure;
         yield return CoverageQuery;
         foreach (var grouping in Groupings.Values)
         {
-            yield return GroupQuery(dialect, grouping, ProcedureQueries.WhereClause(conditions));
+            yield return GroupQuery(grouping, Where(conditions));
             if (grouping.Splits)
             {
-                yield return GroupQuery(dialect, grouping, ProcedureQueries.WhereClause([.. conditions, PartCondition(grouping)]));
+                yield return GroupQuery(grouping, Where([.. conditions, PartCondition(grouping)]));
             }
         }
 
-        foreach (var measure in Measures.Keys)
+        foreach (var measure in Views.Keys)
         {
-            yield return "SELECT COUNT(*) " + LaggardFrom(dialect, measure, conditions);
-            yield return dialect.Page(LaggardSelect(measure) + " " + LaggardFrom(dialect, measure, conditions) + LaggardOrder(measure));
+            yield return "SELECT COUNT(*) " + LaggardFrom(measure, conditions);
+            yield return dialect.Page(LaggardSelect + " " + LaggardFrom(measure, conditions) + LaggardOrder);
         }
     }
 

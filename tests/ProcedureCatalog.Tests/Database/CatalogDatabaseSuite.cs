@@ -40,7 +40,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             Assert.Equal(0, await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {table} WHERE 1 = 0"));
         }
 
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM time_stretches WHERE 1 = 0"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM time_in_force WHERE 1 = 0"));
     }
 
     [Fact]
@@ -156,10 +156,9 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         var reduction = await connection.QuerySingleAsync<long?>(
             """
             SELECT w.reduction_hundredths
-            FROM time_reduction_windows w
-            JOIN procedures p ON p.id = w.procedure_id
-            WHERE w.program_code = 'resolution-66' AND p.jurisdiction_code = '92' AND p.code = @Code
-              AND w.valid_from <= @AsOf AND (w.valid_until IS NULL OR w.valid_until > @AsOf)
+            FROM time_reductions w
+            WHERE w.program_code = 'resolution-66' AND w.jurisdiction_code = '92' AND w.code = @Code
+              AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf)
             """,
             new { Code = code, AsOf = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(expectedHundredths, reduction);
@@ -167,11 +166,10 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         {
             var cost = await connection.QuerySingleAsync<(long Baseline, long Current, long Reduction)>(
                 """
-                SELECT w.baseline_cost_centi, w.current_cost_centi, w.reduction_hundredths
-                FROM cost_reduction_windows w
-                JOIN procedures p ON p.id = w.procedure_id
-                WHERE w.program_code = 'resolution-66' AND p.jurisdiction_code = '92' AND p.code = @Code
-                  AND w.valid_from <= @AsOf AND (w.valid_until IS NULL OR w.valid_until > @AsOf)
+                SELECT w.baseline_value, w.current_value, w.reduction_hundredths
+                FROM cost_reductions w
+                WHERE w.program_code = 'resolution-66' AND w.jurisdiction_code = '92' AND w.code = @Code
+                  AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf)
                 """,
                 new { Code = code, AsOf = new DateOnly(2025, 12, 31) });
             Assert.Equal((102_000_000L, 56_000_000L, 4510L), cost);
@@ -261,8 +259,8 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         // The window views say the same.
         var window = await connection.QuerySingleAsync<(long? Current, long Abolished)>(
             """
-            SELECT w.current_cost_centi, w.is_abolished FROM cost_reduction_windows w
-            WHERE w.program_code = 'resolution-66' AND w.procedure_id = @Id AND w.valid_from <= @AsOf AND (w.valid_until IS NULL OR w.valid_until > @AsOf)
+            SELECT w.current_value, w.is_abolished FROM cost_reductions w
+            WHERE w.program_code = 'resolution-66' AND w.id = @Id AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf)
             """,
             new { Id = id, AsOf = asOf });
         Assert.Equal(((long?)0, 1L), window);

@@ -33,16 +33,16 @@ public sealed class InForceLookupTests
 
     private const string FromViews =
         """
-        SELECT tw.procedure_id, tw.baseline_units AS time_baseline, tw.current_units AS time_current, tw.is_abolished AS time_abolished,
-               tw.reduction_hundredths AS time_reduction, cw.baseline_cost_centi AS cost_baseline, cw.current_cost_centi AS cost_current,
+        SELECT tw.id AS procedure_id, tw.baseline_value AS time_baseline, tw.current_value AS time_current, tw.is_abolished AS time_abolished,
+               tw.reduction_hundredths AS time_reduction, cw.baseline_value AS cost_baseline, cw.current_value AS cost_current,
                cw.is_abolished AS cost_abolished, cw.reduction_hundredths AS cost_reduction,
                cw.baseline_annual_filings AS baseline_filings, cw.current_annual_filings AS current_filings
-        FROM time_reduction_windows tw
-        INNER JOIN cost_reduction_windows cw
-            ON cw.procedure_id = tw.procedure_id AND cw.program_code = tw.program_code
-           AND cw.valid_from <= @AsOf AND (cw.valid_until IS NULL OR cw.valid_until > @AsOf)
-        WHERE tw.program_code = 'resolution-66' AND tw.valid_from <= @AsOf AND (tw.valid_until IS NULL OR tw.valid_until > @AsOf)
-        ORDER BY tw.procedure_id
+        FROM time_reductions tw
+        INNER JOIN cost_reductions cw
+            ON cw.id = tw.id AND cw.program_code = tw.program_code
+           AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
+        WHERE tw.program_code = 'resolution-66' AND tw.valid_from <= @AsOf AND (tw.valid_to IS NULL OR tw.valid_to > @AsOf)
+        ORDER BY tw.id
         """;
 
     [Theory]

@@ -73,7 +73,7 @@ public sealed class ScriptTests
         // The change feed follows a rowversion on SQL Server only; SQLite's single writer keeps ids in commit order.
         sqlServer["table changes"] = sqlServer["table changes"].Replace("row_version, ", string.Empty, StringComparison.Ordinal);
         Assert.Contains("table procedures", sqlite.Keys);
-        Assert.Contains("view time_stretches", sqlite.Keys);
+        Assert.Contains("view time_in_force", sqlite.Keys);
         Assert.Equal(sqlite, sqlServer);
     }
 
