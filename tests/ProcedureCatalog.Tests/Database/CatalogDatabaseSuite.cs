@@ -410,6 +410,117 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         await AssertFiguresInStep(connection);
     }
 
+    /// <summary>
+    /// Windows of migration 0010 that differ from what the *_windows_computed views derive from the histories now,
+    /// either way, for both measures: none.
+    /// </summary>
+    private async Task AssertWindowsInStep(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
+    {
+        foreach (var (table, columns) in new[] { ("time_windows", "procedure_id, valid_from, valid_to, entry_id, units"), ("cost_windows", "procedure_id, valid_from, valid_to, entry_id, money_centi, hours_hundredths, annual_filings") })
+        {
+            foreach (var (from, to) in new[] { (table + "_computed", table), (table, table + "_computed") })
+            {
+                Assert.Equal(0, await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    $"SELECT COUNT(*) FROM (SELECT {columns} FROM {from} EXCEPT SELECT {columns} FROM {to}) d", transaction: transaction, cancellationToken: Cancel)));
+            }
+        }
+    }
+
+    private sealed record WindowRow
+    {
+        public DateOnly ValidFrom { get; init; }
+        public DateOnly? ValidTo { get; init; }
+        public long? Units { get; init; }
+    }
+
+    private async Task<List<WindowRow>> TimeWindowsOf(System.Data.Common.DbConnection connection, long id, System.Data.Common.DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<WindowRow>(new CommandDefinition(
+            "SELECT valid_from, valid_to, units FROM time_in_force WHERE procedure_id = @Id ORDER BY valid_from", new { Id = id }, transaction, cancellationToken: Cancel))).ToList();
+
+    private static WindowRow Window(string from, string? to, long? units) => new()
+    {
+        ValidFrom = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+        ValidTo = to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture),
+        Units = units,
+    };
+
+    [Fact]
+    public async Task WindowsInForceFollowEveryChangeOfTheHistories()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục có khoảng hiệu lực");
+        await using var connection = await database.OpenAsync(Cancel);
+        Assert.Empty(await TimeWindowsOf(connection, id));
+
+        long future;
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 14m, TimeUnit.WorkingDays, "B"), Now, Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 12m, TimeUnit.Hours, "B corrected"), Now.AddSeconds(1), Cancel);
+            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 500_000, 200_000, 8.25m, 1_200, "C"), Now, Cancel);
+            future = await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2027, 1, 1), 5m, TimeUnit.WorkingDays, "D"), Now, Cancel);
+
+            // In the transaction of the change: nothing before the first entry, the same-day correction wins (12 h), the future entry from its day.
+            Assert.Equal(
+                [Window("0001-01-01", "2023-05-01", null), Window("2023-05-01", "2024-12-31", 84_000), Window("2024-12-31", "2027-01-01", 8_400), Window("2027-01-01", null, 28_000)],
+                await TimeWindowsOf(connection, id, transaction));
+            await AssertWindowsInStep(connection, transaction);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Equal(
+            (50_000_000L + 20_000_000L, 825L, 1_200L),
+            await connection.QuerySingleAsync<(long, long, long)>(
+                "SELECT money_centi, hours_hundredths, annual_filings FROM cost_in_force WHERE procedure_id = @Id AND valid_from <= '2025-06-30' AND (valid_to IS NULL OR valid_to > '2025-06-30')", new { Id = id }));
+
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            Assert.Equal(1, await HistoryQueries.RemoveTime(connection, transaction, id, future, Cancel));
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Equal(Window("2024-12-31", null, 8_400), (await TimeWindowsOf(connection, id))[^1]);
+
+        // Written behind the service's back, an entry moved to another day moves its window.
+        await connection.ExecuteAsync("UPDATE time_history SET effective_from = '2025-01-01' WHERE procedure_id = @Id AND decision_ref = 'B corrected'", new { Id = id });
+        Assert.Equal(
+            [Window("0001-01-01", "2023-05-01", null), Window("2023-05-01", "2024-12-31", 84_000), Window("2024-12-31", "2025-01-01", 78_400), Window("2025-01-01", null, 8_400)],
+            await TimeWindowsOf(connection, id));
+        await AssertWindowsInStep(connection);
+
+        await connection.ExecuteAsync("DELETE FROM time_history WHERE procedure_id = @Id", new { Id = id });
+        await connection.ExecuteAsync("DELETE FROM cost_history WHERE procedure_id = @Id", new { Id = id });
+        Assert.Empty(await TimeWindowsOf(connection, id));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM cost_windows WHERE procedure_id = @Id", new { Id = id }));
+        await AssertWindowsInStep(connection);
+
+        // Derived rows never keep a procedure from being deleted once its history is gone.
+        Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM procedures WHERE id = @Id", new { Id = id }));
+    }
+
+    [Fact]
+    public async Task EveryDeployDerivesTheWindowsThatAreMissing()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục mất khoảng hiệu lực");
+        await using var connection = await database.OpenAsync(Cancel);
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 1, 1), 10m, TimeUnit.CalendarDays, "A"), Now, Cancel);
+            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 100_000, 0, 2m, 10, "A"), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        await connection.ExecuteAsync("DELETE FROM time_windows WHERE procedure_id = @Id", new { Id = id });
+        await connection.ExecuteAsync("DELETE FROM cost_windows WHERE procedure_id = @Id", new { Id = id });
+        Assert.Empty(await TimeWindowsOf(connection, id));
+
+        Targets.Migrator(database).Migrate();
+        Assert.Equal([Window("0001-01-01", "2024-01-01", null), Window("2024-01-01", null, 40_000)], await TimeWindowsOf(connection, id));
+        await AssertWindowsInStep(connection);
+    }
+
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
     {
         var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();

@@ -8,9 +8,10 @@ using ProcedureCatalog.Tests.Support;
 namespace ProcedureCatalog.Tests.Database;
 
 /// <summary>
-/// The reports look up each procedure's values in force with index seeks instead of reading the
-/// *_reduction_windows views; on a generated catalogue (abolitions, same-day corrections, unit changes,
-/// procedures without history, a jurisdiction without tariff) both must give every figure alike, on every date.
+/// The views time_reductions and cost_reductions (over the windows of migration 0010) against the domain brief's
+/// rules computed here in C# from the histories themselves: on a generated catalogue (abolitions, same-day
+/// corrections, unit changes, procedures without history, a jurisdiction without tariff) every figure alike, on
+/// every date; the procedure report and the group report read the same figures.
 /// </summary>
 public sealed class InForceLookupTests
 {
@@ -45,13 +46,62 @@ public sealed class InForceLookupTests
         ORDER BY tw.id
         """;
 
+    private sealed record Subject(long Id, string JurisdictionCode, DateOnly? AbolishedOn);
+
+    /// <summary>Every procedure's figures on a date by the rules of the domain brief (sections 3 and 4), from the histories.</summary>
+    private static async Task<List<Figures>> Computed(System.Data.Common.DbConnection connection, DateOnly asOf)
+    {
+        var baselineDate = DateOnly.Parse((await connection.ExecuteScalarAsync<string>("SELECT baseline_date FROM reduction_programs WHERE code = 'resolution-66'"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var tariffs = (await connection.QueryAsync<(string Jurisdiction, long Tariff)>(
+            "SELECT jurisdiction_code, hourly_tariff_vnd FROM hourly_tariffs WHERE year = @Year", new { Year = baselineDate.Year })).ToDictionary(row => row.Jurisdiction, row => row.Tariff);
+        var subjects = (await connection.QueryAsync<(long Id, string JurisdictionCode, string? AbolishedOn)>("SELECT id, jurisdiction_code, abolished_on FROM procedures ORDER BY id"))
+            .Select(row => new Subject(row.Id, row.JurisdictionCode, row.AbolishedOn is null ? null : DateOnly.Parse(row.AbolishedOn, System.Globalization.CultureInfo.InvariantCulture)));
+        var times = (await connection.QueryAsync<ProcedureCatalog.Api.History.TimeEntryRow>(
+            "SELECT id, procedure_id, effective_from, amount, unit, decision_ref, recorded_at FROM time_history")).ToLookup(entry => entry.ProcedureId);
+        var costs = (await connection.QueryAsync<ProcedureCatalog.Api.History.CostEntryRow>(
+            "SELECT id, procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref, recorded_at FROM cost_history")).ToLookup(entry => entry.ProcedureId);
+
+        // The entry in force on D: the latest effective_from on or before D, ties to the one recorded last (then the highest id).
+        static T? InForce<T>(IEnumerable<T> entries, DateOnly on, Func<T, DateOnly> from, Func<T, DateTime> recorded, Func<T, long> id) where T : class =>
+            entries.Where(entry => from(entry) <= on).OrderByDescending(from).ThenByDescending(recorded).ThenByDescending(id).FirstOrDefault();
+        static long? Reduction(long? baseline, long? current) => baseline is null || baseline == 0 || current is null
+            ? null
+            : (long)Math.Round(10_000m * (baseline.Value - current.Value) / baseline.Value, MidpointRounding.AwayFromZero);
+        static long Units(ProcedureCatalog.Api.History.TimeEntryRow entry) =>
+            (long)Math.Round(entry.Amount * 100m) * entry.Unit switch { "working-days" => 56, "calendar-days" => 40, "hours" => 7, _ => throw new InvalidOperationException(entry.Unit) };
+
+        var figures = new List<Figures>();
+        foreach (var subject in subjects)
+        {
+            var abolished = subject.AbolishedOn <= asOf;
+            var hasBaseline = subject.AbolishedOn is null || subject.AbolishedOn > baselineDate;
+            var timeBaseline = hasBaseline ? InForce(times[subject.Id], baselineDate, e => e.EffectiveFrom, e => e.RecordedAt, e => e.Id) : null;
+            var timeCurrent = InForce(times[subject.Id], asOf, e => e.EffectiveFrom, e => e.RecordedAt, e => e.Id);
+            var costBaseline = hasBaseline ? InForce(costs[subject.Id], baselineDate, e => e.EffectiveFrom, e => e.RecordedAt, e => e.Id) : null;
+            var costCurrent = InForce(costs[subject.Id], asOf, e => e.EffectiveFrom, e => e.RecordedAt, e => e.Id);
+            long? tariff = tariffs.TryGetValue(subject.JurisdictionCode, out var found) ? found : null;
+            long? Cost(ProcedureCatalog.Api.History.CostEntryRow? entry) =>
+                entry is null || tariff is null ? null : entry.FeeVnd * 100 + entry.OtherCostVnd * 100 + (long)Math.Round(entry.ApplicantHours * 100m) * tariff;
+            long? timeB = timeBaseline is null ? null : Units(timeBaseline), timeC = abolished ? 0 : timeCurrent is null ? null : Units(timeCurrent);
+            long? costB = Cost(costBaseline), costC = abolished ? 0 : Cost(costCurrent);
+            figures.Add(new Figures
+            {
+                ProcedureId = subject.Id, TimeBaseline = timeB, TimeCurrent = timeC, TimeAbolished = abolished ? 1 : 0, TimeReduction = Reduction(timeB, timeC),
+                CostBaseline = costB, CostCurrent = costC, CostAbolished = abolished ? 1 : 0, CostReduction = Reduction(costB, costC),
+                BaselineFilings = costBaseline?.AnnualFilings, CurrentFilings = abolished ? 0 : costCurrent?.AnnualFilings,
+            });
+        }
+
+        return figures;
+    }
+
     [Theory]
     [InlineData("2023-06-30")]
     [InlineData("2024-12-31")]
     [InlineData("2025-07-01")]
     [InlineData("2025-12-31")]
     [InlineData("2026-11-23")]
-    public async Task ReportLookupsGiveTheFiguresOfTheWindowViews(string date)
+    public async Task TheReductionViewsGiveTheFiguresOfTheRulesOnEveryDate(string date)
     {
         using var file = new TemporarySqliteFile();
         var database = Targets.Open(DatabaseProvider.Sqlite, file.ConnectionString);
@@ -65,6 +115,7 @@ public sealed class InForceLookupTests
 
         var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         var expected = (await connection.QueryAsync<Figures>(FromViews, new { AsOf = asOf })).ToList();
+        Assert.Equal(await Computed(connection, asOf), expected);
         var dates = new ReportDates("resolution-66", 2024, asOf, asOf.Year);
         var actual = new List<Figures>();
         foreach (var id in expected.Select(row => row.ProcedureId))
