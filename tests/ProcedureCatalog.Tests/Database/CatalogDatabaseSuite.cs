@@ -211,7 +211,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         var scope = new ProcedureFilter { Jurisdiction = "92", Kind = ProcedureKind.External, BusinessRelated = true };
 
         // A, B and C share one agency in the sample: ΣB = 15 + 14.2857 working days, ΣC = 10 + 12 (1 working day = 5600 units).
-        var groups = await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.Agency, scope, dates, Cancel);
+        var groups = await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.Agency, scope, dates, Cancel);
         var example = groups.Single(group => group.Procedures == 3 && group.TimeNoBaseline == 1);
         Assert.Equal((164_000L, 123_200L, 2488L, 3000L, 0L, 512L), (example.TimeBaselineUnits!.Value, example.TimeCurrentUnits!.Value,
             example.TimeReductionHundredths!.Value, example.TimeTargetHundredths!.Value, example.TimeMeetsTarget!.Value, example.TimeGapHundredths!.Value));
@@ -219,17 +219,17 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             example.CostBaselineCenti!.Value, example.CostCurrentCenti!.Value, example.CostReductionHundredths!.Value));
 
         // Read in parts at once, the same groups come back in the same order.
-        Assert.Equal(groups, await ReductionQueries.Groups(database.OpenAsync, database.Dialect, ReductionGroupBy.Agency, scope, dates, parts: 3, Cancel));
-        var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, dates, Cancel));
+        Assert.Equal(groups, await GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, ReductionGroupBy.Agency, scope, dates, parts: 3, Cancel));
+        var all = Assert.Single(await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, dates, Cancel));
         Assert.Equal(groups.Sum(group => group.Procedures), all.Procedures);
         Assert.Equal(groups.Sum(group => group.TimeBaselineUnits), all.TimeBaselineUnits);
 
-        var (laggards, total) = await ReductionQueries.Laggards(connection, database.Dialect, ReductionMeasure.Time, scope, dates, 1, 100, Cancel);
+        var (laggards, total) = await LaggardQueries.Laggards(connection, database.Dialect, ReductionMeasure.Time, scope, dates, 1, 100, Cancel);
         Assert.Equal(total, laggards.Count);
         Assert.Contains(laggards, laggard => laggard.Code == "1.009650" && laggard.ReductionHundredths == 1600 && laggard.GapHundredths == 1400);
         Assert.Equal(laggards.OrderBy(laggard => laggard.ReductionHundredths).ThenBy(laggard => laggard.ProcedureId).Select(l => l.ProcedureId), laggards.Select(l => l.ProcedureId));
 
-        var coverage = await ReductionQueries.Coverage(connection, "92", dates, Cancel);
+        var coverage = await CoverageQueries.Coverage(connection, "92", dates, Cancel);
         Assert.Equal(["boundary-free", "business-online", "internal-reviewed"], coverage.Select(row => row.Indicator).ToArray());
         Assert.All(coverage, row => Assert.Equal(row.Denominator == 0 ? null : (20_000 * row.Numerator + row.Denominator) / (2 * row.Denominator), row.ValueHundredths));
     }
@@ -252,7 +252,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         var asOf = new DateOnly(2025, 12, 31);
 
         // The report lookups: C = 0 for time and cost alike; only the baseline cost needs the tariff.
-        var row = (await ReductionQueries.ForProcedure(connection, database.Dialect, id, new ReportDates("resolution-66", 2024, asOf, 2025), Cancel))!;
+        var row = (await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, new ReportDates("resolution-66", 2024, asOf, 2025), Cancel))!;
         Assert.Equal((0L, 0L, 1L, 1L), (row.TimeCurrentUnits!.Value, row.CostCurrentCenti!.Value, row.TimeAbolished, row.CostAbolished));
         Assert.Equal((56_000L, (long?)null, 10_000L, (long?)0), (row.TimeBaselineUnits!.Value, row.CostBaselineCenti, row.TimeReductionHundredths!.Value, row.CurrentAnnualFilings));
 
@@ -266,7 +266,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         Assert.Equal(((long?)0, 1L), window);
 
         // A group of it alone: abolished, its time counted; its cost has no baseline without the tariff.
-        var group = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None,
+        var group = Assert.Single(await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None,
             new ProcedureFilter { SearchTerms = [code] }, new ReportDates("resolution-66", 2024, asOf, 2025), Cancel));
         Assert.Equal((1L, 1L, 0L, 10_000L, 0L), (group.Procedures, group.Abolished, group.TimeCurrentUnits!.Value, group.TimeReductionHundredths!.Value, group.CostWithBaseline));
     }

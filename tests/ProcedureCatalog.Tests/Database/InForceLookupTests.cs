@@ -120,7 +120,7 @@ public sealed class InForceLookupTests
         var actual = new List<Figures>();
         foreach (var id in expected.Select(row => row.ProcedureId))
         {
-            var row = (await ReductionQueries.ForProcedure(connection, database.Dialect, id, dates, Cancel))!;
+            var row = (await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, dates, Cancel))!;
             actual.Add(new Figures
             {
                 ProcedureId = row.ProcedureId, TimeBaseline = row.TimeBaselineUnits, TimeCurrent = row.TimeCurrentUnits, TimeAbolished = row.TimeAbolished,
@@ -136,7 +136,7 @@ public sealed class InForceLookupTests
 
         // The group report adds up the same figures: pairs with both values, counts, and the yearly burden.
         var everything = new ProcedureCatalog.Api.Procedures.ProcedureFilter();
-        var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, everything, dates, Cancel));
+        var all = Assert.Single(await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, everything, dates, Cancel));
         var time = expected.Where(row => row.TimeBaseline is not null && row.TimeCurrent is not null).ToList();
         var cost = expected.Where(row => row.CostBaseline is not null && row.CostCurrent is not null).ToList();
         var yearly = cost.Where(row => row.BaselineFilings is not null && row.CurrentFilings is not null).ToList();
@@ -151,9 +151,9 @@ public sealed class InForceLookupTests
         // Split by agency and by field into parts read at once, the groups are those of one statement.
         foreach (var groupBy in new[] { ReductionGroupBy.Agency, ReductionGroupBy.Field })
         {
-            var whole = await ReductionQueries.Groups(connection, database.Dialect, groupBy, everything, dates, Cancel);
+            var whole = await GroupReductionQueries.Groups(connection, database.Dialect, groupBy, everything, dates, Cancel);
             Assert.True(whole.Count > 3);
-            Assert.Equal(whole, await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, everything, dates, parts: 3, Cancel));
+            Assert.Equal(whole, await GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, everything, dates, parts: 3, Cancel));
         }
     }
 }

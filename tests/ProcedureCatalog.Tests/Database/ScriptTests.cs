@@ -80,7 +80,7 @@ public sealed class ScriptTests
     [Fact]
     public void StatementsWrittenInCodeParseAsTransactSql()
     {
-        var statements = ProcedureCatalog.Api.Reports.ReductionQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer))
+        var statements = ProcedureCatalog.Api.Reports.ReportQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer))
             .Concat(ProcedureCatalog.Api.Changes.ChangeQueries.Statements())
             .Concat(ProcedureCatalog.Api.Transfers.ExportQueries.Statements())
             .Append(ProcedureCatalog.Api.Procedures.ProcedureQueries.SearchStatement(SqlDialect.For(DatabaseProvider.SqlServer)))
