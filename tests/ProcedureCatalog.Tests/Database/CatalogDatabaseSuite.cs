@@ -521,6 +521,22 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         await AssertWindowsInStep(connection);
     }
 
+    [Fact]
+    public async Task TheReductionViewsGiveTheFiguresOfTheRulesOnAGeneratedCatalogue()
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        await new ProcedureCatalog.Api.Generator.CatalogGenerator(database, Targets.Migrator(database),
+            Microsoft.Extensions.Options.Options.Create(new ProcedureCatalog.Api.Generator.GeneratorOptions { Procedures = 300, Seed = 13 })).GenerateAsync(TextWriter.Null, Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        foreach (var asOf in new[] { new DateOnly(2024, 6, 30), new DateOnly(2024, 12, 31), new DateOnly(2025, 7, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 11, 22) })
+        {
+            var views = (await connection.QueryAsync<ReductionRules.Figures>(ReductionRules.FromViews, new { AsOf = asOf })).ToList();
+            Assert.Equal(300, views.Count);
+            Assert.Equal(await ReductionRules.Computed(connection, asOf), views);
+        }
+    }
+
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
     {
         var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();
