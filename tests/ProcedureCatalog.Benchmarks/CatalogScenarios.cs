@@ -115,9 +115,9 @@ public sealed class CatalogScenarios
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
         await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates.TariffYear, cancellationToken);
-        // As the endpoint does: the coverage on a second connection while the reductions run.
+        // As the endpoint does: the coverage on a connection of its own while the reductions run (each measure on its own too).
         var coverage = CoverageQueries.CoverageOnItsOwnConnection(Open, null, Dates, cancellationToken);
-        var groups = await GroupReductionQueries.Groups(connection, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, cancellationToken);
+        var groups = await GroupReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, Database.Dialect.ReportParts, cancellationToken);
         return (groups, await coverage);
     }
 
