@@ -106,18 +106,18 @@ public sealed class CatalogScenarios
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
         var all = new ProcedureFilter();
-        await ReductionQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, all, Dates.TariffYear, cancellationToken);
-        return await ReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.Agency, all, Dates, Database.Dialect.ReportParts, cancellationToken);
+        await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, all, Dates.TariffYear, cancellationToken);
+        return await GroupReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.Agency, all, Dates, Database.Dialect.ReportParts, cancellationToken);
     }
 
     public async Task<object> Scoreboard(CancellationToken cancellationToken = default)
     {
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
-        await ReductionQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates.TariffYear, cancellationToken);
-        // As the endpoint does: the coverage on a second connection while the reductions run.
-        var coverage = ReductionQueries.CoverageOnItsOwnConnection(Open, null, Dates, cancellationToken);
-        var groups = await ReductionQueries.Groups(connection, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, cancellationToken);
+        await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates.TariffYear, cancellationToken);
+        // As the endpoint does: the coverage on a connection of its own while the reductions run (each measure on its own too).
+        var coverage = CoverageQueries.CoverageOnItsOwnConnection(Open, null, Dates, cancellationToken);
+        var groups = await GroupReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, Database.Dialect.ReportParts, cancellationToken);
         return (groups, await coverage);
     }
 
@@ -126,7 +126,7 @@ public sealed class CatalogScenarios
     {
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
-        return await ReductionQueries.Laggards(connection, Database.Dialect, ReductionMeasure.Time, TargetScope, Dates, 1, int.MaxValue, cancellationToken);
+        return await LaggardQueries.Laggards(connection, Database.Dialect, ReductionMeasure.Time, TargetScope, Dates, 1, int.MaxValue, cancellationToken);
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ public sealed class CatalogScenarios
     private static async Task Resolve(DbConnection connection, CancellationToken cancellationToken)
     {
         await TargetQueries.Program(connection, Dates.Program, cancellationToken);
-        await ReductionQueries.TargetsOfYear(connection, Dates.Program, Dates.Year, cancellationToken);
+        await ReportQueries.TargetsOfYear(connection, Dates.Program, Dates.Year, cancellationToken);
     }
 
     public IReadOnlyList<(string Name, Func<CancellationToken, Task<object>> Run)> All =>

@@ -1,36 +1,31 @@
--- procedure_figures (migration 0007) derived from the histories: per (program, procedure), the time and cost
--- entries in force on the program's baseline date and the latest entries, in the units of time_entry_units
--- and cost_entry_amounts. An entry in force on a date is the one with the latest effective_from on or before
--- it, ties to the last recorded, then the highest id, as in the reports' lookups.
+-- procedure_figures (migration 0007) derived from the windows of migration 0010: per (program, procedure), the
+-- time and cost entries in force on the program's baseline date and the latest entries, read through
+-- time_in_force and cost_in_force (views/0100_history_windows.sql).
 DROP VIEW IF EXISTS procedure_figures_computed;
 CREATE VIEW procedure_figures_computed AS
 SELECT
     rp.code AS program_code,
     p.id AS procedure_id,
     tb.units AS time_baseline_units,
-    tl.effective_from AS time_latest_from,
+    tl.valid_from AS time_latest_from,
     tl.units AS time_latest_units,
-    cb.fee_vnd * 100 + cb.other_cost_vnd * 100 AS cost_baseline_money_centi,
+    cb.money_centi AS cost_baseline_money_centi,
     cb.hours_hundredths AS cost_baseline_hours_hundredths,
     cb.annual_filings AS cost_baseline_annual_filings,
-    cl.effective_from AS cost_latest_from,
-    cl.fee_vnd * 100 + cl.other_cost_vnd * 100 AS cost_latest_money_centi,
+    cl.valid_from AS cost_latest_from,
+    cl.money_centi AS cost_latest_money_centi,
     cl.hours_hundredths AS cost_latest_hours_hundredths,
     cl.annual_filings AS cost_latest_annual_filings
 FROM reduction_programs rp
 CROSS JOIN procedures p
-LEFT JOIN time_entry_units tb
-    ON tb.entry_id = (SELECT e.id FROM time_history e WHERE e.procedure_id = p.id AND e.effective_from <= rp.baseline_date
-                      ORDER BY e.effective_from DESC, e.recorded_at DESC, e.id DESC LIMIT 1)
-LEFT JOIN time_entry_units tl
-    ON tl.entry_id = (SELECT e.id FROM time_history e WHERE e.procedure_id = p.id
-                      ORDER BY e.effective_from DESC, e.recorded_at DESC, e.id DESC LIMIT 1)
-LEFT JOIN cost_entry_amounts cb
-    ON cb.entry_id = (SELECT e.id FROM cost_history e WHERE e.procedure_id = p.id AND e.effective_from <= rp.baseline_date
-                      ORDER BY e.effective_from DESC, e.recorded_at DESC, e.id DESC LIMIT 1)
-LEFT JOIN cost_entry_amounts cl
-    ON cl.entry_id = (SELECT e.id FROM cost_history e WHERE e.procedure_id = p.id
-                      ORDER BY e.effective_from DESC, e.recorded_at DESC, e.id DESC LIMIT 1);
+LEFT JOIN time_in_force tb
+    ON tb.procedure_id = p.id AND tb.valid_from <= rp.baseline_date AND (tb.valid_to IS NULL OR tb.valid_to > rp.baseline_date)
+LEFT JOIN time_in_force tl
+    ON tl.procedure_id = p.id AND tl.valid_to IS NULL
+LEFT JOIN cost_in_force cb
+    ON cb.procedure_id = p.id AND cb.valid_from <= rp.baseline_date AND (cb.valid_to IS NULL OR cb.valid_to > rp.baseline_date)
+LEFT JOIN cost_in_force cl
+    ON cl.procedure_id = p.id AND cl.valid_to IS NULL;
 
 DROP VIEW IF EXISTS procedures_with_history;
 CREATE VIEW procedures_with_history AS
@@ -53,34 +48,41 @@ CREATE TRIGGER procedure_figures_refresh_insert INSTEAD OF INSERT ON procedure_f
     WHERE procedure_id = NEW.procedure_id;
 END;
 
--- Every change of a history re-derives the rows of the procedures it touched, in the same transaction.
+-- Every change of a history re-derives the windows (views/0100) and then the figures of the procedures it
+-- touched, in the same transaction.
 DROP TRIGGER IF EXISTS time_history_figures_insert;
 CREATE TRIGGER time_history_figures_insert AFTER INSERT ON time_history BEGIN
+    INSERT INTO history_windows_refresh (procedure_id) VALUES (NEW.procedure_id);
     INSERT INTO procedure_figures_refresh (procedure_id) VALUES (NEW.procedure_id);
 END;
 
 DROP TRIGGER IF EXISTS time_history_figures_update;
 CREATE TRIGGER time_history_figures_update AFTER UPDATE ON time_history BEGIN
+    INSERT INTO history_windows_refresh (procedure_id) SELECT OLD.procedure_id UNION SELECT NEW.procedure_id;
     INSERT INTO procedure_figures_refresh (procedure_id) SELECT OLD.procedure_id UNION SELECT NEW.procedure_id;
 END;
 
 DROP TRIGGER IF EXISTS time_history_figures_delete;
 CREATE TRIGGER time_history_figures_delete AFTER DELETE ON time_history BEGIN
+    INSERT INTO history_windows_refresh (procedure_id) VALUES (OLD.procedure_id);
     INSERT INTO procedure_figures_refresh (procedure_id) VALUES (OLD.procedure_id);
 END;
 
 DROP TRIGGER IF EXISTS cost_history_figures_insert;
 CREATE TRIGGER cost_history_figures_insert AFTER INSERT ON cost_history BEGIN
+    INSERT INTO history_windows_refresh (procedure_id) VALUES (NEW.procedure_id);
     INSERT INTO procedure_figures_refresh (procedure_id) VALUES (NEW.procedure_id);
 END;
 
 DROP TRIGGER IF EXISTS cost_history_figures_update;
 CREATE TRIGGER cost_history_figures_update AFTER UPDATE ON cost_history BEGIN
+    INSERT INTO history_windows_refresh (procedure_id) SELECT OLD.procedure_id UNION SELECT NEW.procedure_id;
     INSERT INTO procedure_figures_refresh (procedure_id) SELECT OLD.procedure_id UNION SELECT NEW.procedure_id;
 END;
 
 DROP TRIGGER IF EXISTS cost_history_figures_delete;
 CREATE TRIGGER cost_history_figures_delete AFTER DELETE ON cost_history BEGIN
+    INSERT INTO history_windows_refresh (procedure_id) VALUES (OLD.procedure_id);
     INSERT INTO procedure_figures_refresh (procedure_id) VALUES (OLD.procedure_id);
 END;
 

@@ -1,43 +1,30 @@
--- procedure_figures (migration 0007) derived from the histories: per (program, procedure), the time and cost
--- entries in force on the program's baseline date and the latest entries, in the units of time_entry_units
--- and cost_entry_amounts. An entry in force on a date is the one with the latest effective_from on or before
--- it, ties to the last recorded, then the highest id, as in the reports' lookups.
+-- procedure_figures (migration 0007) derived from the windows of migration 0010: per (program, procedure), the
+-- time and cost entries in force on the program's baseline date and the latest entries, read through
+-- time_in_force and cost_in_force (views/0100_history_windows.sql).
 CREATE OR ALTER VIEW procedure_figures_computed AS
 SELECT
     rp.code AS program_code,
     p.id AS procedure_id,
     tb.units AS time_baseline_units,
-    tl.effective_from AS time_latest_from,
+    tl.valid_from AS time_latest_from,
     tl.units AS time_latest_units,
-    cb.fee_vnd * 100 + cb.other_cost_vnd * 100 AS cost_baseline_money_centi,
+    cb.money_centi AS cost_baseline_money_centi,
     cb.hours_hundredths AS cost_baseline_hours_hundredths,
     cb.annual_filings AS cost_baseline_annual_filings,
-    cl.effective_from AS cost_latest_from,
-    cl.fee_vnd * 100 + cl.other_cost_vnd * 100 AS cost_latest_money_centi,
+    cl.valid_from AS cost_latest_from,
+    cl.money_centi AS cost_latest_money_centi,
     cl.hours_hundredths AS cost_latest_hours_hundredths,
     cl.annual_filings AS cost_latest_annual_filings
 FROM reduction_programs rp
 CROSS JOIN procedures p
-OUTER APPLY (
-    SELECT TOP (1) e.units FROM time_entry_units e
-    WHERE e.procedure_id = p.id AND e.effective_from <= rp.baseline_date
-    ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC
-) tb
-OUTER APPLY (
-    SELECT TOP (1) e.effective_from, e.units FROM time_entry_units e
-    WHERE e.procedure_id = p.id
-    ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC
-) tl
-OUTER APPLY (
-    SELECT TOP (1) e.fee_vnd, e.other_cost_vnd, e.hours_hundredths, e.annual_filings FROM cost_entry_amounts e
-    WHERE e.procedure_id = p.id AND e.effective_from <= rp.baseline_date
-    ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC
-) cb
-OUTER APPLY (
-    SELECT TOP (1) e.effective_from, e.fee_vnd, e.other_cost_vnd, e.hours_hundredths, e.annual_filings FROM cost_entry_amounts e
-    WHERE e.procedure_id = p.id
-    ORDER BY e.effective_from DESC, e.recorded_at DESC, e.entry_id DESC
-) cl;
+LEFT JOIN time_in_force tb
+    ON tb.procedure_id = p.id AND tb.valid_from <= rp.baseline_date AND (tb.valid_to IS NULL OR tb.valid_to > rp.baseline_date)
+LEFT JOIN time_in_force tl
+    ON tl.procedure_id = p.id AND tl.valid_to IS NULL
+LEFT JOIN cost_in_force cb
+    ON cb.procedure_id = p.id AND cb.valid_from <= rp.baseline_date AND (cb.valid_to IS NULL OR cb.valid_to > rp.baseline_date)
+LEFT JOIN cost_in_force cl
+    ON cl.procedure_id = p.id AND cl.valid_to IS NULL;
 GO
 
 CREATE OR ALTER VIEW procedures_with_history AS
@@ -83,11 +70,14 @@ BEGIN
 END;
 GO
 
--- Every change of a history re-derives the rows of the procedures it touched, in the same transaction.
+-- Every change of a history re-derives the windows (views/0100) and then the figures of the procedures it
+-- touched, in the same transaction.
 CREATE OR ALTER TRIGGER tr_time_history_figures ON time_history AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
+    INSERT INTO history_windows_refresh (procedure_id)
+    SELECT i.procedure_id FROM inserted i UNION SELECT d.procedure_id FROM deleted d;
     INSERT INTO procedure_figures_refresh (procedure_id)
     SELECT i.procedure_id FROM inserted i UNION SELECT d.procedure_id FROM deleted d;
 END;
@@ -97,6 +87,8 @@ CREATE OR ALTER TRIGGER tr_cost_history_figures ON cost_history AFTER INSERT, UP
 AS
 BEGIN
     SET NOCOUNT ON;
+    INSERT INTO history_windows_refresh (procedure_id)
+    SELECT i.procedure_id FROM inserted i UNION SELECT d.procedure_id FROM deleted d;
     INSERT INTO procedure_figures_refresh (procedure_id)
     SELECT i.procedure_id FROM inserted i UNION SELECT d.procedure_id FROM deleted d;
 END;

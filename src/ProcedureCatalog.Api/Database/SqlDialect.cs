@@ -52,6 +52,26 @@ public abstract class SqlDialect
     /// </summary>
     public abstract bool SearchIndexIsExact { get; }
 
+    /// <summary>
+    /// A correlated subquery that joins, in the given order, one line per row of <paramref name="from"/> (a FROM
+    /// and WHERE): <paramref name="prefix"/> followed by <paramref name="text"/>, separated by line feeds.
+    /// </summary>
+    public abstract string LinesOf(string prefix, string text, string from, string orderBy);
+
+    /// <summary>The position of a change in the feed: the id (SQLite) or the rowversion (SQL Server), as a BIGINT.</summary>
+    public abstract string ChangePosition { get; }
+
+    /// <summary>
+    /// The changes after the cursor @After (of @Jurisdiction, or all when NULL), at most @Take, in feed order, with
+    /// their position and <paramref name="columns"/>. SQLite has one writer at a time, so ids are given in commit
+    /// order and a reader never sees a gap close later. SQL Server gives identities and rowversions at insert, not
+    /// at commit: stopping below MIN_ACTIVE_ROWVERSION() never hands out a change while an earlier one may still commit.
+    /// </summary>
+    public abstract string ChangesAfter(string columns);
+
+    /// <summary>The position of the latest change of the whole feed (0 when empty): every cursor the feed gave out is at most this.</summary>
+    public abstract string LatestChange { get; }
+
     public abstract bool IsUniqueViolation(DbException exception);
 
     public abstract bool IsForeignKeyViolation(DbException exception);
@@ -80,6 +100,22 @@ public abstract class SqlDialect
         public override string FirstRow(string orderedQuery) => orderedQuery + " LIMIT 1";
         public override string ComputedOnce(string query) => query + " LIMIT -1";
         public override int ReportParts => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+        public override string LinesOf(string prefix, string text, string from, string orderBy) =>
+            $"(SELECT group_concat({prefix} || {text}, char(10) ORDER BY {orderBy}) FROM {from})";
+
+        public override string ChangePosition => "id";
+
+        public override string ChangesAfter(string columns) =>
+            $"""
+            SELECT id AS position, {columns}
+            FROM changes
+            WHERE id > @After AND (@Jurisdiction IS NULL OR jurisdiction_code = @Jurisdiction)
+            ORDER BY id
+            LIMIT @Take
+            """;
+
+        public override string LatestChange => "SELECT COALESCE(MAX(id), 0) FROM changes";
 
         // The FTS5 trigram index over search_text: a quoted term matches wherever it occurs, as LIKE '%term%' does.
         // A quoted FTS5 trigram phrase matches exactly the texts that contain it as a substring, as LIKE '%term%' does.
@@ -110,6 +146,22 @@ public abstract class SqlDialect
         public override string FirstRow(string orderedQuery) => orderedQuery + " OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY";
         public override string ComputedOnce(string query) => query;
         public override int ReportParts => 1;
+
+        public override string LinesOf(string prefix, string text, string from, string orderBy) =>
+            $"(SELECT STRING_AGG(CONCAT({prefix}, {text}), CHAR(10)) WITHIN GROUP (ORDER BY {orderBy}) FROM {from})";
+
+        public override string ChangePosition => "CAST(row_version AS BIGINT)";
+
+        public override string ChangesAfter(string columns) =>
+            $"""
+            SELECT TOP (@Take) CAST(row_version AS BIGINT) AS position, {columns}
+            FROM changes
+            WHERE row_version > CAST(@After AS BINARY(8)) AND row_version < MIN_ACTIVE_ROWVERSION()
+              AND (@Jurisdiction IS NULL OR jurisdiction_code = @Jurisdiction)
+            ORDER BY row_version
+            """;
+
+        public override string LatestChange => "SELECT COALESCE(CAST(MAX(row_version) AS BIGINT), 0) FROM changes";
 
         // Suffixes are cut to their first letters, so the index narrows and LIKE decides.
         public override bool SearchIndexIsExact => false;

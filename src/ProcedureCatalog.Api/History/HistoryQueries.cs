@@ -11,8 +11,9 @@ internal static class HistoryQueries
     private const string CostColumns = "id, procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref, recorded_at";
     private const string HistoryOrder = " ORDER BY effective_from, recorded_at, id";
 
-    // The value in force on a date is read from the stretch views, where ties of the same day are already settled.
-    private const string InForce = " WHERE procedure_id = @ProcedureId AND effective_from <= @AsOf AND (effective_until IS NULL OR effective_until > @AsOf)";
+    // The value in force on a date is the entry of the window that holds it (views time_in_force and cost_in_force,
+    // db/*/views/0100_history_windows.sql, where ties of the same day are already settled): one seek.
+    private const string InForce = " WHERE w.procedure_id = @ProcedureId AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf)";
 
     public static Task<IEnumerable<TimeEntryRow>> TimeEntries(DbConnection connection, long procedureId, CancellationToken cancellationToken) =>
         connection.QueryAsync<TimeEntryRow>(new CommandDefinition(
@@ -26,12 +27,12 @@ internal static class HistoryQueries
 
     public static Task<TimeEntryRow?> TimeInForce(DbConnection connection, long procedureId, DateOnly asOf, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<TimeEntryRow>(new CommandDefinition(
-            $"SELECT entry_id AS id, procedure_id, effective_from, amount, unit, decision_ref, recorded_at FROM time_stretches{InForce}",
+            $"SELECT h.id, h.procedure_id, h.effective_from, h.amount, h.unit, h.decision_ref, h.recorded_at FROM time_in_force w INNER JOIN time_history h ON h.id = w.entry_id{InForce}",
             new { ProcedureId = procedureId, AsOf = asOf }, cancellationToken: cancellationToken));
 
     public static Task<CostEntryRow?> CostInForce(DbConnection connection, long procedureId, DateOnly asOf, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<CostEntryRow>(new CommandDefinition(
-            $"SELECT entry_id AS id, procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref, recorded_at FROM cost_stretches{InForce}",
+            $"SELECT h.id, h.procedure_id, h.effective_from, h.fee_vnd, h.other_cost_vnd, h.applicant_hours, h.annual_filings, h.decision_ref, h.recorded_at FROM cost_in_force w INNER JOIN cost_history h ON h.id = w.entry_id{InForce}",
             new { ProcedureId = procedureId, AsOf = asOf }, cancellationToken: cancellationToken));
 
     public static Task<TimeEntryRow?> FindTimeEntry(DbConnection connection, long procedureId, long entryId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>

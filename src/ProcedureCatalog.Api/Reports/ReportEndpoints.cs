@@ -4,6 +4,7 @@ using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.Procedures;
+using ProcedureCatalog.Api.Targets;
 
 namespace ProcedureCatalog.Api.Reports;
 
@@ -90,7 +91,7 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        var row = await ReductionQueries.ForProcedure(connection, database.Dialect, id, resolved.Dates, cancellationToken);
+        var row = await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, resolved.Dates, cancellationToken);
         if (row is null)
         {
             return Problems.NotFound("Procedure", id);
@@ -134,7 +135,7 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var rows = await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
+        var rows = await GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
         return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.GroupColumns(report), report.Rows);
@@ -171,18 +172,18 @@ public static class ReportEndpoints
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
-        var coverage = ReductionQueries.CoverageOnItsOwnConnection(database.OpenAsync, jurisdiction, resolved.Dates, cancellationToken);
-        var reductions = ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, cancellationToken);
+        var coverage = CoverageQueries.CoverageOnItsOwnConnection(database.OpenAsync, jurisdiction, resolved.Dates, cancellationToken);
+        var reductions = GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         await Task.WhenAll(coverage, reductions);
         var group = ReportMappings.ToContract((await reductions).Single());
         var indicators = new List<ScoreboardIndicator>();
         foreach (var target in resolved.Targets)
         {
-            if (target.Indicator == ReductionQueries.TimeIndicator)
+            if (target.Indicator == EnumText.Of(Indicator.TimeReduction))
             {
                 indicators.Add(ReportMappings.ToIndicator(target, group.Time, "working-days"));
             }
-            else if (target.Indicator == ReductionQueries.CostIndicator)
+            else if (target.Indicator == EnumText.Of(Indicator.CostReduction))
             {
                 indicators.Add(ReportMappings.ToIndicator(target, group.Cost, "vnd"));
             }
@@ -216,7 +217,7 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        var indicator = measure == ReductionMeasure.Time ? ReductionQueries.TimeIndicator : ReductionQueries.CostIndicator;
+        var indicator = EnumText.Of(ReportQueries.IndicatorOf(measure));
         if (resolved.Targets.FirstOrDefault(t => t.Indicator == indicator) is not { } target)
         {
             return Problems.NotFound($"Target {indicator} of {resolved.Dates.Year}", $"{request.Program}/{indicator}/{resolved.Dates.Year}");
@@ -231,8 +232,8 @@ public static class ReportEndpoints
         var format = MediaNegotiation.Table(context.Request);
         var table = format != TableFormat.Json;
         var (rows, total) = table
-            ? await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
-            : await ReductionQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
+            ? await LaggardQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
+            : await LaggardQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
         var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
         var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
             table ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
@@ -249,14 +250,8 @@ public static class ReportEndpoints
             _ => TypedResults.Ok(report),
         };
 
-    /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first.</summary>
-    private static readonly string[] Indicators =
-    [
-        ReductionQueries.TimeIndicator, ReductionQueries.CostIndicator, "business-online", "boundary-free", "internal-reviewed",
-        "documents-provided-once", "full-online-of-eligible", "internal-electronic",
-    ];
-
-    private static int IndicatorOrder(string indicator) => Array.IndexOf(Indicators, indicator) is var index and >= 0 ? index : Indicators.Length;
+    /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first: the order of <see cref="Indicator"/>.</summary>
+    private static int IndicatorOrder(string indicator) => EnumText<Indicator>.TryParse(indicator, out var value) ? (int)value : int.MaxValue;
 
     private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
 
@@ -278,10 +273,10 @@ public static class ReportEndpoints
 
         var today = clock.Today;
         var year = request.Year ?? request.AsOf?.Year ?? today.Year;
-        var targets = await ReductionQueries.TargetsOfYear(connection, program.Code, year, cancellationToken);
+        var targets = await ReportQueries.TargetsOfYear(connection, program.Code, year, cancellationToken);
         if ((needsTargets || request.Year is not null) && targets.Count == 0)
         {
-            var years = await ReductionQueries.YearsWithTargets(connection, program.Code, cancellationToken);
+            var years = await ReportQueries.YearsWithTargets(connection, program.Code, cancellationToken);
             return (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "No targets for that year",
@@ -297,7 +292,7 @@ public static class ReportEndpoints
 
     private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
-        var missing = await ReductionQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates.TariffYear, cancellationToken);
+        var missing = await ReportQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates.TariffYear, cancellationToken);
         return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);
     }
 

@@ -9,7 +9,7 @@ namespace ProcedureCatalog.Api.Reports;
 internal static class ReportMappings
 {
     public static decimal? WorkingDays(long? units) =>
-        units is { } value ? decimal.Round(value / ReductionQueries.UnitsPerWorkingDay, 4, MidpointRounding.AwayFromZero) : null;
+        units is { } value ? decimal.Round(value / ReportQueries.UnitsPerWorkingDay, 4, MidpointRounding.AwayFromZero) : null;
 
     public static decimal? Vnd(long? centi) => centi is { } value ? value / 100m : null;
 

@@ -11,33 +11,25 @@ namespace ProcedureCatalog.Api.Transfers;
 /// <summary>A jurisdiction's catalogue as <see cref="CatalogueRecord"/>s, read row by row from one query.</summary>
 internal static class ExportQueries
 {
-    // The documents of a procedure become one text, a line each, in order: the one spelling that differs.
-    private const string SqliteDocuments =
-        "(SELECT group_concat(CASE WHEN d.provided_once = 1 THEN '* ' ELSE '' END || d.name, char(10) ORDER BY d.position, d.id) FROM documents d WHERE d.procedure_id = p.id)";
-
-    private const string SqlServerDocuments =
-        "(SELECT STRING_AGG(CONCAT(CASE WHEN d.provided_once = 1 THEN N'* ' ELSE N'' END, d.name), CHAR(10)) WITHIN GROUP (ORDER BY d.position, d.id) FROM documents d WHERE d.procedure_id = p.id)";
-
-    /// <summary>
-    /// The entry in force on @AsOf (the latest effective_from, ties to the last recorded), found with one index seek
-    /// per procedure rather than by windowing every history of the catalogue as the stretches views do.
-    /// </summary>
-    private static string InForce(SqlDialect dialect, string history) =>
-        "(" + dialect.FirstRow($"SELECT h.id FROM {history} h WHERE h.procedure_id = p.id AND h.effective_from <= @AsOf "
-            + "ORDER BY h.effective_from DESC, h.recorded_at DESC, h.id DESC") + ")";
-
+    /// <remarks>
+    /// The entries in force on @AsOf are those of the windows that hold it (views time_in_force and cost_in_force,
+    /// db/*/views/0100_history_windows.sql): one index seek per procedure. The documents of a procedure become one
+    /// text, a line each, in order (<see cref="SqlDialect.LinesOf"/>).
+    /// </remarks>
     private static string Query(SqlDialect dialect) =>
         $"""
         SELECT p.id, p.code, p.name, p.level, p.kind, p.business_related, p.online_level, p.full_online_eligible, p.boundary_free,
                f.name AS field, a.name AS agency, p.last_reviewed_on, p.status, p.abolished_on,
                t.effective_from AS time_effective_from, t.amount AS time_amount, t.unit AS time_unit, t.decision_ref AS time_decision_ref,
                c.effective_from AS cost_effective_from, c.fee_vnd, c.other_cost_vnd, c.applicant_hours, c.annual_filings, c.decision_ref AS cost_decision_ref,
-               {(dialect.Provider == DatabaseProvider.SqlServer ? SqlServerDocuments : SqliteDocuments)} AS documents
+               {dialect.LinesOf("CASE WHEN d.provided_once = 1 THEN '* ' ELSE '' END", "d.name", "documents d WHERE d.procedure_id = p.id", "d.position, d.id")} AS documents
         FROM procedures p
         INNER JOIN fields f ON f.id = p.field_id
         INNER JOIN agencies a ON a.id = p.agency_id
-        LEFT JOIN time_history t ON t.id = {InForce(dialect, "time_history")}
-        LEFT JOIN cost_history c ON c.id = {InForce(dialect, "cost_history")}
+        LEFT JOIN time_in_force tw ON tw.procedure_id = p.id AND tw.valid_from <= @AsOf AND (tw.valid_to IS NULL OR tw.valid_to > @AsOf)
+        LEFT JOIN time_history t ON t.id = tw.entry_id
+        LEFT JOIN cost_in_force cw ON cw.procedure_id = p.id AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
+        LEFT JOIN cost_history c ON c.id = cw.entry_id
         WHERE p.jurisdiction_code = @Jurisdiction
         ORDER BY p.code
         """;

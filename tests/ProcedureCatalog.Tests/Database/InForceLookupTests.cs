@@ -8,42 +8,14 @@ using ProcedureCatalog.Tests.Support;
 namespace ProcedureCatalog.Tests.Database;
 
 /// <summary>
-/// The reports look up each procedure's values in force with index seeks instead of reading the
-/// *_reduction_windows views; on a generated catalogue (abolitions, same-day corrections, unit changes,
-/// procedures without history, a jurisdiction without tariff) both must give every figure alike, on every date.
+/// The views time_reductions and cost_reductions (over the windows of migration 0010) against the domain brief's
+/// rules computed here in C# from the histories themselves: on a generated catalogue (abolitions, same-day
+/// corrections, unit changes, procedures without history, a jurisdiction without tariff) every figure alike, on
+/// every date; the procedure report and the group report read the same figures.
 /// </summary>
 public sealed class InForceLookupTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private sealed record Figures
-    {
-        public long ProcedureId { get; init; }
-        public long? TimeBaseline { get; init; }
-        public long? TimeCurrent { get; init; }
-        public long TimeAbolished { get; init; }
-        public long? TimeReduction { get; init; }
-        public long? CostBaseline { get; init; }
-        public long? CostCurrent { get; init; }
-        public long CostAbolished { get; init; }
-        public long? CostReduction { get; init; }
-        public long? BaselineFilings { get; init; }
-        public long? CurrentFilings { get; init; }
-    }
-
-    private const string FromViews =
-        """
-        SELECT tw.procedure_id, tw.baseline_units AS time_baseline, tw.current_units AS time_current, tw.is_abolished AS time_abolished,
-               tw.reduction_hundredths AS time_reduction, cw.baseline_cost_centi AS cost_baseline, cw.current_cost_centi AS cost_current,
-               cw.is_abolished AS cost_abolished, cw.reduction_hundredths AS cost_reduction,
-               cw.baseline_annual_filings AS baseline_filings, cw.current_annual_filings AS current_filings
-        FROM time_reduction_windows tw
-        INNER JOIN cost_reduction_windows cw
-            ON cw.procedure_id = tw.procedure_id AND cw.program_code = tw.program_code
-           AND cw.valid_from <= @AsOf AND (cw.valid_until IS NULL OR cw.valid_until > @AsOf)
-        WHERE tw.program_code = 'resolution-66' AND tw.valid_from <= @AsOf AND (tw.valid_until IS NULL OR tw.valid_until > @AsOf)
-        ORDER BY tw.procedure_id
-        """;
 
     [Theory]
     [InlineData("2023-06-30")]
@@ -51,7 +23,7 @@ public sealed class InForceLookupTests
     [InlineData("2025-07-01")]
     [InlineData("2025-12-31")]
     [InlineData("2026-11-23")]
-    public async Task ReportLookupsGiveTheFiguresOfTheWindowViews(string date)
+    public async Task TheReductionViewsGiveTheFiguresOfTheRulesOnEveryDate(string date)
     {
         using var file = new TemporarySqliteFile();
         var database = Targets.Open(DatabaseProvider.Sqlite, file.ConnectionString);
@@ -64,13 +36,14 @@ public sealed class InForceLookupTests
             + "SELECT jurisdiction_code, 'no-history', name, search_text, level, kind, business_related, online_level, full_online_eligible, boundary_free, field_id, agency_id, 'abolished', '2025-03-01', NULL, created_at, updated_at, 1 FROM procedures WHERE id = 1");
 
         var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-        var expected = (await connection.QueryAsync<Figures>(FromViews, new { AsOf = asOf })).ToList();
+        var expected = (await connection.QueryAsync<ReductionRules.Figures>(ReductionRules.FromViews, new { AsOf = asOf })).ToList();
+        Assert.Equal(await ReductionRules.Computed(connection, asOf), expected);
         var dates = new ReportDates("resolution-66", 2024, asOf, asOf.Year);
-        var actual = new List<Figures>();
+        var actual = new List<ReductionRules.Figures>();
         foreach (var id in expected.Select(row => row.ProcedureId))
         {
-            var row = (await ReductionQueries.ForProcedure(connection, database.Dialect, id, dates, Cancel))!;
-            actual.Add(new Figures
+            var row = (await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, dates, Cancel))!;
+            actual.Add(new ReductionRules.Figures
             {
                 ProcedureId = row.ProcedureId, TimeBaseline = row.TimeBaselineUnits, TimeCurrent = row.TimeCurrentUnits, TimeAbolished = row.TimeAbolished,
                 TimeReduction = row.TimeReductionHundredths, CostBaseline = row.CostBaselineCenti, CostCurrent = row.CostCurrentCenti,
@@ -85,7 +58,7 @@ public sealed class InForceLookupTests
 
         // The group report adds up the same figures: pairs with both values, counts, and the yearly burden.
         var everything = new ProcedureCatalog.Api.Procedures.ProcedureFilter();
-        var all = Assert.Single(await ReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, everything, dates, Cancel));
+        var all = Assert.Single(await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, everything, dates, Cancel));
         var time = expected.Where(row => row.TimeBaseline is not null && row.TimeCurrent is not null).ToList();
         var cost = expected.Where(row => row.CostBaseline is not null && row.CostCurrent is not null).ToList();
         var yearly = cost.Where(row => row.BaselineFilings is not null && row.CurrentFilings is not null).ToList();
@@ -100,9 +73,9 @@ public sealed class InForceLookupTests
         // Split by agency and by field into parts read at once, the groups are those of one statement.
         foreach (var groupBy in new[] { ReductionGroupBy.Agency, ReductionGroupBy.Field })
         {
-            var whole = await ReductionQueries.Groups(connection, database.Dialect, groupBy, everything, dates, Cancel);
+            var whole = await GroupReductionQueries.Groups(connection, database.Dialect, groupBy, everything, dates, Cancel);
             Assert.True(whole.Count > 3);
-            Assert.Equal(whole, await ReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, everything, dates, parts: 3, Cancel));
+            Assert.Equal(whole, await GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, everything, dates, parts: 3, Cancel));
         }
     }
 }

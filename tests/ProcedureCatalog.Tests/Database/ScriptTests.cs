@@ -73,14 +73,14 @@ public sealed class ScriptTests
         // The change feed follows a rowversion on SQL Server only; SQLite's single writer keeps ids in commit order.
         sqlServer["table changes"] = sqlServer["table changes"].Replace("row_version, ", string.Empty, StringComparison.Ordinal);
         Assert.Contains("table procedures", sqlite.Keys);
-        Assert.Contains("view time_stretches", sqlite.Keys);
+        Assert.Contains("view time_in_force", sqlite.Keys);
         Assert.Equal(sqlite, sqlServer);
     }
 
     [Fact]
     public void StatementsWrittenInCodeParseAsTransactSql()
     {
-        var statements = ProcedureCatalog.Api.Reports.ReductionQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer))
+        var statements = ProcedureCatalog.Api.Reports.ReportQueries.Statements(SqlDialect.For(DatabaseProvider.SqlServer))
             .Concat(ProcedureCatalog.Api.Changes.ChangeQueries.Statements())
             .Concat(ProcedureCatalog.Api.Transfers.ExportQueries.Statements())
             .Append(ProcedureCatalog.Api.Procedures.ProcedureQueries.SearchStatement(SqlDialect.For(DatabaseProvider.SqlServer)))

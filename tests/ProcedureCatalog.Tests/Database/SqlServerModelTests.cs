@@ -36,7 +36,7 @@ public sealed class SqlServerModelTests(SqlServerModelTests.Fixture fixture) : I
     public void EveryViewAndTriggerOfTheScriptsIsInTheModel()
     {
         var names = fixture.Model.Schema.Objects.Select(item => item.Key).ToList();
-        Assert.Contains("view dbo.time_stretches", names);
+        Assert.Contains("view dbo.time_in_force", names);
         Assert.Contains("trigger dbo.tr_procedure_figures_refresh", names);
         Assert.Contains("index dbo.time_history.ix_time_history_in_force", names);
 
