@@ -40,7 +40,7 @@ public abstract class SqlDialect
 
     /// <summary>
     /// A condition on procedures <c>p</c>, with its parameters, that keeps every procedure whose search_text
-    /// contains all the terms (each at least <see cref="Infrastructure.SearchText.IndexedTermLength"/> long)
+    /// contains all the terms (each at least <see cref="Procedures.SearchText.IndexedTermLength"/> long)
     /// and few others, through the engine's search index (migration 0005), so that a search does not read
     /// the whole catalogue. It may keep a few more: the LIKE conditions beside it decide.
     /// </summary>
@@ -123,7 +123,7 @@ public abstract class SqlDialect
 
         public override (string, IReadOnlyDictionary<string, object>) SearchIndexCondition(IReadOnlyList<string> terms) =>
             ("p.id IN (SELECT s.rowid FROM procedure_search s WHERE procedure_search MATCH @SearchMatch)",
-             new Dictionary<string, object> { ["SearchMatch"] = Infrastructure.SearchText.Fts5AllOf(terms) });
+             new Dictionary<string, object> { ["SearchMatch"] = Procedures.SearchText.Fts5AllOf(terms) });
 
         public override bool IsUniqueViolation(DbException exception) =>
             exception is SqliteException { SqliteErrorCode: ConstraintViolation } e
@@ -175,7 +175,7 @@ public abstract class SqlDialect
             for (var index = 0; index < terms.Count; index++)
             {
                 conditions.Add($"p.id IN (SELECT s.procedure_id FROM procedure_search_suffixes s WHERE s.suffix LIKE @SearchPrefix{index} ESCAPE '\\')");
-                parameters[$"SearchPrefix{index}"] = Infrastructure.SearchText.StartsWithPattern(terms[index].Length > SuffixLength ? terms[index][..SuffixLength] : terms[index]);
+                parameters[$"SearchPrefix{index}"] = Procedures.SearchText.StartsWithPattern(terms[index].Length > SuffixLength ? terms[index][..SuffixLength] : terms[index]);
             }
 
             return (string.Join(" AND ", conditions), parameters);

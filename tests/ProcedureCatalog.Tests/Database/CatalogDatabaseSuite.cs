@@ -575,8 +575,3 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         return (id, code);
     }
 }
-
-public sealed class SqliteCatalogDatabaseTests(SqliteTarget target) : CatalogDatabaseSuite<SqliteTarget>(target), IClassFixture<SqliteTarget>;
-
-[Trait("Category", Categories.Slow)]
-public sealed class SqlServerCatalogDatabaseTests(SqlServerTarget target) : CatalogDatabaseSuite<SqlServerTarget>(target), IClassFixture<SqlServerTarget>;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ProcedureCatalog.Api.Infrastructure;
+namespace ProcedureCatalog.Api.Procedures;
 
 /// <summary>
 /// Folds Vietnamese text for search: lower case, no diacritics, đ as d, single spaces. Stored beside the
