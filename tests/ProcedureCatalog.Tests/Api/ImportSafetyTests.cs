@@ -6,7 +6,6 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
 using ProcedureCatalog.Api.Agencies;
-using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Transfers;
 using ProcedureCatalog.Tests.Support;
 

@@ -1,13 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
-using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Tests.Support;
 

@@ -3,7 +3,6 @@ using System.Text;
 using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
-using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Api;

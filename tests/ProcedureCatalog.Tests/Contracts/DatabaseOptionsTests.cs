@@ -1,5 +1,3 @@
-using ProcedureCatalog.Api.Infrastructure;
-
 namespace ProcedureCatalog.Tests.Contracts;
 
 public sealed class DatabaseOptionsTests

@@ -328,6 +328,20 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             "SELECT time_baseline_units, time_latest_from, time_latest_units, cost_baseline_money_centi, cost_latest_hours_hundredths FROM procedure_figures WHERE program_code = 'resolution-66' AND procedure_id = @Id",
             new { Id = id }, cancellationToken: Cancel));
 
+    /// <summary>
+    /// The histories the derived tables are followed through: an entry, a same-day correction (12 h wins over 14 days),
+    /// a cost, and a future entry, whose id is returned so that a test can remove it.
+    /// </summary>
+    private async Task<long> AppendTrackedHistories(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CatalogDatabase database, long id)
+    {
+        await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
+        await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 14m, TimeUnit.WorkingDays, "B"), Now, Cancel);
+        await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 12m, TimeUnit.Hours, "B corrected"), Now.AddSeconds(1), Cancel);
+        await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 500_000, 200_000, 8.25m, 1_200, "C"), Now, Cancel);
+        return await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2027, 1, 1), 5m, TimeUnit.WorkingDays, "D"), Now, Cancel);
+    }
+
     [Fact]
     public async Task FiguresFollowEveryChangeOfTheHistories()
     {
@@ -339,11 +353,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         long future;
         await using (var transaction = await connection.BeginTransactionAsync(Cancel))
         {
-            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
-            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 14m, TimeUnit.WorkingDays, "B"), Now, Cancel);
-            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 12m, TimeUnit.Hours, "B corrected"), Now.AddSeconds(1), Cancel);
-            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 500_000, 200_000, 8.25m, 1_200, "C"), Now, Cancel);
-            future = await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2027, 1, 1), 5m, TimeUnit.WorkingDays, "D"), Now, Cancel);
+            future = await AppendTrackedHistories(connection, transaction, database, id);
             await AssertFiguresInStep(connection, transaction);
             await transaction.CommitAsync(Cancel);
         }
@@ -458,11 +468,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         long future;
         await using (var transaction = await connection.BeginTransactionAsync(Cancel))
         {
-            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
-            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 14m, TimeUnit.WorkingDays, "B"), Now, Cancel);
-            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 12, 31), 12m, TimeUnit.Hours, "B corrected"), Now.AddSeconds(1), Cancel);
-            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 500_000, 200_000, 8.25m, 1_200, "C"), Now, Cancel);
-            future = await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2027, 1, 1), 5m, TimeUnit.WorkingDays, "D"), Now, Cancel);
+            future = await AppendTrackedHistories(connection, transaction, database, id);
 
             // In the transaction of the change: nothing before the first entry, the same-day correction wins (12 h), the future entry from its day.
             Assert.Equal(

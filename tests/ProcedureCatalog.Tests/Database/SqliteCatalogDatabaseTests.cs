@@ -1,4 +1,3 @@
-using Dapper;
 using ProcedureCatalog.Api;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;

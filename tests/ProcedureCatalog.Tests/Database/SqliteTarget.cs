@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Tests.Support;
-using Testcontainers.MsSql;
 
 namespace ProcedureCatalog.Tests.Database;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Infrastructure;

@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Procedures;

@@ -1,7 +1,5 @@
-using System.Net;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
-using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Support;
 

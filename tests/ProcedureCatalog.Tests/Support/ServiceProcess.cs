@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.Procedures;
