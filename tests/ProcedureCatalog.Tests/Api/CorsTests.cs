@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using ProcedureCatalog.Api.Access;
-using ProcedureCatalog.Api.Infrastructure;
-using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Api;

@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Api;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Documents;

@@ -1,11 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Changes;
-using ProcedureCatalog.Api.Database;
-using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
-using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Api;

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ProcedureCatalog.Api.Database;
-using Testcontainers.MsSql;
 
 namespace ProcedureCatalog.Tests.Database;
 

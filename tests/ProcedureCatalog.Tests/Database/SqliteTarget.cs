@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Tests.Support;
 

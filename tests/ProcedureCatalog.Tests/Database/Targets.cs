@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProcedureCatalog.Api.Database;
-using Testcontainers.MsSql;
 
 namespace ProcedureCatalog.Tests.Database;
 

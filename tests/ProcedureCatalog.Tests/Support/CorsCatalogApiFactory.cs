@@ -1,9 +1,3 @@
-using Microsoft.Data.Sqlite;
-using ProcedureCatalog.Api.Access;
-using ProcedureCatalog.Api.Infrastructure;
-using ProcedureCatalog.Api.Procedures;
-using ProcedureCatalog.Tests.Support;
-
 namespace ProcedureCatalog.Tests.Support;
 
 /// <summary>The service with CORS opened to one origin by configuration.</summary>

@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CsCheck;
-using Dapper;
-using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Tests.Support;
 

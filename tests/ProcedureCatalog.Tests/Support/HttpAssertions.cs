@@ -1,10 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Access;
-using ProcedureCatalog.Api.Database;
-using ProcedureCatalog.Api.Infrastructure;
 
 namespace ProcedureCatalog.Tests.Support;
 

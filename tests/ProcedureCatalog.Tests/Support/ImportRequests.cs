@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Access;
-using ProcedureCatalog.Api.Database;
-using ProcedureCatalog.Api.Infrastructure;
-
 namespace ProcedureCatalog.Tests.Support;
 
 public static class ImportRequests

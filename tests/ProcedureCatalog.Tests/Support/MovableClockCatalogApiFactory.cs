@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Documents;
-using ProcedureCatalog.Api.Fields;
-using ProcedureCatalog.Api.Procedures;
-using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Support;
 

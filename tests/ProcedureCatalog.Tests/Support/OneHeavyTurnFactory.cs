@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ProcedureCatalog.Tests.Support;
 
 /// <summary>One report at a time and no queue, so that a second report finds every turn taken.</summary>

@@ -1,4 +1,3 @@
-using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Tests.Support;

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ProcedureCatalog.Api.Access;
-using ProcedureCatalog.Api.Changes;
-using ProcedureCatalog.Api.Database;
-using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Procedures;

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Diagnostics.CodeAnalysis;
 
 namespace ProcedureCatalog.Tests.Support;
 

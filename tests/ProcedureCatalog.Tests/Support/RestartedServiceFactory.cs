@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using Dapper;
-using Microsoft.Data.Sqlite;
-using MiniExcelLibs;
-using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Transfers;
 using ProcedureCatalog.Tests.Support;

@@ -1,15 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using Dapper;
 using Microsoft.Data.Sqlite;
-using ProcedureCatalog.Api.History;
-using ProcedureCatalog.Api.Jurisdictions;
-using ProcedureCatalog.Api.Procedures;
-using ProcedureCatalog.Api.Transfers;
-using ProcedureCatalog.Tests.Support;
 
 namespace ProcedureCatalog.Tests.Support;
 
