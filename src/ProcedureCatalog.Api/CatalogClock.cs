@@ -7,6 +7,10 @@ public sealed class CatalogClock(TimeProvider time)
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Vietnam).DateTime);
 
+    /// <summary>The date in Vietnam of an instant (UTC): the day a write made at that instant is recorded on.</summary>
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Vietnam));
+
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
     private static TimeZoneInfo FindVietnam()

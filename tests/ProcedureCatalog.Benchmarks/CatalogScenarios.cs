@@ -97,7 +97,7 @@ public sealed class CatalogScenarios
     {
         await using var connection = await Open(cancellationToken);
         var filter = new ProcedureFilter { SearchTerms = SearchText.Terms(SearchQuery, ProcedureQueries.MaxSearchTerms) };
-        var (rows, total) = await ProcedureQueries.List(connection, Database.Dialect, filter, [("jurisdiction", false), ("code", false)], 1, Paging.DefaultPageSize, cancellationToken);
+        var (rows, total) = await ProcedureQueries.List(connection, Database.Dialect, filter, [("jurisdiction", false), ("code", false)], 1, Paging.DefaultPageSize, Dates.AsOf, cancellationToken);
         return (rows.Select(mapper.Map<ProcedureSummary>).ToList(), total);
     }
 
@@ -106,7 +106,7 @@ public sealed class CatalogScenarios
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
         var all = new ProcedureFilter();
-        await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, all, Dates.TariffYear, cancellationToken);
+        await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, all, Dates, cancellationToken);
         return await GroupReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.Agency, all, Dates, Database.Dialect.ReportParts, cancellationToken);
     }
 
@@ -114,7 +114,7 @@ public sealed class CatalogScenarios
     {
         await using var connection = await Open(cancellationToken);
         await Resolve(connection, cancellationToken);
-        await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates.TariffYear, cancellationToken);
+        await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates, cancellationToken);
         // As the endpoint does: the coverage on a connection of its own while the reductions run (each measure on its own too).
         var coverage = CoverageQueries.CoverageOnItsOwnConnection(Open, null, Dates, cancellationToken);
         var groups = await GroupReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, Database.Dialect.ReportParts, cancellationToken);

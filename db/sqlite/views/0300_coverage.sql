@@ -1,46 +1,40 @@
--- Coverage indicators (shares): one row per (program target of a coverage indicator, item of that
--- indicator's denominator), with in_numerator 0/1. Items are procedures, or documents for
--- documents-provided-once (document_id set, NULL otherwise). The caller keeps the items active on D with
--- abolished_on IS NULL OR abolished_on > D, then share = SUM(in_numerator) / COUNT(*).
+-- Coverage indicators (shares, domain brief sections 4 and 6), counted from the values in force on D: per program
+-- year and elementary window of a procedure (migration 0012), whether the procedure (or how many of its documents)
+-- is in each indicator's denominator and numerator, 0/1 (documents: counts). Only what is active in the window counts
+-- (not abolished on or before its start). The caller keeps the rows whose window holds D, adds the columns up and
+-- takes share = numerator / denominator of each indicator (src/ProcedureCatalog.Api/Reports/CoverageQueries.cs).
 DROP VIEW IF EXISTS coverage_facts;
-CREATE VIEW coverage_facts AS
+
+DROP VIEW IF EXISTS coverage_windows;
+CREATE VIEW coverage_windows AS
 SELECT
-    t.program_code,
-    t.year,
-    t.indicator,
-    p.jurisdiction_code,
-    p.id AS procedure_id,
-    NULL AS document_id,
-    p.abolished_on,
-    CASE
-        WHEN t.indicator = 'business-online' AND p.online_level IN ('partial', 'full') THEN 1
-        WHEN t.indicator = 'boundary-free' AND p.boundary_free = 1 THEN 1
-        WHEN t.indicator = 'internal-reviewed' AND CAST(strftime('%Y', p.last_reviewed_on) AS INTEGER) = t.year THEN 1
-        WHEN t.indicator = 'full-online-of-eligible' AND p.online_level = 'full' THEN 1
-        WHEN t.indicator = 'internal-electronic' AND p.online_level = 'full' THEN 1
-        ELSE 0
-    END AS in_numerator
-FROM program_targets t
-INNER JOIN procedures p
-    ON (t.indicator = 'business-online' AND p.kind = 'external' AND p.business_related = 1)
-    OR (t.indicator = 'boundary-free' AND p.kind = 'external')
-    OR (t.indicator = 'internal-reviewed' AND p.kind IN ('internal-between-agencies', 'internal-within-agency'))
-    OR (t.indicator = 'full-online-of-eligible' AND p.full_online_eligible = 1)
-    OR (t.indicator = 'internal-electronic' AND p.kind IN ('internal-between-agencies', 'internal-within-agency'))
-WHERE t.indicator IN ('business-online', 'boundary-free', 'internal-reviewed', 'full-online-of-eligible', 'internal-electronic')
-UNION ALL
-SELECT
-    t.program_code,
-    t.year,
-    t.indicator,
-    p.jurisdiction_code,
-    p.id AS procedure_id,
-    d.id AS document_id,
-    p.abolished_on,
-    CASE WHEN d.provided_once = 1 THEN 1 ELSE 0 END AS in_numerator
-FROM program_targets t
-INNER JOIN procedures p
-    ON p.kind = 'external' AND p.business_related = 1
-INNER JOIN documents d
-    ON d.procedure_id = p.id
-WHERE t.indicator = 'documents-provided-once';
+    y.program_code, y.year, w.procedure_id, w.jurisdiction_code, w.valid_from, w.valid_to,
+    w.is_external_business AS business_online_denominator,
+    CASE WHEN w.is_external_business = 1 AND w.online_level IN ('partial', 'full') THEN 1 ELSE 0 END AS business_online_numerator,
+    w.is_external AS boundary_free_denominator,
+    CASE WHEN w.is_external = 1 AND w.boundary_free = 1 THEN 1 ELSE 0 END AS boundary_free_numerator,
+    w.is_internal AS internal_reviewed_denominator,
+    CASE WHEN w.is_internal = 1 AND EXISTS (
+            SELECT 1 FROM procedure_reviews r
+            WHERE r.procedure_id = w.procedure_id AND r.reviewed_on >= y.year_start AND r.reviewed_on <= y.year_end)
+         THEN 1 ELSE 0 END AS internal_reviewed_numerator,
+    CASE WHEN w.is_external_business = 1 THEN w.documents ELSE 0 END AS documents_provided_once_denominator,
+    CASE WHEN w.is_external_business = 1 THEN w.documents_provided_once ELSE 0 END AS documents_provided_once_numerator,
+    w.is_eligible AS full_online_of_eligible_denominator,
+    CASE WHEN w.is_eligible = 1 AND w.online_level = 'full' THEN 1 ELSE 0 END AS full_online_of_eligible_numerator,
+    w.is_internal AS internal_electronic_denominator,
+    CASE WHEN w.is_internal = 1 AND w.online_level = 'full' THEN 1 ELSE 0 END AS internal_electronic_numerator
+FROM (
+    -- what each window is, active (not abolished on or before its start)
+    SELECT
+        v.procedure_id, v.jurisdiction_code, v.valid_from, v.valid_to, v.online_level, v.boundary_free, v.documents, v.documents_provided_once,
+        CASE WHEN v.is_abolished = 0 AND v.kind = 'external' AND v.business_related = 1 THEN 1 ELSE 0 END AS is_external_business,
+        CASE WHEN v.is_abolished = 0 AND v.kind = 'external' THEN 1 ELSE 0 END AS is_external,
+        CASE WHEN v.is_abolished = 0 AND v.kind IN ('internal-between-agencies', 'internal-within-agency') THEN 1 ELSE 0 END AS is_internal,
+        CASE WHEN v.is_abolished = 0 AND v.full_online_eligible = 1 THEN 1 ELSE 0 END AS is_eligible
+    FROM procedure_windows v
+) w
+CROSS JOIN (
+    SELECT DISTINCT t.program_code, t.year, CAST(t.year AS TEXT) || '-01-01' AS year_start, CAST(t.year AS TEXT) || '-12-31' AS year_end
+    FROM program_targets t
+) y;

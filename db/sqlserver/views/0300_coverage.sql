@@ -1,46 +1,41 @@
--- Coverage indicators (shares): one row per (program target of a coverage indicator, item of that
--- indicator's denominator), with in_numerator 0/1 (INT, so it can be summed). Items are procedures, or
--- documents for documents-provided-once (document_id set, NULL otherwise). The caller keeps the items
--- active on D with abolished_on IS NULL OR abolished_on > D, then share = SUM(in_numerator) / COUNT(*).
-CREATE OR ALTER VIEW coverage_facts AS
+-- Coverage indicators (shares, domain brief sections 4 and 6), counted from the values in force on D: per program
+-- year and elementary window of a procedure (migration 0012), whether the procedure (or how many of its documents)
+-- is in each indicator's denominator and numerator, 0/1 (documents: counts). Only what is active in the window counts
+-- (not abolished on or before its start). The caller keeps the rows whose window holds D, adds the columns up and
+-- takes share = numerator / denominator of each indicator (src/ProcedureCatalog.Api/Reports/CoverageQueries.cs).
+DROP VIEW IF EXISTS coverage_facts;
+GO
+
+CREATE OR ALTER VIEW coverage_windows AS
 SELECT
-    t.program_code,
-    t.year,
-    t.indicator,
-    p.jurisdiction_code,
-    p.id AS procedure_id,
-    CAST(NULL AS INT) AS document_id,
-    p.abolished_on,
-    CASE
-        WHEN t.indicator = N'business-online' AND p.online_level IN (N'partial', N'full') THEN 1
-        WHEN t.indicator = N'boundary-free' AND p.boundary_free = 1 THEN 1
-        WHEN t.indicator = N'internal-reviewed' AND YEAR(p.last_reviewed_on) = t.year THEN 1
-        WHEN t.indicator = N'full-online-of-eligible' AND p.online_level = N'full' THEN 1
-        WHEN t.indicator = N'internal-electronic' AND p.online_level = N'full' THEN 1
-        ELSE 0
-    END AS in_numerator
-FROM program_targets t
-INNER JOIN procedures p
-    ON (t.indicator = N'business-online' AND p.kind = N'external' AND p.business_related = 1)
-    OR (t.indicator = N'boundary-free' AND p.kind = N'external')
-    OR (t.indicator = N'internal-reviewed' AND p.kind IN (N'internal-between-agencies', N'internal-within-agency'))
-    OR (t.indicator = N'full-online-of-eligible' AND p.full_online_eligible = 1)
-    OR (t.indicator = N'internal-electronic' AND p.kind IN (N'internal-between-agencies', N'internal-within-agency'))
-WHERE t.indicator IN (N'business-online', N'boundary-free', N'internal-reviewed', N'full-online-of-eligible', N'internal-electronic')
-UNION ALL
-SELECT
-    t.program_code,
-    t.year,
-    t.indicator,
-    p.jurisdiction_code,
-    p.id AS procedure_id,
-    d.id AS document_id,
-    p.abolished_on,
-    CASE WHEN d.provided_once = 1 THEN 1 ELSE 0 END AS in_numerator
-FROM program_targets t
-INNER JOIN procedures p
-    ON p.kind = N'external' AND p.business_related = 1
-INNER JOIN documents d
-    ON d.procedure_id = p.id
-WHERE t.indicator = N'documents-provided-once';
+    y.program_code, y.year, w.procedure_id, w.jurisdiction_code, w.valid_from, w.valid_to,
+    w.is_external_business AS business_online_denominator,
+    CASE WHEN w.is_external_business = 1 AND w.online_level IN (N'partial', N'full') THEN 1 ELSE 0 END AS business_online_numerator,
+    w.is_external AS boundary_free_denominator,
+    CASE WHEN w.is_external = 1 AND w.boundary_free = 1 THEN 1 ELSE 0 END AS boundary_free_numerator,
+    w.is_internal AS internal_reviewed_denominator,
+    CASE WHEN w.is_internal = 1 AND EXISTS (
+            SELECT 1 FROM procedure_reviews r
+            WHERE r.procedure_id = w.procedure_id AND r.reviewed_on >= y.year_start AND r.reviewed_on <= y.year_end)
+         THEN 1 ELSE 0 END AS internal_reviewed_numerator,
+    CASE WHEN w.is_external_business = 1 THEN w.documents ELSE 0 END AS documents_provided_once_denominator,
+    CASE WHEN w.is_external_business = 1 THEN w.documents_provided_once ELSE 0 END AS documents_provided_once_numerator,
+    w.is_eligible AS full_online_of_eligible_denominator,
+    CASE WHEN w.is_eligible = 1 AND w.online_level = N'full' THEN 1 ELSE 0 END AS full_online_of_eligible_numerator,
+    w.is_internal AS internal_electronic_denominator,
+    CASE WHEN w.is_internal = 1 AND w.online_level = N'full' THEN 1 ELSE 0 END AS internal_electronic_numerator
+FROM (
+    -- what each window is, active (not abolished on or before its start)
+    SELECT
+        v.procedure_id, v.jurisdiction_code, v.valid_from, v.valid_to, v.online_level, v.boundary_free, v.documents, v.documents_provided_once,
+        CASE WHEN v.is_abolished = 0 AND v.kind = N'external' AND v.business_related = 1 THEN 1 ELSE 0 END AS is_external_business,
+        CASE WHEN v.is_abolished = 0 AND v.kind = N'external' THEN 1 ELSE 0 END AS is_external,
+        CASE WHEN v.is_abolished = 0 AND v.kind IN (N'internal-between-agencies', N'internal-within-agency') THEN 1 ELSE 0 END AS is_internal,
+        CASE WHEN v.is_abolished = 0 AND v.full_online_eligible = 1 THEN 1 ELSE 0 END AS is_eligible
+    FROM procedure_windows v
+) w
+CROSS JOIN (
+    SELECT DISTINCT t.program_code, t.year, DATEFROMPARTS(t.year, 1, 1) AS year_start, DATEFROMPARTS(t.year, 12, 31) AS year_end
+    FROM program_targets t
+) y;
 GO

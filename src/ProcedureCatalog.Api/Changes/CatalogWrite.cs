@@ -36,6 +36,9 @@ internal sealed class CatalogWrite : IAsyncDisposable
 
     public CancellationToken Cancellation { get; }
 
+    /// <summary>Who records a dated entry in this write, and on what day.</summary>
+    public Attributes.Recorder Recorder => Attributes.Recorder.At(Now, Actor.Of(Caller));
+
     public static async Task<CatalogWrite> BeginAsync(CatalogDatabase database, ClaimsPrincipal caller, DateTime now, CancellationToken cancellation)
     {
         var connection = await database.OpenAsync(cancellation);

@@ -23,7 +23,8 @@ public static class DocumentEndpoints
         group.MapPost("/", Add)
             .WithName("AddDocument")
             .WithSummary("Add a document")
-            .WithDescription("Appends a required document to the end of the procedure's list. The procedure's version moves.")
+            .WithDescription("Appends a required document to the end of the procedure's list. The procedure's version moves. Its providedOnce mark is dated: "
+                + "in force from the day it is recorded, so the document counts in documents-provided-once from that day on (see ListProvidedOnceHistory).")
             .WithExamples(request: DocumentExamples.Input, response: DocumentExamples.Application)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -31,7 +32,8 @@ public static class DocumentEndpoints
         group.MapPut("/{documentId:long}", Change)
             .WithName("ChangeDocument")
             .WithSummary("Change a document")
-            .WithDescription("Replaces what is said of a document; its place in the list stays. Send If-Match with the document's ETag (412 when stale).")
+            .WithDescription("Replaces what is said of a document; its place in the list stays. Send If-Match with the document's ETag (412 when stale). "
+                + "A providedOnce other than the one in force today is recorded as an entry from today; to date it otherwise, use AppendProvidedOnceEntry.")
             .WithExamples(request: DocumentExamples.Input, response: DocumentExamples.Application)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -68,7 +70,9 @@ public static class DocumentEndpoints
             return problem!;
         }
 
-        var id = await DocumentQueries.Append(write.Connection, write.Transaction, write.Dialect, procedureId, input, write.Now, write.Cancellation);
+        // Added to an existing procedure, a document counts from the day it is recorded.
+        var recorder = write.Recorder;
+        var id = await DocumentQueries.Append(write.Connection, write.Transaction, write.Dialect, procedureId, input, recorder, recorder.Today, null, write.Cancellation);
         await ProcedureChanges.PartChanged(write, procedure, "document", id, "created");
         var created = (await Find(write, procedureId, id))!;
         await write.CommitAsync();
@@ -89,7 +93,7 @@ public static class DocumentEndpoints
         }
 
         if (await Resource.Change(request, current,
-                version => DocumentQueries.Update(write.Connection, write.Transaction, procedureId, documentId, version, input, write.Now, write.Cancellation)) is { } precondition)
+                version => DocumentQueries.Update(write.Connection, write.Transaction, write.Dialect, procedureId, documentId, version, input, write.Recorder, write.Cancellation)) is { } precondition)
         {
             return precondition;
         }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using ProcedureCatalog.Api.Attributes;
 using ProcedureCatalog.Api.Database;
 
 namespace ProcedureCatalog.Api.Documents;
@@ -18,28 +19,61 @@ internal static class DocumentQueries
             Select + " WHERE procedure_id = @ProcedureId AND id = @DocumentId",
             new { ProcedureId = procedureId, DocumentId = documentId }, transaction, cancellationToken: cancellationToken));
 
-    public static Task<long> Append(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, DocumentInput input, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    /// <summary>A document at the end of the list, its provided-once mark in force from <paramref name="from"/> (it counts from then on).</summary>
+    public static async Task<long> Append(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, DocumentInput input, Recorder recorder, DateOnly from, string? decisionRef,
+        CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO documents (procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version)
             VALUES (@ProcedureId, (SELECT COALESCE(MAX(position), 0) + 1 FROM documents WHERE procedure_id = @ProcedureId),
                     @Name, @TemplateName, @Originals, @Copies, @CaseNote, @ProvidedOnce, @DataSource, @Now, @Now, 1);
             """ + dialect.SelectInsertedId,
-            Parameters(procedureId, input, now), transaction, cancellationToken: cancellationToken));
+            Parameters(procedureId, input, recorder.Now), transaction, cancellationToken: cancellationToken));
+        await AttributeQueries.RecordProvidedOnce(connection, transaction, dialect, procedureId, id, input.ProvidedOnce!.Value, from, decisionRef, recorder, cancellationToken);
+        return id;
+    }
 
-    public static Task<int> Update(DbConnection connection, DbTransaction transaction, long procedureId, long documentId, long expectedVersion, DocumentInput input, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces what is said of a document (version-checked; 0 when the version moved); a provided-once mark other than the
+    /// one in force today is recorded as an entry from today.
+    /// </summary>
+    public static async Task<int> Update(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, long documentId, long expectedVersion, DocumentInput input, Recorder recorder,
+        CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(Parameters(procedureId, input, now));
+        var parameters = new DynamicParameters(Parameters(procedureId, input, recorder.Now));
         parameters.Add("DocumentId", documentId);
         parameters.Add("ExpectedVersion", expectedVersion);
-        return connection.ExecuteAsync(new CommandDefinition(
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE documents
             SET name = @Name, template_name = @TemplateName, originals = @Originals, copies = @Copies, case_note = @CaseNote,
-                provided_once = @ProvidedOnce, data_source = @DataSource, updated_at = @Now, version = version + 1
+                data_source = @DataSource, updated_at = @Now, version = version + 1
             WHERE procedure_id = @ProcedureId AND id = @DocumentId AND version = @ExpectedVersion
             """,
             parameters, transaction, cancellationToken: cancellationToken));
+        if (updated > 0)
+        {
+            await MarkFrom(connection, transaction, dialect, procedureId, documentId, input.ProvidedOnce!.Value, recorder.Today, null, recorder, cancellationToken);
+        }
+
+        return updated;
+    }
+
+    /// <summary>Records the mark as an entry from <paramref name="from"/> unless it is the one in force then. True when recorded.</summary>
+    private static async Task<bool> MarkFrom(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, long documentId, bool providedOnce, DateOnly from, string? decisionRef,
+        Recorder recorder, CancellationToken cancellationToken)
+    {
+        if (await AttributeQueries.ProvidedOnceInForce(connection, transaction, documentId, from, cancellationToken) == providedOnce)
+        {
+            return false;
+        }
+
+        await AttributeQueries.RecordProvidedOnce(connection, transaction, dialect, procedureId, documentId, providedOnce, from, decisionRef, recorder, cancellationToken);
+        return true;
     }
 
     public static Task<int> Remove(DbConnection connection, DbTransaction transaction, long procedureId, long documentId, CancellationToken cancellationToken) =>
@@ -67,13 +101,15 @@ internal static class DocumentQueries
     /// <summary>
     /// Makes a procedure's documents the given ones, changing as little as it can: a stored document of the same name is kept
     /// (its id stays) and changed in place only where the given one says otherwise; a name-only document (a CSV line) changes
-    /// only its provided-once mark and position; stored documents not given are removed, new ones added.
-    /// True when anything changed.
+    /// only its provided-once mark and position; stored documents not given are removed, new ones added. Provided-once marks
+    /// are dated: a new document's mark, and a mark other than the one in force on <paramref name="from"/>, are entries from
+    /// that day. True when anything changed.
     /// </summary>
     public static async Task<bool> Sync(
-        DbConnection connection, DbTransaction transaction, long procedureId, IReadOnlyList<DocumentRow> stored, IReadOnlyList<DocumentValues> desired, DateTime now,
-        CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, IReadOnlyList<DocumentRow> stored, IReadOnlyList<DocumentValues> desired,
+        Recorder recorder, DateOnly from, string? decisionRef, CancellationToken cancellationToken)
     {
+        var now = recorder.Now;
         var unmatched = stored.ToList();
         var changed = false;
         var keep = new List<(DocumentRow? Row, DocumentValues Desired)>();
@@ -111,22 +147,26 @@ internal static class DocumentQueries
             };
             if (row is null)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
+                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO documents (procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version)
-                    VALUES (@ProcedureId, @Position, @Name, @TemplateName, @Originals, @Copies, @CaseNote, @ProvidedOnce, @DataSource, @Now, @Now, 1)
-                    """,
+                    VALUES (@ProcedureId, @Position, @Name, @TemplateName, @Originals, @Copies, @CaseNote, @ProvidedOnce, @DataSource, @Now, @Now, 1);
+                    """ + dialect.SelectInsertedId,
                     values, transaction, cancellationToken: cancellationToken));
+                await AttributeQueries.RecordProvidedOnce(connection, transaction, dialect, procedureId, id, document.ProvidedOnce, from, decisionRef, recorder, cancellationToken);
                 changed = true;
+                continue;
             }
-            else if (row.Position != position || row.ProvidedOnce != document.ProvidedOnce || row.TemplateName != values.TemplateName || row.Originals != values.Originals
-                     || row.Copies != values.Copies || row.CaseNote != values.CaseNote || row.DataSource != values.DataSource)
+
+            changed |= await MarkFrom(connection, transaction, dialect, procedureId, row.Id, document.ProvidedOnce, from, decisionRef, recorder, cancellationToken);
+            if (row.Position != position || row.TemplateName != values.TemplateName || row.Originals != values.Originals
+                || row.Copies != values.Copies || row.CaseNote != values.CaseNote || row.DataSource != values.DataSource)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE documents
                     SET position = @Position, template_name = @TemplateName, originals = @Originals, copies = @Copies, case_note = @CaseNote,
-                        provided_once = @ProvidedOnce, data_source = @DataSource, updated_at = @Now, version = version + 1
+                        data_source = @DataSource, updated_at = @Now, version = version + 1
                     WHERE id = @Id
                     """,
                     values, transaction, cancellationToken: cancellationToken));

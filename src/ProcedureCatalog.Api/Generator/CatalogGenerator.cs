@@ -21,7 +21,7 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
     private static readonly string[] ProcedureColumns =
     [
         "jurisdiction_code", "code", "name", "search_text", "level", "kind", "business_related", "online_level", "full_online_eligible",
-        "boundary_free", "field_id", "agency_id", "status", "abolished_on", "last_reviewed_on", "created_at", "updated_at", "version",
+        "boundary_free", "technical_regulation", "field_id", "agency_id", "status", "abolished_on", "last_reviewed_on", "created_at", "updated_at", "version",
     ];
 
     private static readonly string[] DocumentColumns =
@@ -82,9 +82,15 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
             }
         }
 
+        // The derived rows (migration 0012) would be re-derived once per row written: the load pauses that for its own
+        // transaction, and the migration below derives every procedure once.
+        await connection.ExecuteAsync(new CommandDefinition("INSERT INTO derivation_paused (reason) VALUES ('generator')", transaction: transaction, cancellationToken: cancellationToken));
         var counts = WriteProcedures(connection, transaction, catalogue, fieldIds, agencyIds, progress, stopwatch, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM derivation_paused", transaction: transaction, cancellationToken: cancellationToken));
         progress.WriteLine("Committing ...");
         await transaction.CommitAsync(cancellationToken);
+        progress.WriteLine($"Deriving the windows of every procedure ...  {stopwatch.Elapsed.TotalSeconds,6:F1} s");
+        migrator.Migrate();
         return new GenerationSummary(catalogue.Jurisdictions.Count, catalogue.Agencies.Count, fieldIds.Count, settings.Procedures,
             counts.Documents, counts.TimeEntries, counts.CostEntries, stopwatch.Elapsed);
     }
@@ -95,10 +101,15 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
     {
         using var procedures = new PreparedInsert(connection, transaction, "procedures", ProcedureColumns, database.Dialect.SelectInsertedId);
         using var legalBasis = new PreparedInsert(connection, transaction, "legal_basis", ["procedure_id", "position", "number", "title", "issued_on", "issuer"]);
-        using var documents = new PreparedInsert(connection, transaction, "documents", DocumentColumns);
         using var time = new PreparedInsert(connection, transaction, "time_history", ["procedure_id", "effective_from", "amount", "unit", "decision_ref", "recorded_at"]);
         using var cost = new PreparedInsert(connection, transaction, "cost_history",
             ["procedure_id", "effective_from", "fee_vnd", "other_cost_vnd", "applicant_hours", "annual_filings", "decision_ref", "recorded_at"]);
+        using var attributes = new PreparedInsert(connection, transaction, "attribute_history",
+            ["procedure_id", "attribute", "value", "effective_from", "decision_ref", "recorded_at", "recorded_by"]);
+        using var providedOnce = new PreparedInsert(connection, transaction, "provided_once_history",
+            ["document_id", "procedure_id", "provided_once", "effective_from", "decision_ref", "recorded_at", "recorded_by"]);
+        using var reviews = new PreparedInsert(connection, transaction, "procedure_reviews", ["procedure_id", "reviewed_on", "decision_ref", "note", "recorded_at", "recorded_by"]);
+        using var documents = new PreparedInsert(connection, transaction, "documents", DocumentColumns, database.Dialect.SelectInsertedId);
 
         var total = options.Value.Procedures;
         var reportEvery = Math.Max(1, total / 10);
@@ -113,8 +124,20 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
             var id = procedures.InsertReturningId(
                 procedure.Jurisdiction, procedure.Code, procedure.Name, ProcedureQueries.SearchTextOf(procedure.Code, procedure.Name),
                 EnumText.Of(procedure.Level), EnumText.Of(procedure.Kind), procedure.BusinessRelated, EnumText.Of(procedure.OnlineLevel),
-                procedure.FullOnlineEligible, procedure.BoundaryFree, fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)],
+                procedure.FullOnlineEligible, procedure.BoundaryFree, false, fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)],
                 EnumText.Of(procedure.Status), procedure.AbolishedOn, procedure.LastReviewedOn, createdAt, createdAt, 1);
+
+            // What a new procedure is given: its attributes from the beginning, the review its lastReviewedOn names.
+            var values = new Attributes.DatedValues(procedure.Kind, procedure.BusinessRelated, procedure.OnlineLevel, procedure.FullOnlineEligible, procedure.BoundaryFree, false);
+            foreach (var (attribute, value) in values.Texts())
+            {
+                attributes.Insert(id, EnumText.Of(attribute), value, Attributes.AttributeQueries.Beginning, null, createdAt, Access.Actor.Service.Name);
+            }
+
+            if (procedure.LastReviewedOn is { } reviewedOn)
+            {
+                reviews.Insert(id, reviewedOn, null, null, createdAt, Access.Actor.Service.Name);
+            }
 
             for (var index = 0; index < procedure.LegalBasis.Count; index++)
             {
@@ -125,8 +148,9 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
             for (var index = 0; index < procedure.Documents.Count; index++)
             {
                 var document = procedure.Documents[index];
-                documents.Insert(id, index + 1, document.Name, document.TemplateName, document.Originals, document.Copies, document.CaseNote,
+                var documentRowId = documents.InsertReturningId(id, index + 1, document.Name, document.TemplateName, document.Originals, document.Copies, document.CaseNote,
                     document.ProvidedOnce, document.DataSource, createdAt, createdAt, 1);
+                providedOnce.Insert(documentRowId, id, document.ProvidedOnce, Attributes.AttributeQueries.Beginning, null, createdAt, Access.Actor.Service.Name);
             }
 
             // Entries are recorded in order, a second apart, so that a correction of the same day wins its tie.

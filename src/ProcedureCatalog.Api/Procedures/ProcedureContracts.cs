@@ -29,9 +29,12 @@ public sealed record LegalBasisEntry(
 /// <param name="BoundaryFree">Can be filed anywhere in the province, independent of administrative boundaries.</param>
 /// <param name="FieldId">Its field (lĩnh vực).</param>
 /// <param name="AgencyId">Its performing agency, which must belong to the same jurisdiction.</param>
-/// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
+/// <param name="LastReviewedOn">A review (rà soát) on this date, recorded as a review event (GET /procedures/{id}/reviews).</param>
 /// <param name="LegalBasis">Legal documents it rests on, in order.</param>
 /// <param name="Documents">Required documents (thành phần hồ sơ), in order.</param>
+/// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards (default false; left out of an update, it stays as it is).</param>
+/// <param name="EffectiveFrom">The day the dated values of the body (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation and each document's providedOnce) take effect when they differ from those in force then: default the day it is recorded. A new procedure's values hold from the beginning.</param>
+/// <param name="DecisionRef">The decision that published the change, recorded with each dated entry it makes and with the review named by lastReviewedOn.</param>
 public sealed record ProcedureCreate(
     [property: Required, RegularExpression(Jurisdiction.CodePattern, ErrorMessage = Jurisdiction.CodeRule)] string Jurisdiction,
     [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
@@ -46,7 +49,10 @@ public sealed record ProcedureCreate(
     [property: Required, Range(1, int.MaxValue)] long? AgencyId,
     [property: PlausibleDate] DateOnly? LastReviewedOn,
     [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
-    [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents);
+    [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents,
+    bool? TechnicalRegulation = null,
+    [property: PlausibleDate] DateOnly? EffectiveFrom = null,
+    [property: StringLength(100, MinimumLength = 1)] string? DecisionRef = null);
 
 /// <summary>The editable description of a procedure. Its jurisdiction, status, documents and history change through their own operations.</summary>
 /// <param name="Code">mã thủ tục; may be corrected, stays unique in the jurisdiction.</param>
@@ -59,8 +65,11 @@ public sealed record ProcedureCreate(
 /// <param name="BoundaryFree">Can be filed anywhere in the province.</param>
 /// <param name="FieldId">Its field (lĩnh vực).</param>
 /// <param name="AgencyId">Its performing agency, of the same jurisdiction.</param>
-/// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
+/// <param name="LastReviewedOn">A review (rà soát) on this date: recorded as a review event unless there is one that day already; leaving it out records none (reviews are never removed by an update).</param>
 /// <param name="LegalBasis">Legal documents it rests on; replaces the previous list.</param>
+/// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards (default false; left out of an update, it stays as it is).</param>
+/// <param name="EffectiveFrom">The day the dated values of the body (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation and each document's providedOnce) take effect when they differ from those in force then: default the day it is recorded. A new procedure's values hold from the beginning.</param>
+/// <param name="DecisionRef">The decision that published the change, recorded with each dated entry it makes and with the review named by lastReviewedOn.</param>
 public sealed record ProcedureUpdate(
     [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
@@ -73,7 +82,10 @@ public sealed record ProcedureUpdate(
     [property: Required, Range(1, int.MaxValue)] long? FieldId,
     [property: Required, Range(1, int.MaxValue)] long? AgencyId,
     [property: PlausibleDate] DateOnly? LastReviewedOn,
-    [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis);
+    [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
+    bool? TechnicalRegulation = null,
+    [property: PlausibleDate] DateOnly? EffectiveFrom = null,
+    [property: StringLength(100, MinimumLength = 1)] string? DecisionRef = null);
 
 /// <summary>
 /// A procedure as a one-stop system holds it, PUT at its natural key (jurisdiction, code): everything but its
@@ -88,9 +100,12 @@ public sealed record ProcedureUpdate(
 /// <param name="BoundaryFree">Can be filed anywhere in the province.</param>
 /// <param name="FieldId">Its field (lĩnh vực).</param>
 /// <param name="AgencyId">Its performing agency, of the same jurisdiction.</param>
-/// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
+/// <param name="LastReviewedOn">A review (rà soát) on this date: recorded as a review event unless there is one that day already.</param>
 /// <param name="LegalBasis">Legal documents it rests on, in order; replaces the previous list.</param>
 /// <param name="Documents">Required documents, in order; replaces the previous list.</param>
+/// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards (default false; left out of an update, it stays as it is).</param>
+/// <param name="EffectiveFrom">The day the dated values of the body (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation and each document's providedOnce) take effect when they differ from those in force then: default the day it is recorded. A new procedure's values hold from the beginning.</param>
+/// <param name="DecisionRef">The decision that published the change, recorded with each dated entry it makes and with the review named by lastReviewedOn.</param>
 public sealed record ProcedureUpsert(
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
     [property: Required] ProcedureLevel? Level,
@@ -103,13 +118,18 @@ public sealed record ProcedureUpsert(
     [property: Required, Range(1, int.MaxValue)] long? AgencyId,
     [property: PlausibleDate] DateOnly? LastReviewedOn,
     [property: MaxLength(ProcedureRules.MaxLegalBasis)] IReadOnlyList<LegalBasisEntry>? LegalBasis,
-    [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents)
+    [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents,
+    bool? TechnicalRegulation = null,
+    [property: PlausibleDate] DateOnly? EffectiveFrom = null,
+    [property: StringLength(100, MinimumLength = 1)] string? DecisionRef = null)
 {
     public ProcedureCreate ToCreate(string jurisdiction, string code) => new(
-        jurisdiction, code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis, Documents);
+        jurisdiction, code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis, Documents,
+        TechnicalRegulation, EffectiveFrom, DecisionRef);
 
     public ProcedureUpdate ToUpdate(string code) => new(
-        code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis);
+        code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis,
+        TechnicalRegulation, EffectiveFrom, DecisionRef);
 }
 
 /// <summary>Abolish a procedure (bãi bỏ) from a date, or reinstate one abolished by mistake.</summary>
@@ -119,7 +139,8 @@ public sealed record ProcedureStatusChange(
     [property: Required] ProcedureStatus? Status,
     [property: PlausibleDate] DateOnly? AbolishedOn);
 
-/// <summary>A row of the procedure list.</summary>
+/// <summary>A row of the procedure list: the dated attributes as in force on the list's asOf (default today).</summary>
+/// <param name="LastReviewedOn">The latest review on or before asOf.</param>
 public sealed record ProcedureSummary(
     long Id,
     string Jurisdiction,
@@ -131,6 +152,7 @@ public sealed record ProcedureSummary(
     OnlineLevel OnlineLevel,
     bool FullOnlineEligible,
     bool BoundaryFree,
+    bool TechnicalRegulation,
     long FieldId,
     string FieldName,
     long AgencyId,
@@ -143,7 +165,9 @@ public sealed record ProcedureSummary(
 
 public sealed record NamedReference(long Id, string Name);
 
-/// <summary>One procedure with its documents, legal basis and the time and cost in force on <see cref="AsOf"/>.</summary>
+/// <summary>One procedure with its documents, legal basis and the time, cost and dated attributes in force on <see cref="AsOf"/>.</summary>
+/// <param name="LastReviewedOn">The latest review on or before asOf.</param>
+/// <param name="Documents">The documents in force on asOf (a document counts from its first provided-once entry on), each with its mark then.</param>
 /// <param name="AsOf">The date the values in force are read for (today in Vietnam unless asked otherwise).</param>
 /// <param name="TimeInForce">The processing time in force on AsOf; null before its first entry.</param>
 /// <param name="CostInForce">The cost in force on AsOf; null before its first entry.</param>
@@ -158,6 +182,7 @@ public sealed record ProcedureDetail(
     OnlineLevel OnlineLevel,
     bool FullOnlineEligible,
     bool BoundaryFree,
+    bool TechnicalRegulation,
     NamedReference Field,
     NamedReference Agency,
     ProcedureStatus Status,
@@ -192,6 +217,7 @@ internal sealed record ProcedureRow
     public required string OnlineLevel { get; init; }
     public bool FullOnlineEligible { get; init; }
     public bool BoundaryFree { get; init; }
+    public bool TechnicalRegulation { get; init; }
     public long FieldId { get; init; }
     public required string FieldName { get; init; }
     public long AgencyId { get; init; }

@@ -18,7 +18,8 @@ public static class ProcedureEndpoints
             .WithName("ListProcedures")
             .WithSummary("List and search procedures")
             .WithDescription("Filters combine with AND. q finds words in the code or name ignoring case and Vietnamese diacritics (đ as d). "
-                + "Pages hold at most 100 rows; totalCount counts all matches.")
+                + "The dated attributes (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation) are filtered and shown "
+                + "as in force on asOf (default today in Vietnam). Pages hold at most 100 rows; totalCount counts all matches.")
             .WithExamples(response: ProcedureExamples.List)
             .ProducesValidationProblem();
 
@@ -26,7 +27,9 @@ public static class ProcedureEndpoints
             .WithName("GetProcedure")
             .WithETag()
             .WithSummary("Get one procedure")
-            .WithDescription("The procedure with its documents, legal basis and the processing time and cost in force on asOf (default: today in Vietnam). "
+            .WithDescription("The procedure with its documents, legal basis, the processing time and cost and the dated attributes (kind, businessRelated, "
+                + "onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation, each document's providedOnce, the latest review) in force on asOf "
+                + "(default: today in Vietnam). "
                 + "The ETag names this representation: the procedure's id and version, then a digest of the body (\"311001-4.5f0c2a9e61b3d7a4\"), "
                 + "so that it changes when the values in force do (another day, another asOf) or when its field or agency is renamed. "
                 + "If-Match takes any ETag read of the current version, whatever the date it was read.")
@@ -51,7 +54,9 @@ public static class ProcedureEndpoints
             .WithSummary("Create or replace a procedure at its natural key (idempotent sync)")
             .WithDescription("For one-stop systems that keep the catalogue in sync: creates the procedure (201) or replaces its description, legal basis and "
                 + "documents (200). Repeating the same body changes nothing and records no change, without If-Match. A body that differs from what is stored "
-                + "needs If-Match with the ETag you read (428 without, 412 when stale). Status and history change through their own operations.")
+                + "needs If-Match with the ETag you read (428 without, 412 when stale). Status and history change through their own operations. "
+                + "Dated attributes and providedOnce marks that differ from those in force on effectiveFrom (default today) become entries from that day; "
+                + "a new procedure's values hold from the beginning.")
             .WithExamples(request: ProcedureExamples.Upsert, response: ProcedureExamples.Detail)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -63,7 +68,8 @@ public static class ProcedureEndpoints
             .WithSummary("Create a procedure")
             .WithDescription("Adds a procedure, active, to a jurisdiction's catalogue, with its legal basis and documents. "
                 + "(jurisdiction, code) is unique: 409 when taken. An unknown field or an agency of another jurisdiction gets 422. "
-                + "Processing time and cost are added afterwards as history entries.")
+                + "Its dated attributes and its documents' providedOnce marks hold from the beginning (later changes are dated entries); lastReviewedOn "
+                + "records a review. Processing time and cost are added afterwards as history entries.")
             .WithExamples(request: ProcedureExamples.Create, response: ProcedureExamples.Detail)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -72,6 +78,8 @@ public static class ProcedureEndpoints
             .WithName("UpdateProcedure")
             .WithSummary("Update a procedure")
             .WithDescription("Replaces the procedure's description and legal basis. Its jurisdiction, status, documents and history change through their own operations. "
+                + "The dated attributes of the body that differ from those in force on effectiveFrom (default today) are recorded as entries from that day, "
+                + "with decisionRef; lastReviewedOn records a review on that day unless there is one. "
                 + "Send If-Match with the ETag you read (412 when someone changed it since).")
             .WithExamples(request: ProcedureExamples.Update, response: ProcedureExamples.Detail)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -100,10 +108,11 @@ public static class ProcedureEndpoints
     }
 
     private static async Task<Results<Ok<PageOf<ProcedureSummary>>, ValidationProblem>> List(
-        [AsParameters] ProcedureListQuery query, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
+        [AsParameters] ProcedureListQuery query, CatalogDatabase database, CatalogClock clock, IMapper mapper, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         var filter = query.ToFilter(errors);
+        var asOf = Reports.ReportText.Date(query.AsOf, "asOf", errors);
         var sort = query.ToSort(errors);
         var (page, pageSize) = Paging.Read(query.Page, query.PageSize, errors);
         if (errors.Any)
@@ -112,7 +121,7 @@ public static class ProcedureEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, sort, page, pageSize, cancellationToken);
+        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, sort, page, pageSize, asOf ?? clock.Today, cancellationToken);
         return TypedResults.Ok(Paging.Of(rows.Select(mapper.Map<ProcedureSummary>).ToList(), page, pageSize, total));
     }
 
@@ -122,7 +131,7 @@ public static class ProcedureEndpoints
         long id, DateOnly? asOf, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         await using var connection = await request.OpenAsync();
-        var row = await ProcedureQueries.Find(connection, id, request.Cancellation);
+        var row = await ProcedureQueries.Find(connection, id, request.Cancellation, asOf: asOf ?? request.Clock.Today);
         return await Answer(row, id.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf, request, connection, mapper);
     }
 
@@ -133,7 +142,7 @@ public static class ProcedureEndpoints
         string jurisdiction, string code, DateOnly? asOf, [AsParameters] CatalogRequest request, IMapper mapper)
     {
         await using var connection = await request.OpenAsync();
-        var row = await ProcedureQueries.FindByCode(connection, jurisdiction, code, request.Cancellation);
+        var row = await ProcedureQueries.FindByCode(connection, jurisdiction, code, request.Cancellation, asOf: asOf ?? request.Clock.Today);
         return await Answer(row, $"{jurisdiction}/{code}", asOf, request, connection, mapper);
     }
 
@@ -197,7 +206,7 @@ public static class ProcedureEndpoints
         }
 
         await using var write = await request.BeginWriteAsync();
-        var outcome = await ProcedureWrites.Create(write.Connection, write.Transaction, write.Dialect, input, write.Now, write.Cancellation);
+        var outcome = await ProcedureWrites.Create(write.Connection, write.Transaction, write.Dialect, input, write.Recorder, write.Cancellation);
         if (outcome is not ProcedureOutcome.Created(var id))
         {
             return ProcedureRequests.Problem(outcome, request.Caller);
@@ -228,7 +237,7 @@ public static class ProcedureEndpoints
             return Problems.Conflict($"Jurisdiction '{current.JurisdictionCode}' already has a procedure with code '{input.Code}' (id {other}).");
         }
 
-        if (await ProcedureQueries.Update(write.Connection, write.Transaction, id, current.Version, input, write.Now, write.Cancellation) == 0)
+        if (await ProcedureQueries.Update(write.Connection, write.Transaction, write.Dialect, id, current.Version, input, write.Recorder, write.Cancellation) == 0)
         {
             return Resource.PreconditionFailed(current);
         }
@@ -307,7 +316,7 @@ public static class ProcedureEndpoints
     /// <summary>The procedure as committed, in force today.</summary>
     private static async Task<ProcedureDetail> Reread(long id, CatalogRequest request, CatalogWrite write, IMapper mapper)
     {
-        var row = (await ProcedureQueries.Find(write.Connection, id, write.Cancellation))!;
+        var row = (await ProcedureQueries.Find(write.Connection, id, write.Cancellation, asOf: request.Clock.Today))!;
         return await Detail(row, request.Clock.Today, request, write.Connection, mapper);
     }
 

@@ -29,7 +29,7 @@ internal static class ProcedureExamples
 
     public static readonly ProcedureDetail Detail = new(
         3, "11", "1.001612", "Đăng ký thành lập doanh nghiệp tư nhân", ProcedureLevel.Province, ProcedureKind.External,
-        BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true,
+        BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true, TechnicalRegulation: false,
         new NamedReference(1, "Đăng ký kinh doanh"), new NamedReference(1, "Sở Tài chính tỉnh Điện Biên"),
         ProcedureStatus.Active, AbolishedOn: null, LastReviewedOn: new DateOnly(2025, 6, 15),
         [EnterpriseLaw], DocumentExamples.List, AsOf: new DateOnly(2026, 11, 22),
@@ -38,7 +38,7 @@ internal static class ProcedureExamples
     public static readonly PageOf<ProcedureSummary> List = Paging.Of<ProcedureSummary>(
     [
         new(3, "11", "1.001612", "Đăng ký thành lập doanh nghiệp tư nhân", ProcedureLevel.Province, ProcedureKind.External,
-            true, OnlineLevel.Full, true, true, 1, "Đăng ký kinh doanh", 1, "Sở Tài chính tỉnh Điện Biên",
+            true, OnlineLevel.Full, true, true, false, 1, "Đăng ký kinh doanh", 1, "Sở Tài chính tỉnh Điện Biên",
             ProcedureStatus.Active, null, new DateOnly(2025, 6, 15), Recorded, 4),
     ], page: 1, pageSize: 20, totalCount: 1);
 }

@@ -36,6 +36,10 @@ public class ProcedureFilterQuery
     [EnumValues("true", "false")]
     public string? BoundaryFree { get; init; }
 
+    /// <summary>true or false: set by technical regulations and mandatory standards.</summary>
+    [EnumValues("true", "false")]
+    public string? TechnicalRegulation { get; init; }
+
     /// <summary>Only procedures of this field id.</summary>
     public string? FieldId { get; init; }
 
@@ -65,6 +69,7 @@ public class ProcedureFilterQuery
             OnlineLevel = ParseEnum<OnlineLevel>(OnlineLevel, "onlineLevel", errors),
             FullOnlineEligible = ParseBool(FullOnlineEligible, "fullOnlineEligible", errors),
             BoundaryFree = ParseBool(BoundaryFree, "boundaryFree", errors),
+            TechnicalRegulation = ParseBool(TechnicalRegulation, "technicalRegulation", errors),
             FieldId = ParseId(FieldId, "fieldId", errors),
             AgencyId = ParseId(AgencyId, "agencyId", errors),
             Status = ParseEnum<ProcedureStatus>(Status, "status", errors),
@@ -124,6 +129,9 @@ public class ProcedureFilterQuery
 /// <summary>The query string of the procedure list: its filters, sort and page.</summary>
 public sealed class ProcedureListQuery : ProcedureFilterQuery
 {
+    /// <summary>Date (YYYY-MM-DD) on which the dated attributes are filtered and shown; default today in Vietnam.</summary>
+    public string? AsOf { get; init; }
+
     /// <summary>Comma-separated keys among code, name, jurisdiction, updatedAt, createdAt; a leading '-' sorts descending. Default: jurisdiction,code.</summary>
     public string? Sort { get; init; }
 

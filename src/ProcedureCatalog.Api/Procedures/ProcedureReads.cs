@@ -7,11 +7,14 @@ namespace ProcedureCatalog.Api.Procedures;
 
 internal static class ProcedureReads
 {
-    /// <summary>A procedure with its parts and the values in force on <paramref name="asOf"/>.</summary>
+    /// <summary>A procedure (<paramref name="row"/> read on <paramref name="asOf"/>) with its parts and the values in force on that date.</summary>
     public static async Task<ProcedureDetail> Detail(DbConnection connection, IMapper mapper, ProcedureRow row, DateOnly asOf, CancellationToken cancellationToken)
     {
         var legalBasis = await ProcedureQueries.LegalBasis(connection, row.Id, cancellationToken);
-        var documents = await DocumentQueries.List(connection, row.Id, cancellationToken);
+        // The documents in force on asOf, each with its mark then.
+        var marks = await Attributes.AttributeQueries.ProvidedOnceOn(connection, row.Id, asOf, cancellationToken);
+        var documents = (await DocumentQueries.List(connection, row.Id, cancellationToken))
+            .Where(document => marks.ContainsKey(document.Id)).Select(document => document with { ProvidedOnce = marks[document.Id] });
         var time = await HistoryQueries.TimeInForce(connection, row.Id, asOf, cancellationToken);
         var cost = await HistoryQueries.CostInForce(connection, row.Id, asOf, cancellationToken);
         return mapper.Map<ProcedureDetail>(row) with

@@ -17,10 +17,13 @@ internal static class ProcedureUpserts
     public static async Task<ProcedureOutcome> Put(CatalogWrite write, StringValues ifMatch, string jurisdiction, string code, ProcedureUpsert input)
     {
         var (connection, transaction, cancellationToken) = (write.Connection, write.Transaction, write.Cancellation);
-        var current = await ProcedureQueries.FindByCode(connection, jurisdiction, code, cancellationToken, transaction);
+        var recorder = write.Recorder;
+        var from = ProcedureQueries.EffectiveFromOf(input.ToUpdate(code), recorder);
+        // Compared with what is in force on the day the body's dated values would take effect.
+        var current = await ProcedureQueries.FindByCode(connection, jurisdiction, code, cancellationToken, transaction, from);
         if (current is null)
         {
-            var outcome = await ProcedureWrites.Create(connection, transaction, write.Dialect, input.ToCreate(jurisdiction, code), write.Now, cancellationToken);
+            var outcome = await ProcedureWrites.Create(connection, transaction, write.Dialect, input.ToCreate(jurisdiction, code), recorder, cancellationToken);
             if (outcome is ProcedureOutcome.Created(var id))
             {
                 await ProcedureChanges.Recorded(write, id, jurisdiction, code, 1, "created");
@@ -29,7 +32,7 @@ internal static class ProcedureUpserts
             return outcome;
         }
 
-        if (await IsStored(connection, transaction, current, input, cancellationToken))
+        if (await IsStored(connection, transaction, current, input, from, cancellationToken))
         {
             return new ProcedureOutcome.Unchanged(current.Id);
         }
@@ -48,41 +51,57 @@ internal static class ProcedureUpserts
             return new ProcedureOutcome.Unprocessable(referenceErrors);
         }
 
-        if (await ProcedureQueries.Update(connection, transaction, current.Id, current.Version, input.ToUpdate(code), write.Now, cancellationToken) == 0)
+        if (await ProcedureQueries.Update(connection, transaction, write.Dialect, current.Id, current.Version, input.ToUpdate(code), recorder, cancellationToken) == 0)
         {
             return new ProcedureOutcome.PreconditionFailed(current.Version);
         }
 
         await ProcedureQueries.ReplaceLegalBasis(connection, transaction, current.Id, input.LegalBasis, cancellationToken);
         // A document that stays keeps its id (a client may hold it); only what changed is written.
-        await DocumentQueries.Sync(connection, transaction, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
-            (input.Documents ?? []).Select(DocumentValues.Of).ToList(), write.Now, cancellationToken);
+        await DocumentQueries.Sync(connection, transaction, write.Dialect, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
+            (input.Documents ?? []).Select(DocumentValues.Of).ToList(), recorder, from, input.DecisionRef, cancellationToken);
 
         await ProcedureChanges.Recorded(write, current.Id, jurisdiction, code, current.Version + 1, "updated");
         return new ProcedureOutcome.Replaced(current.Id);
     }
 
-    /// <summary>True when the description (not status, legal basis or documents) is what is stored.</summary>
+    /// <summary>
+    /// True when the description (not status, legal basis or documents) is what is stored: the dated attributes as in force
+    /// on the day the body's would take effect (<paramref name="current"/> is read on that day), technicalRegulation only when
+    /// given, and lastReviewedOn when it is the latest review then or not given (a body never removes a review).
+    /// </summary>
     public static bool SameDescription(ProcedureRow current, ProcedureUpsert input) =>
         current.Name == input.Name.Trim()
         && current.Level == EnumText.Of(input.Level!.Value) && current.Kind == EnumText.Of(input.Kind!.Value)
         && current.BusinessRelated == input.BusinessRelated && current.OnlineLevel == EnumText.Of(input.OnlineLevel!.Value)
         && current.FullOnlineEligible == input.FullOnlineEligible && current.BoundaryFree == input.BoundaryFree
-        && current.FieldId == input.FieldId && current.AgencyId == input.AgencyId && current.LastReviewedOn == input.LastReviewedOn;
+        && (input.TechnicalRegulation is null || current.TechnicalRegulation == input.TechnicalRegulation)
+        && current.FieldId == input.FieldId && current.AgencyId == input.AgencyId
+        && (input.LastReviewedOn is null || current.LastReviewedOn == input.LastReviewedOn);
 
-    /// <summary>True when the body says exactly what is stored (strings compared as stored: trimmed).</summary>
-    private static async Task<bool> IsStored(DbConnection connection, DbTransaction transaction, ProcedureRow current, ProcedureUpsert input, CancellationToken cancellationToken)
+    /// <summary>True when the body says exactly what is stored (strings compared as stored: trimmed; document marks as in force on <paramref name="from"/>).</summary>
+    private static async Task<bool> IsStored(
+        DbConnection connection, DbTransaction transaction, ProcedureRow current, ProcedureUpsert input, DateOnly from, CancellationToken cancellationToken)
     {
-        var described = SameDescription(current, input);
+        var described = SameDescription(current, input)
+            || (input.LastReviewedOn is { } reviewed && SameDescription(current, input with { LastReviewedOn = null })
+                && await Attributes.AttributeQueries.HasReviewOn(connection, transaction, current.Id, reviewed, cancellationToken));
         if (!described)
         {
             return false;
         }
 
+        var marks = await Attributes.AttributeQueries.ProvidedOnceOn(connection, current.Id, from, cancellationToken, transaction);
+
         var legalBasis = (await ProcedureQueries.LegalBasis(connection, current.Id, cancellationToken, transaction))
             .Select(row => new LegalBasisEntry(row.Number, row.Title, row.IssuedOn, row.Issuer));
-        var documents = (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction))
-            .Select(row => new DocumentInput(row.Name, row.TemplateName, row.Originals, row.Copies, row.CaseNote, row.ProvidedOnce, row.DataSource));
+        var stored = (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList();
+        if (stored.Any(row => !marks.ContainsKey(row.Id)))
+        {
+            return false; // a document not in force then would be given its mark from then
+        }
+
+        var documents = stored.Select(row => new DocumentInput(row.Name, row.TemplateName, row.Originals, row.Copies, row.CaseNote, marks[row.Id], row.DataSource));
         return legalBasis.SequenceEqual((input.LegalBasis ?? []).Select(entry => entry with
                {
                    Number = entry.Number.Trim(), Title = entry.Title.Trim(), Issuer = entry.Issuer?.Trim(),

@@ -36,7 +36,7 @@ internal static class ProcedureWrites
 
     /// <summary>Created, or Unprocessable (an unknown jurisdiction, field or agency) or Conflict (the code is taken).</summary>
     public static async Task<ProcedureOutcome> Create(
-        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, DateTime now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, Attributes.Recorder recorder, CancellationToken cancellationToken)
     {
         if (await JurisdictionQueries.Find(connection, input.Jurisdiction, cancellationToken, transaction) is null)
         {
@@ -54,11 +54,12 @@ internal static class ProcedureWrites
             return new ProcedureOutcome.Conflict($"Jurisdiction '{input.Jurisdiction}' already has a procedure with code '{input.Code}' (id {existing}).");
         }
 
-        var id = await ProcedureQueries.Insert(connection, transaction, dialect, input, now, cancellationToken);
+        var id = await ProcedureQueries.Insert(connection, transaction, dialect, input, recorder, cancellationToken);
         await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
         foreach (var document in input.Documents ?? [])
         {
-            await DocumentQueries.Append(connection, transaction, dialect, id, document, now, cancellationToken);
+            // A new procedure's documents count from the beginning, like its attributes.
+            await DocumentQueries.Append(connection, transaction, dialect, id, document, recorder, Attributes.AttributeQueries.Beginning, input.DecisionRef, cancellationToken);
         }
 
         return new ProcedureOutcome.Created(id);

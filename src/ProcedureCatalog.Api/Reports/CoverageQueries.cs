@@ -5,11 +5,30 @@ using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Api.Reports;
 
-/// <summary>The coverage indicators of the scoreboard: shares counted over the view coverage_facts (db/*/views/0300_coverage.sql).</summary>
+/// <summary>
+/// The coverage indicators of the scoreboard: shares counted over the view coverage_windows (db/*/views/0300_coverage.sql),
+/// whose rows say, per window of a procedure, whether it is in each indicator's denominator and numerator on the dates
+/// of the window. The rows that hold @AsOf are added up in one pass and each target of the year takes its pair of sums.
+/// </summary>
 internal static class CoverageQueries
 {
-    internal const string Statement =
-        """
+    /// <summary>The coverage indicators and the columns of coverage_windows that count them (a fixed list).</summary>
+    private static readonly IReadOnlyList<Targets.Indicator> Counted =
+    [
+        Targets.Indicator.BusinessOnline, Targets.Indicator.BoundaryFree, Targets.Indicator.InternalReviewed, Targets.Indicator.DocumentsProvidedOnce,
+        Targets.Indicator.FullOnlineOfEligible, Targets.Indicator.InternalElectronic,
+    ];
+
+    private static string Column(Targets.Indicator indicator) => Infrastructure.EnumText.Of(indicator).Replace('-', '_');
+
+    private static string Sums => string.Join(",\n               ", Counted.Select(indicator =>
+        $"SUM(cw.{Column(indicator)}_numerator) AS {Column(indicator)}_numerator, SUM(cw.{Column(indicator)}_denominator) AS {Column(indicator)}_denominator"));
+
+    private static string Pick(string part) =>
+        "CASE t.indicator " + string.Join(" ", Counted.Select(indicator => $"WHEN '{Infrastructure.EnumText.Of(indicator)}' THEN c.{Column(indicator)}_{part}")) + " END";
+
+    internal static string Statement =>
+        $"""
         SELECT s.indicator, s.target_hundredths, s.judged_on, s.scope, s.numerator, s.denominator, s.value_hundredths,
                CASE WHEN s.value_hundredths IS NULL THEN NULL WHEN s.value_hundredths >= s.target_hundredths THEN 1 ELSE 0 END AS met,
                CASE WHEN s.value_hundredths IS NULL THEN NULL WHEN s.value_hundredths >= s.target_hundredths THEN 0
@@ -20,20 +39,17 @@ internal static class CoverageQueries
                         ELSE (20000 * CAST(g.numerator AS BIGINT) + CAST(g.denominator AS BIGINT)) / (2 * CAST(g.denominator AS BIGINT)) END AS value_hundredths
             FROM (
                 SELECT t.indicator, t.target_hundredths, t.judged_on, t.scope,
-                       COALESCE(c.numerator, 0) AS numerator,
-                       COALESCE(c.denominator, 0) AS denominator
+                       COALESCE({Pick("numerator")}, 0) AS numerator,
+                       COALESCE({Pick("denominator")}, 0) AS denominator
                 FROM target_levels t
-                -- Filtered and counted before the join, so that both engines push the filters into each part of
-                -- the view and never build the facts of other years (the documents alone are millions of rows).
-                LEFT JOIN (
-                    SELECT cf.indicator, SUM(cf.in_numerator) AS numerator, COUNT(*) AS denominator
-                    FROM coverage_facts cf
-                    WHERE cf.program_code = @Program AND cf.year = @Year
-                      AND (cf.abolished_on IS NULL OR cf.abolished_on > @AsOf)
-                      AND (@Jurisdiction IS NULL OR cf.jurisdiction_code = @Jurisdiction)
-                    GROUP BY cf.indicator
-                ) c ON c.indicator = t.indicator
-                WHERE t.program_code = @Program AND t.year = @Year AND t.indicator NOT IN (@TimeIndicator, @CostIndicator)
+                CROSS JOIN (
+                    SELECT {Sums}
+                    FROM coverage_windows cw
+                    WHERE cw.program_code = @Program AND cw.year = @Year
+                      AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
+                      AND (@Jurisdiction IS NULL OR cw.jurisdiction_code = @Jurisdiction)
+                ) c
+                WHERE t.program_code = @Program AND t.year = @Year AND t.indicator IN ({string.Join(", ", Counted.Select(indicator => $"'{Infrastructure.EnumText.Of(indicator)}'"))})
             ) g
         ) s
         ORDER BY s.indicator

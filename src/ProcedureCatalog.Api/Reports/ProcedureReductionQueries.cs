@@ -5,29 +5,27 @@ using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Api.Reports;
 
-/// <summary>The reduction of one procedure (GET /procedures/{id}/reduction): its rows of time_reductions and cost_reductions that hold @AsOf.</summary>
+/// <summary>The reduction of one procedure (GET /procedures/{id}/reduction): its row of procedure_reductions that holds @AsOf.</summary>
 internal static class ProcedureReductionQueries
 {
-    /// <summary>One procedure: its time and cost windows that hold @AsOf, with the year's targets.</summary>
+    /// <summary>One procedure: its window of procedure_reductions that holds @AsOf, with the year's targets.</summary>
     internal const string Statement =
         $"""
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name,
-               p.baseline_value AS time_baseline_units, p.current_value AS time_current_units, p.is_abolished AS time_abolished,
-               p.reduction_hundredths AS time_reduction_hundredths, tt.target_hundredths AS time_target_hundredths,
-               CASE WHEN p.reduction_hundredths IS NULL OR tt.target_hundredths IS NULL THEN NULL
-                    WHEN p.reduction_hundredths >= tt.target_hundredths THEN 1 ELSE 0 END AS time_meets_target,
-               CASE WHEN p.reduction_hundredths IS NULL OR tt.target_hundredths IS NULL THEN NULL
-                    WHEN p.reduction_hundredths >= tt.target_hundredths THEN 0 ELSE tt.target_hundredths - p.reduction_hundredths END AS time_gap_hundredths,
-               c.hourly_tariff_vnd, c.baseline_value AS cost_baseline_centi, c.current_value AS cost_current_centi, c.is_abolished AS cost_abolished,
-               c.reduction_hundredths AS cost_reduction_hundredths, ct.target_hundredths AS cost_target_hundredths,
-               CASE WHEN c.reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
-                    WHEN c.reduction_hundredths >= ct.target_hundredths THEN 1 ELSE 0 END AS cost_meets_target,
-               CASE WHEN c.reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
-                    WHEN c.reduction_hundredths >= ct.target_hundredths THEN 0 ELSE ct.target_hundredths - c.reduction_hundredths END AS cost_gap_hundredths,
-               c.baseline_annual_filings, c.current_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi
-        FROM time_reductions p
-        INNER JOIN cost_reductions c
-            ON c.program_code = p.program_code AND c.id = p.id AND c.valid_from <= @AsOf AND (c.valid_to IS NULL OR c.valid_to > @AsOf)
+               p.time_baseline AS time_baseline_units, p.time_current AS time_current_units, p.is_abolished AS time_abolished,
+               p.time_reduction_hundredths, tt.target_hundredths AS time_target_hundredths,
+               CASE WHEN p.time_reduction_hundredths IS NULL OR tt.target_hundredths IS NULL THEN NULL
+                    WHEN p.time_reduction_hundredths >= tt.target_hundredths THEN 1 ELSE 0 END AS time_meets_target,
+               CASE WHEN p.time_reduction_hundredths IS NULL OR tt.target_hundredths IS NULL THEN NULL
+                    WHEN p.time_reduction_hundredths >= tt.target_hundredths THEN 0 ELSE tt.target_hundredths - p.time_reduction_hundredths END AS time_gap_hundredths,
+               p.hourly_tariff_vnd, p.cost_baseline AS cost_baseline_centi, p.cost_current AS cost_current_centi, p.is_abolished AS cost_abolished,
+               p.cost_reduction_hundredths, ct.target_hundredths AS cost_target_hundredths,
+               CASE WHEN p.cost_reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
+                    WHEN p.cost_reduction_hundredths >= ct.target_hundredths THEN 1 ELSE 0 END AS cost_meets_target,
+               CASE WHEN p.cost_reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
+                    WHEN p.cost_reduction_hundredths >= ct.target_hundredths THEN 0 ELSE ct.target_hundredths - p.cost_reduction_hundredths END AS cost_gap_hundredths,
+               p.baseline_annual_filings, p.current_annual_filings, p.baseline_yearly_centi, p.current_yearly_centi
+        FROM procedure_reductions p
         LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = @TimeIndicator AND tt.year = @Year
         LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = @CostIndicator AND ct.year = @Year
         WHERE p.id = @Id AND {ReportQueries.HoldsAsOf}

@@ -292,7 +292,7 @@ public static class ReportEndpoints
 
     private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
-        var missing = await ReportQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates.TariffYear, cancellationToken);
+        var missing = await ReportQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates, cancellationToken);
         return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);
     }
 

@@ -6,8 +6,8 @@ using ProcedureCatalog.Api.Procedures;
 namespace ProcedureCatalog.Api.Reports;
 
 /// <summary>
-/// What the report queries share. Every per-procedure figure is in the views time_reductions and cost_reductions
-/// (db/*/views/0200_reductions.sql) in exact integers (1/5600 working day, hundredths of a đồng, hundredths of a per
+/// What the report queries share. Every per-procedure figure is in the view procedure_reductions (and its halves
+/// time_reductions and cost_reductions, db/*/views/0200_reductions.sql) in exact integers (1/5600 working day, hundredths of a đồng, hundredths of a per
 /// cent), one row per window of dates; a report picks the window that holds @AsOf (<see cref="HoldsAsOf"/>), filters
 /// with the procedure list's conditions, adds up and applies the group formula to the sums. C# chooses a view and a
 /// grouping column from fixed lists and binds parameters: the queries of each report are in its own file
@@ -22,7 +22,7 @@ internal static class ReportQueries
     /// <summary>The window of a row of time_reductions or cost_reductions (alias p) that holds @AsOf, for the program.</summary>
     public const string HoldsAsOf = "p.program_code = @Program AND p.valid_from <= @AsOf AND (p.valid_to IS NULL OR p.valid_to > @AsOf)";
 
-    /// <summary>The view of each measure; both carry baseline_value, current_value and reduction_hundredths.</summary>
+    /// <summary>The view of each measure on its own (both carry baseline_value, current_value and reduction_hundredths); procedure_reductions has both.</summary>
     public static readonly IReadOnlyDictionary<ReductionMeasure, string> Views = new Dictionary<ReductionMeasure, string>
     {
         [ReductionMeasure.Time] = "time_reductions",
@@ -41,21 +41,23 @@ internal static class ReportQueries
     /// the baseline year: their cost cannot be computed, and a report must say so rather than count zero.
     /// </summary>
     public static async Task<IReadOnlyList<string>> JurisdictionsWithoutTariff(
-        DbConnection connection, SqlDialect dialect, ProcedureFilter filter, int tariffYear, CancellationToken cancellationToken)
+        DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
         // Asked per jurisdiction without a tariff (usually none), not per procedure: at national size the
         // per-procedure form read the whole catalogue before every report.
+        // The filter's dated conditions hold on @AsOf, as in the report itself.
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
         conditions.Add("p.jurisdiction_code = j.code");
         conditions.Add("EXISTS (SELECT 1 FROM cost_history h WHERE h.procedure_id = p.id)");
-        parameters.Add("TariffYear", tariffYear);
         var rows = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT j.code FROM jurisdictions j "
-            + "WHERE NOT EXISTS (SELECT 1 FROM hourly_tariffs ht WHERE ht.jurisdiction_code = j.code AND ht.year = @TariffYear) "
-            + "AND EXISTS (SELECT 1 FROM procedures p" + ProcedureQueries.WhereClause(conditions) + ") ORDER BY j.code",
-            parameters, cancellationToken: cancellationToken));
+            TariffStatement(conditions), dates.With(parameters), cancellationToken: cancellationToken));
         return rows.ToList();
     }
+
+    private static string TariffStatement(IReadOnlyList<string> conditions) =>
+        "SELECT j.code FROM jurisdictions j "
+        + "WHERE NOT EXISTS (SELECT 1 FROM hourly_tariffs ht WHERE ht.jurisdiction_code = j.code AND ht.year = @TariffYear) "
+        + "AND EXISTS (SELECT 1 FROM procedure_reductions p" + Where(conditions) + ") ORDER BY j.code";
 
     /// <summary>
     /// A read on a connection of its own, started at once beside the caller's. Task.Run: Microsoft.Data.Sqlite
@@ -78,6 +80,7 @@ internal static class ReportQueries
             FullOnlineEligible = true, BoundaryFree = true, FieldId = 1, AgencyId = 1, Status = ProcedureStatus.Active, SearchTerms = ["dang", "ky"],
         }, dialect);
         yield return ProcedureReductionQueries.Statement;
+        yield return TariffStatement([.. conditions, "p.jurisdiction_code = j.code"]);
         yield return CoverageQueries.Statement;
         foreach (var statement in GroupReductionQueries.Statements(conditions))
         {

@@ -63,7 +63,7 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 procedure.OnlineLevel, procedure.FullOnlineEligible, procedure.BoundaryFree,
                 fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)], procedure.LastReviewedOn,
                 procedure.LegalBasis, procedure.Documents);
-            var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, create, now, cancellationToken);
+            var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, create, Attributes.Recorder.At(now, Access.Actor.Service), cancellationToken);
             if (outcome is not ProcedureOutcome.Created(var id))
             {
                 throw new InvalidOperationException($"The sample procedure {procedure.Jurisdiction}/{procedure.Code} was refused: {outcome}.");

@@ -14,6 +14,7 @@ public enum Indicator
     DocumentsProvidedOnce,
     FullOnlineOfEligible,
     InternalElectronic,
+    TechnicalRegulationReviewed,
 }
 
 /// <summary>A target of a program year.</summary>

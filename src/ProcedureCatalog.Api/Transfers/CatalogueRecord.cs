@@ -40,6 +40,15 @@ public sealed record CatalogueRecord(
     string? CostDecisionRef,
     IReadOnlyList<DocumentValues> Documents)
 {
+    /// <summary>Set by technical regulations and mandatory standards; null (an empty cell) leaves it as it is, false for a new procedure.</summary>
+    public bool? TechnicalRegulation { get; init; }
+
+    /// <summary>The day the record's dated values take effect where they differ from those in force then (default the day of the import).</summary>
+    public DateOnly? EffectiveFrom { get; init; }
+
+    /// <summary>The decision that published the record's changes of dated values.</summary>
+    public string? DecisionRef { get; init; }
+
     /// <summary>The legal basis, when the record carries it (JSON and NDJSON only); null leaves the stored one as it is.</summary>
     public IReadOnlyList<LegalBasisEntry>? LegalBasis { get; init; }
 

@@ -56,7 +56,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         State state;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            state = await State.Load(connection, null, job.Jurisdiction, null, cancellationToken);
+            state = await State.Load(connection, null, job.Jurisdiction, null, clock.Today, cancellationToken);
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -154,7 +154,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         using var turn = await writers.Take(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var state = await State.Load(connection, transaction, job.Jurisdiction, batch.Select(record => record.Code).ToList(), cancellationToken);
+        var state = await State.Load(connection, transaction, job.Jurisdiction, batch.Select(record => record.Code).ToList(), clock.Today, cancellationToken);
         var plan = new Plan(job, state, write: true, database.Dialect, created);
         var now = clock.UtcNow;
         foreach (var record in batch)
@@ -250,9 +250,11 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         Dictionary<string, (long Id, string Name)> Fields,
         Dictionary<string, (long Id, string Name)> Agencies)
     {
-        public static async Task<State> Load(DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string>? codes, CancellationToken cancellationToken)
+        /// <remarks>The procedures' dated attributes as in force on <paramref name="today"/>, the day a record's changes take effect unless it says.</remarks>
+        public static async Task<State> Load(
+            DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string>? codes, DateOnly today, CancellationToken cancellationToken)
         {
-            var procedures = await ImportQueries.Procedures(connection, transaction, jurisdiction, codes, cancellationToken);
+            var procedures = await ImportQueries.Procedures(connection, transaction, jurisdiction, codes, today, cancellationToken);
             var ids = codes is null ? null : procedures.Values.Select(row => row.Id).ToList();
             var documents = new Dictionary<long, List<Documents.DocumentRow>>();
             var digests = new Dictionary<long, string>();
@@ -319,7 +321,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
 
             var description = new ProcedureUpsert(
                 record.Name, record.Level, record.Kind, record.BusinessRelated, record.OnlineLevel, record.FullOnlineEligible, record.BoundaryFree,
-                fieldId, agencyId, record.LastReviewedOn, null, null);
+                fieldId, agencyId, record.LastReviewedOn, null, null, record.TechnicalRegulation, record.EffectiveFrom, record.DecisionRef);
             if (!state.Procedures.TryGetValue(record.Code, out var existing))
             {
                 if (write)
@@ -395,8 +397,11 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
 
         private async Task Create(DbConnection connection, DbTransaction transaction, CatalogueRecord record, ProcedureUpsert description, DateTime now, CancellationToken cancellationToken)
         {
-            var procedureId = await ProcedureQueries.Insert(connection, transaction, dialect!, description.ToCreate(job.Jurisdiction, record.Code), now, cancellationToken);
-            await DocumentQueries.Sync(connection, transaction, procedureId, [], record.Documents, now, cancellationToken);
+            var recorder = Attributes.Recorder.At(now, job.Actor);
+            var procedureId = await ProcedureQueries.Insert(connection, transaction, dialect!, description.ToCreate(job.Jurisdiction, record.Code), recorder, cancellationToken);
+            // A new procedure's documents count from the beginning, like its attributes.
+            await DocumentQueries.Sync(connection, transaction, dialect!, procedureId, [], record.Documents, recorder, Attributes.AttributeQueries.Beginning, record.DecisionRef,
+                cancellationToken);
             if (record.LegalBasis is { Count: > 0 } legalBasis)
             {
                 await ProcedureQueries.ReplaceLegalBasis(connection, transaction, procedureId, legalBasis, cancellationToken);
@@ -432,9 +437,17 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         {
             var version = existing.Version;
             var changed = false;
+            var recorder = Attributes.Recorder.At(now, job.Actor);
+            var from = record.EffectiveFrom ?? recorder.Today;
+            if (record.EffectiveFrom is { } day && day != recorder.Today)
+            {
+                // The state holds today's values; a record that names its own day is compared with that day's.
+                existing = (await ProcedureQueries.Find(connection, existing.Id, cancellationToken, transaction, day))!;
+            }
+
             if (!ProcedureUpserts.SameDescription(existing, description))
             {
-                await ProcedureQueries.Update(connection, transaction, existing.Id, version++, description.ToUpdate(record.Code), now, cancellationToken);
+                await ProcedureQueries.Update(connection, transaction, dialect!, existing.Id, version++, description.ToUpdate(record.Code), recorder, cancellationToken);
                 changed = true;
             }
 
@@ -447,7 +460,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             var bumped = changed;
             if (record.Documents.Count > 0)
             {
-                changed |= await DocumentQueries.Sync(connection, transaction, existing.Id, state.Documents.GetValueOrDefault(existing.Id) ?? [], record.Documents, now, cancellationToken);
+                changed |= await DocumentQueries.Sync(connection, transaction, dialect!, existing.Id, state.Documents.GetValueOrDefault(existing.Id) ?? [], record.Documents,
+                    recorder, from, record.DecisionRef, cancellationToken);
             }
 
             if (record.LegalBasis is { } legalBasis

@@ -88,10 +88,10 @@ internal static class ImportQueries
             cancellationToken: cancellationToken));
 
     public static async Task<Dictionary<string, ProcedureRow>> Procedures(
-        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string>? codes, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction? transaction, string jurisdiction, IReadOnlyList<string>? codes, DateOnly asOf, CancellationToken cancellationToken) =>
         (codes is null
-            ? await ProcedureQueries.OfJurisdiction(connection, transaction, jurisdiction, cancellationToken)
-            : await ProcedureQueries.OfCodes(connection, transaction, jurisdiction, codes, cancellationToken))
+            ? await ProcedureQueries.OfJurisdiction(connection, transaction, jurisdiction, asOf, cancellationToken)
+            : await ProcedureQueries.OfCodes(connection, transaction, jurisdiction, codes, asOf, cancellationToken))
         .ToDictionary(row => row.Code, StringComparer.Ordinal);
 
     /// <summary>A jurisdiction's procedures (or these) with the condition their child rows are read under.</summary>

@@ -98,12 +98,12 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         await NewProcedure(database, "Đăng ký khai sinh");
         await using var connection = await database.OpenAsync(Cancel);
         var filter = new ProcedureFilter { Jurisdiction = "11", Kind = ProcedureKind.InternalWithinAgency, SearchTerms = SearchText.Terms("DANG KY dat dai dien bien", 8) };
-        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, [("code", true)], 1, 10, Cancel);
+        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, [("code", true)], 1, 10, ProcedureQueries.Latest, Cancel);
         Assert.Equal((1L, first), (total, Assert.Single(rows).Id));
 
-        var (byCode, _) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { SearchTerms = [code] }, [("name", false)], 1, 5, Cancel);
+        var (byCode, _) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { SearchTerms = [code] }, [("name", false)], 1, 5, ProcedureQueries.Latest, Cancel);
         Assert.Equal(first, Assert.Single(byCode).Id);
-        var (secondPage, all) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { Jurisdiction = "11" }, [("code", false)], 2, 1, Cancel);
+        var (secondPage, all) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { Jurisdiction = "11" }, [("code", false)], 2, 1, ProcedureQueries.Latest, Cancel);
         Assert.True(all >= 2);
         Assert.Single(secondPage);
     }
@@ -194,7 +194,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         await Sample(database).SeedIfEmptyAsync(Cancel);
         await using var connection = await database.OpenAsync(Cancel);
         var terms = SearchText.Terms(q, ProcedureQueries.MaxSearchTerms);
-        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { SearchTerms = terms }, [("code", false)], 1, 100, Cancel);
+        var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, new ProcedureFilter { SearchTerms = terms }, [("code", false)], 1, 100, ProcedureQueries.Latest, Cancel);
         var expected = (await connection.QueryAsync<(long Id, string SearchText)>("SELECT id, search_text FROM procedures"))
             .Where(row => terms.All(term => row.SearchText.Contains(term, StringComparison.Ordinal)))
             .Select(row => row.Id).Order().ToList();
@@ -275,58 +275,69 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
     }
 
     /// <summary>
-    /// Rows of procedure_figures that differ from what procedure_figures_computed derives from the histories now,
-    /// either way: the stored rows of every procedure with history, and no stored row the histories would not give.
+    /// The derived rows of migration 0012 as stored against what the refresh derives from the histories now: every
+    /// procedure's windows, its documents' windows and its baselines derived again and compared row by row, so that a
+    /// stale, missing or extra row shows.
     /// </summary>
-    private const string FigureColumns = "program_code, procedure_id, time_baseline_units, time_latest_from, time_latest_units, cost_baseline_money_centi, cost_baseline_hours_hundredths, cost_baseline_annual_filings, cost_latest_from, cost_latest_money_centi, cost_latest_hours_hundredths, cost_latest_annual_filings";
-
-    private const string FiguresOutOfStep =
-        $"""
-        SELECT COUNT(*) FROM (
-            SELECT {FigureColumns}
-            FROM procedure_figures_computed WHERE procedure_id IN (SELECT id FROM procedures_with_history)
-            EXCEPT
-            SELECT {FigureColumns}
-            FROM procedure_figures
-        ) missing_or_stale
-        """;
-
-    private const string StoredFiguresNotDerived =
-        $"""
-        SELECT COUNT(*) FROM (
-            SELECT {FigureColumns}
-            FROM procedure_figures
-            EXCEPT
-            SELECT {FigureColumns}
-            FROM procedure_figures_computed
-        ) extra
-        """;
-
-    private async Task AssertFiguresInStep(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
+    private async Task AssertDerivedInStep(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
     {
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(new CommandDefinition(FiguresOutOfStep, transaction: transaction, cancellationToken: Cancel)));
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(new CommandDefinition(StoredFiguresNotDerived, transaction: transaction, cancellationToken: Cancel)));
+        var stored = await Derived(connection, transaction);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO procedure_windows_refresh (procedure_id) SELECT id FROM procedures", transaction: transaction, cancellationToken: Cancel));
+        Assert.Equal(stored, await Derived(connection, transaction));
     }
 
-    private sealed record FigureRow
+    private async Task<List<string>> Derived(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction)
     {
-        public long? TimeBaselineUnits { get; init; }
-        public DateOnly? TimeLatestFrom { get; init; }
-        public long? TimeLatestUnits { get; init; }
-        public long? CostBaselineMoneyCenti { get; init; }
-        public long? CostLatestHoursHundredths { get; init; }
+        var rows = new List<string>();
+        foreach (var query in new[]
+        {
+            "SELECT * FROM procedure_windows ORDER BY procedure_id, valid_from",
+            "SELECT * FROM document_windows ORDER BY document_id, valid_from",
+            "SELECT * FROM procedure_baselines ORDER BY procedure_id, program_code",
+        })
+        {
+            foreach (IDictionary<string, object?> row in await connection.QueryAsync(new CommandDefinition(query, transaction: transaction, cancellationToken: Cancel)))
+            {
+                rows.Add(string.Join("|", row.Select(column => $"{column.Key}={Convert.ToString(column.Value, System.Globalization.CultureInfo.InvariantCulture)}")));
+            }
+        }
+
+        return rows;
     }
 
-    private static FigureRow Figures(long? timeBaseline, string? timeLatestFrom, long? timeLatest, long? costBaselineMoney, long? costLatestHours) => new()
+    private sealed record BaselineRow
     {
-        TimeBaselineUnits = timeBaseline, TimeLatestFrom = timeLatestFrom is null ? null : DateOnly.Parse(timeLatestFrom, System.Globalization.CultureInfo.InvariantCulture),
-        TimeLatestUnits = timeLatest, CostBaselineMoneyCenti = costBaselineMoney, CostLatestHoursHundredths = costLatestHours,
-    };
+        public long? HourlyTariffVnd { get; init; }
+        public long? TimeUnits { get; init; }
+        public long? CostCenti { get; init; }
+        public long? AnnualFilings { get; init; }
+    }
 
-    private async Task<FigureRow?> FiguresOf(System.Data.Common.DbConnection connection, long id) =>
-        await connection.QuerySingleOrDefaultAsync<FigureRow>(new CommandDefinition(
-            "SELECT time_baseline_units, time_latest_from, time_latest_units, cost_baseline_money_centi, cost_latest_hours_hundredths FROM procedure_figures WHERE program_code = 'resolution-66' AND procedure_id = @Id",
-            new { Id = id }, cancellationToken: Cancel));
+    private async Task<BaselineRow?> BaselineOf(System.Data.Common.DbConnection connection, long id, System.Data.Common.DbTransaction? transaction = null) =>
+        await connection.QuerySingleOrDefaultAsync<BaselineRow>(new CommandDefinition(
+            "SELECT hourly_tariff_vnd, time_units, cost_centi, annual_filings FROM procedure_baselines WHERE program_code = 'resolution-66' AND procedure_id = @Id",
+            new { Id = id }, transaction, cancellationToken: Cancel));
+
+    private static BaselineRow Baseline(long? tariff, long? time, long? cost, long? filings) =>
+        new() { HourlyTariffVnd = tariff, TimeUnits = time, CostCenti = cost, AnnualFilings = filings };
+
+    /// <summary>The time in force on each date (1/5600 working day), from the one window of the procedure that holds it.</summary>
+    private async Task<long?[]> TimeUnitsOn(System.Data.Common.DbConnection connection, long id, string[] dates, System.Data.Common.DbTransaction? transaction = null)
+    {
+        var units = new List<long?>();
+        foreach (var date in dates)
+        {
+            var holding = (await connection.QueryAsync<long?>(new CommandDefinition(
+                "SELECT units FROM time_in_force WHERE procedure_id = @Id AND valid_from <= @On AND (valid_to IS NULL OR valid_to > @On)",
+                new { Id = id, On = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) }, transaction, cancellationToken: Cancel))).ToList();
+            units.Add(Assert.Single(holding));
+        }
+
+        return [.. units];
+    }
+
+    private static readonly string[] TrackedDates = ["2023-04-30", "2023-05-01", "2024-12-30", "2024-12-31", "2026-12-31", "2027-01-01", "2030-01-01"];
 
     /// <summary>
     /// The histories the derived tables are followed through: an entry, a same-day correction (12 h wins over 14 days),
@@ -343,23 +354,44 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
     }
 
     [Fact]
-    public async Task FiguresFollowEveryChangeOfTheHistories()
+    public async Task WindowsAndBaselinesFollowEveryChangeOfTheHistories()
     {
         var database = Ready();
-        var (id, _) = await NewProcedure(database, "Thủ tục có số liệu theo dõi");
+        var (id, _) = await NewProcedure(database, "Thủ tục có khoảng hiệu lực");
         await using var connection = await database.OpenAsync(Cancel);
-        Assert.Null(await FiguresOf(connection, id));
+
+        // A procedure has a window for every date from its creation, with nothing in force yet.
+        Assert.Equal(new long?[TrackedDates.Length], await TimeUnitsOn(connection, id, TrackedDates));
+        Assert.Equal(Baseline(null, null, null, null), await BaselineOf(connection, id));
 
         long future;
         await using (var transaction = await connection.BeginTransactionAsync(Cancel))
         {
             future = await AppendTrackedHistories(connection, transaction, database, id);
-            await AssertFiguresInStep(connection, transaction);
+
+            // In the transaction of the change: nothing before the first entry, the same-day correction wins (12 h), the future entry from its day.
+            Assert.Equal([null, 84_000, 84_000, 8_400, 8_400, 28_000, 28_000], await TimeUnitsOn(connection, id, TrackedDates, transaction));
+            Assert.Equal(Baseline(null, 8_400, null, 1_200), await BaselineOf(connection, id, transaction));
+            await AssertDerivedInStep(connection, transaction);
             await transaction.CommitAsync(Cancel);
         }
 
-        // The baseline is the same-day correction (12 h = 84 units per hundredth); the latest is the future entry.
-        Assert.Equal(Figures(8_400, "2027-01-01", 28_000, 70_000_000, 825), await FiguresOf(connection, id));
+        Assert.Equal(
+            (50_000_000L + 20_000_000L, 825L, 1_200L),
+            await connection.QuerySingleAsync<(long, long, long)>(
+                "SELECT money_centi, hours_hundredths, annual_filings FROM cost_in_force WHERE procedure_id = @Id AND valid_from <= '2025-06-30' AND (valid_to IS NULL OR valid_to > '2025-06-30')", new { Id = id }));
+
+        // A tariff of the baseline year prices the baseline cost; taken away, the cost has none again.
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO hourly_tariffs (jurisdiction_code, year, hourly_tariff_vnd, created_at, updated_at, version) VALUES ('11', 2024, 40000, @Now, @Now, 1)",
+                new { Now }, transaction, cancellationToken: Cancel));
+            Assert.Equal(Baseline(40_000, 8_400, 70_000_000 + 825 * 40_000, 1_200), await BaselineOf(connection, id, transaction));
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM hourly_tariffs WHERE jurisdiction_code = '11'", transaction: transaction, cancellationToken: Cancel));
+            Assert.Equal(Baseline(null, 8_400, null, 1_200), await BaselineOf(connection, id, transaction));
+            await transaction.RollbackAsync(Cancel);
+        }
 
         await using (var transaction = await connection.BeginTransactionAsync(Cancel))
         {
@@ -367,21 +399,32 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             await transaction.CommitAsync(Cancel);
         }
 
-        Assert.Equal(Figures(8_400, "2024-12-31", 8_400, 70_000_000, 825), await FiguresOf(connection, id));
+        Assert.Equal([null, 84_000, 84_000, 8_400, 8_400, 8_400, 8_400], await TimeUnitsOn(connection, id, TrackedDates));
 
-        // Written behind the service's back, an entry moved past the baseline date re-derives the baseline too.
+        // Written behind the service's back, an entry moved past the baseline date moves its window and the baseline.
         await connection.ExecuteAsync("UPDATE time_history SET effective_from = '2025-01-01' WHERE procedure_id = @Id AND decision_ref = 'B corrected'", new { Id = id });
-        Assert.Equal(Figures(78_400, "2025-01-01", 8_400, 70_000_000, 825), await FiguresOf(connection, id));
-        await AssertFiguresInStep(connection);
+        Assert.Equal([null, 84_000, 84_000, 78_400, 8_400, 8_400, 8_400], await TimeUnitsOn(connection, id, TrackedDates));
+        Assert.Equal(78_400, (await BaselineOf(connection, id))!.TimeUnits);
+        await AssertDerivedInStep(connection);
+
+        // Abolished on or before the baseline date: no baseline; abolished later: nothing in force from that day on for the reductions.
+        await connection.ExecuteAsync("UPDATE procedures SET status = 'abolished', abolished_on = '2024-06-01' WHERE id = @Id", new { Id = id });
+        Assert.Equal(Baseline(null, null, null, null), await BaselineOf(connection, id));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
+            "SELECT is_abolished FROM procedure_windows WHERE procedure_id = @Id AND valid_from <= '2024-06-01' AND (valid_to IS NULL OR valid_to > '2024-06-01')", new { Id = id }));
+        await connection.ExecuteAsync("UPDATE procedures SET status = 'active', abolished_on = NULL WHERE id = @Id", new { Id = id });
+        Assert.Equal(78_400, (await BaselineOf(connection, id))!.TimeUnits);
 
         await connection.ExecuteAsync("DELETE FROM time_history WHERE procedure_id = @Id", new { Id = id });
         await connection.ExecuteAsync("DELETE FROM cost_history WHERE procedure_id = @Id", new { Id = id });
-        Assert.Equal(Figures(null, null, null, null, null), await FiguresOf(connection, id));
-        await AssertFiguresInStep(connection);
+        Assert.Equal(new long?[TrackedDates.Length], await TimeUnitsOn(connection, id, TrackedDates));
+        Assert.Equal(Baseline(null, null, null, null), await BaselineOf(connection, id));
+        await AssertDerivedInStep(connection);
 
-        // Derived rows never keep a procedure from being deleted once its history is gone.
+        // Derived rows never keep a procedure from being deleted once its history is gone, and go with it.
         Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM procedures WHERE id = @Id", new { Id = id }));
-        Assert.Null(await FiguresOf(connection, id));
+        Assert.Null(await BaselineOf(connection, id));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM procedure_windows WHERE procedure_id = @Id", new { Id = id }));
     }
 
     [Fact]
@@ -393,123 +436,17 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         await using var transaction = await connection.BeginTransactionAsync(Cancel);
         await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2023, 5, 1), 15m, TimeUnit.WorkingDays, "A"), Now, Cancel);
         await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2025, 6, 1), 10m, TimeUnit.WorkingDays, "B"), Now, Cancel);
-        const string Baseline = "SELECT time_baseline_units FROM procedure_figures WHERE program_code = 'resolution-66' AND procedure_id = @Id";
-        Assert.Equal(84_000L, await connection.ExecuteScalarAsync<long?>(new CommandDefinition(Baseline, new { Id = id }, transaction, cancellationToken: Cancel)));
+        Assert.Equal(84_000L, (await BaselineOf(connection, id, transaction))!.TimeUnits);
 
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE reduction_programs SET baseline_date = '2025-12-31' WHERE code = 'resolution-66'", transaction: transaction, cancellationToken: Cancel));
-        Assert.Equal(56_000L, await connection.ExecuteScalarAsync<long?>(new CommandDefinition(Baseline, new { Id = id }, transaction, cancellationToken: Cancel)));
-        await AssertFiguresInStep(connection, transaction);
+        Assert.Equal(56_000L, (await BaselineOf(connection, id, transaction))!.TimeUnits);
+        await AssertDerivedInStep(connection, transaction);
         await transaction.RollbackAsync(Cancel);
     }
 
     [Fact]
-    public async Task EveryDeployDerivesTheFiguresThatAreMissing()
-    {
-        var database = Ready();
-        var (id, _) = await NewProcedure(database, "Thủ tục mất số liệu");
-        await using var connection = await database.OpenAsync(Cancel);
-        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
-        {
-            await HistoryQueries.AppendCost(connection, transaction, database.Dialect, id, new CostEntryInput(new DateOnly(2024, 1, 1), 100_000, 0, 2m, 10, "A"), Now, Cancel);
-            await transaction.CommitAsync(Cancel);
-        }
-
-        await connection.ExecuteAsync("DELETE FROM procedure_figures WHERE procedure_id = @Id", new { Id = id });
-        Assert.Null(await FiguresOf(connection, id));
-
-        Targets.Migrator(database).Migrate();
-        Assert.Equal(10_000_000L, (await FiguresOf(connection, id))!.CostBaselineMoneyCenti);
-        await AssertFiguresInStep(connection);
-    }
-
-    /// <summary>
-    /// Windows of migration 0010 that differ from what the *_windows_computed views derive from the histories now,
-    /// either way, for both measures: none.
-    /// </summary>
-    private async Task AssertWindowsInStep(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
-    {
-        foreach (var (table, columns) in new[] { ("time_windows", "procedure_id, valid_from, valid_to, entry_id, units"), ("cost_windows", "procedure_id, valid_from, valid_to, entry_id, money_centi, hours_hundredths, annual_filings") })
-        {
-            foreach (var (from, to) in new[] { (table + "_computed", table), (table, table + "_computed") })
-            {
-                Assert.Equal(0, await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    $"SELECT COUNT(*) FROM (SELECT {columns} FROM {from} EXCEPT SELECT {columns} FROM {to}) d", transaction: transaction, cancellationToken: Cancel)));
-            }
-        }
-    }
-
-    private sealed record WindowRow
-    {
-        public DateOnly ValidFrom { get; init; }
-        public DateOnly? ValidTo { get; init; }
-        public long? Units { get; init; }
-    }
-
-    private async Task<List<WindowRow>> TimeWindowsOf(System.Data.Common.DbConnection connection, long id, System.Data.Common.DbTransaction? transaction = null) =>
-        (await connection.QueryAsync<WindowRow>(new CommandDefinition(
-            "SELECT valid_from, valid_to, units FROM time_in_force WHERE procedure_id = @Id ORDER BY valid_from", new { Id = id }, transaction, cancellationToken: Cancel))).ToList();
-
-    private static WindowRow Window(string from, string? to, long? units) => new()
-    {
-        ValidFrom = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
-        ValidTo = to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture),
-        Units = units,
-    };
-
-    [Fact]
-    public async Task WindowsInForceFollowEveryChangeOfTheHistories()
-    {
-        var database = Ready();
-        var (id, _) = await NewProcedure(database, "Thủ tục có khoảng hiệu lực");
-        await using var connection = await database.OpenAsync(Cancel);
-        Assert.Empty(await TimeWindowsOf(connection, id));
-
-        long future;
-        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
-        {
-            future = await AppendTrackedHistories(connection, transaction, database, id);
-
-            // In the transaction of the change: nothing before the first entry, the same-day correction wins (12 h), the future entry from its day.
-            Assert.Equal(
-                [Window("0001-01-01", "2023-05-01", null), Window("2023-05-01", "2024-12-31", 84_000), Window("2024-12-31", "2027-01-01", 8_400), Window("2027-01-01", null, 28_000)],
-                await TimeWindowsOf(connection, id, transaction));
-            await AssertWindowsInStep(connection, transaction);
-            await transaction.CommitAsync(Cancel);
-        }
-
-        Assert.Equal(
-            (50_000_000L + 20_000_000L, 825L, 1_200L),
-            await connection.QuerySingleAsync<(long, long, long)>(
-                "SELECT money_centi, hours_hundredths, annual_filings FROM cost_in_force WHERE procedure_id = @Id AND valid_from <= '2025-06-30' AND (valid_to IS NULL OR valid_to > '2025-06-30')", new { Id = id }));
-
-        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
-        {
-            Assert.Equal(1, await HistoryQueries.RemoveTime(connection, transaction, id, future, Cancel));
-            await transaction.CommitAsync(Cancel);
-        }
-
-        Assert.Equal(Window("2024-12-31", null, 8_400), (await TimeWindowsOf(connection, id))[^1]);
-
-        // Written behind the service's back, an entry moved to another day moves its window.
-        await connection.ExecuteAsync("UPDATE time_history SET effective_from = '2025-01-01' WHERE procedure_id = @Id AND decision_ref = 'B corrected'", new { Id = id });
-        Assert.Equal(
-            [Window("0001-01-01", "2023-05-01", null), Window("2023-05-01", "2024-12-31", 84_000), Window("2024-12-31", "2025-01-01", 78_400), Window("2025-01-01", null, 8_400)],
-            await TimeWindowsOf(connection, id));
-        await AssertWindowsInStep(connection);
-
-        await connection.ExecuteAsync("DELETE FROM time_history WHERE procedure_id = @Id", new { Id = id });
-        await connection.ExecuteAsync("DELETE FROM cost_history WHERE procedure_id = @Id", new { Id = id });
-        Assert.Empty(await TimeWindowsOf(connection, id));
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM cost_windows WHERE procedure_id = @Id", new { Id = id }));
-        await AssertWindowsInStep(connection);
-
-        // Derived rows never keep a procedure from being deleted once its history is gone.
-        Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM procedures WHERE id = @Id", new { Id = id }));
-    }
-
-    [Fact]
-    public async Task EveryDeployDerivesTheWindowsThatAreMissing()
+    public async Task EveryDeployDerivesTheRowsThatAreMissing()
     {
         var database = Ready();
         var (id, _) = await NewProcedure(database, "Thủ tục mất khoảng hiệu lực");
@@ -521,13 +458,14 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             await transaction.CommitAsync(Cancel);
         }
 
-        await connection.ExecuteAsync("DELETE FROM time_windows WHERE procedure_id = @Id", new { Id = id });
-        await connection.ExecuteAsync("DELETE FROM cost_windows WHERE procedure_id = @Id", new { Id = id });
-        Assert.Empty(await TimeWindowsOf(connection, id));
+        await connection.ExecuteAsync("DELETE FROM procedure_windows WHERE procedure_id = @Id", new { Id = id });
+        await connection.ExecuteAsync("DELETE FROM procedure_baselines WHERE procedure_id = @Id", new { Id = id });
+        Assert.Null(await BaselineOf(connection, id));
 
         Targets.Migrator(database).Migrate();
-        Assert.Equal([Window("0001-01-01", "2024-01-01", null), Window("2024-01-01", null, 40_000)], await TimeWindowsOf(connection, id));
-        await AssertWindowsInStep(connection);
+        Assert.Equal([null, 40_000], await TimeUnitsOn(connection, id, ["2023-12-31", "2024-01-01"]));
+        Assert.Equal(Baseline(null, 40_000, null, 10), await BaselineOf(connection, id));
+        await AssertDerivedInStep(connection);
     }
 
     [Fact]
@@ -575,7 +513,7 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
             "11", code, name, ProcedureLevel.Commune, ProcedureKind.InternalWithinAgency, true, OnlineLevel.Full, true, false,
             fieldId, agencyId, new DateOnly(2025, 6, 15),
             [new LegalBasisEntry("50/2014/QH13", "Luật Xây dựng", new DateOnly(2014, 6, 18), "Quốc hội")],
-            [new DocumentInput("Đơn đề nghị cấp giấy phép", "Mẫu số 01", 1, 2, null, true, "CSDL đất đai")]), Now, Cancel);
+            [new DocumentInput("Đơn đề nghị cấp giấy phép", "Mẫu số 01", 1, 2, null, true, "CSDL đất đai")]), ProcedureCatalog.Api.Attributes.Recorder.At(Now, ProcedureCatalog.Api.Access.Actor.Service), Cancel);
         var id = Assert.IsType<ProcedureOutcome.Created>(outcome).Id;
         await transaction.CommitAsync(Cancel);
         return (id, code);

@@ -1,6 +1,5 @@
 using Dapper;
 using DbUp;
-using DbUp.Helpers;
 using Microsoft.Data.Sqlite;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Tests.Support;
@@ -14,25 +13,18 @@ public sealed class IdsNeverReusedMigrationTests
 
     private static readonly string[] RebuiltTables = ["fields", "agencies", "procedures", "legal_basis", "documents", "time_history", "cost_history", "api_keys"];
 
-    /// <summary>The windows tables that today's views read (migration 0010 only creates them, apart from everything 0008 rebuilds).</summary>
-    private const string Migration0010 = "db/sqlite/migrations/0010_history_windows.sql";
-
     /// <summary>
-    /// A catalogue as the deploy before 0008 left it: the migrations up to 0007, then the views. The views are
-    /// today's, which read the tables of 0010, so 0010 is applied with them (and journalled: the upgrade skips it).
+    /// A catalogue as the migrations before 0008 left it. Today's views read tables of later migrations (0010 to 0012), and
+    /// 0011 adds a column to procedures, which 0008 rebuilds: so no views here, as if the deploy before 0008 had had none;
+    /// the upgrade below creates today's.
     /// </summary>
     private static void MigrateUpTo0007(string connectionString)
     {
         var assembly = typeof(CatalogMigrator).Assembly;
         var migrations = DeployChanges.To.SqliteDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith("db/sqlite/migrations/", StringComparison.Ordinal)
-                && (string.CompareOrdinal(name, Migration0008) < 0 || name == Migration0010))
+            .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith("db/sqlite/migrations/", StringComparison.Ordinal) && string.CompareOrdinal(name, Migration0008) < 0)
             .WithTransactionPerScript().LogToNowhere().Build().PerformUpgrade();
         Assert.True(migrations.Successful, migrations.Error?.Message);
-        var views = DeployChanges.To.SqliteDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith("db/sqlite/views/", StringComparison.Ordinal))
-            .JournalTo(new NullJournal()).WithTransaction().LogToNowhere().Build().PerformUpgrade();
-        Assert.True(views.Successful, views.Error?.Message);
     }
 
     private static SqliteConnection Open(string connectionString)
@@ -49,7 +41,7 @@ public sealed class IdsNeverReusedMigrationTests
     private static async Task<Dictionary<string, long>> Counts(SqliteConnection connection)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in RebuiltTables.Append("procedure_figures").Append("api_key_jurisdictions").Append("changes"))
+        foreach (var table in RebuiltTables.Append("api_key_jurisdictions").Append("changes"))
         {
             counts[table] = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
         }
@@ -110,7 +102,9 @@ public sealed class IdsNeverReusedMigrationTests
 
         Assert.Equal(countsBefore, await Counts(upgraded));
         var after = await IndexesAndTriggers(upgraded);
-        Assert.Subset(after, before);
+        // procedure_figures (0007) goes with migration 0012, its index with it.
+        var lost = before.Where(item => !item.Contains(" ON procedure_figures:", StringComparison.Ordinal)).Except(after).ToList();
+        Assert.True(lost.Count == 0, "lost: " + string.Join(Environment.NewLine, lost));
         Assert.Equal(await IndexesAndTriggers(reference), after);
         Assert.Empty(await upgraded.QueryAsync("SELECT * FROM pragma_foreign_key_check"));
         var found = (await upgraded.QueryAsync<long>("SELECT rowid FROM procedure_search WHERE procedure_search MATCH '\"ho kinh\"'")).ToArray();

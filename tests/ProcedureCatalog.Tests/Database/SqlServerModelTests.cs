@@ -37,7 +37,12 @@ public sealed class SqlServerModelTests(SqlServerModelTests.Fixture fixture) : I
     {
         var names = fixture.Model.Schema.Objects.Select(item => item.Key).ToList();
         Assert.Contains("view dbo.time_in_force", names);
-        Assert.Contains("trigger dbo.tr_procedure_figures_refresh", names);
+        Assert.Contains("trigger dbo.tr_procedure_windows_refresh", names);
+        Assert.Contains("view dbo.procedure_reductions", names);
+
+        // Dropped by migration 0012 with the tables they kept.
+        Assert.DoesNotContain("trigger dbo.tr_procedure_figures_refresh", names);
+        Assert.DoesNotContain("table dbo.time_windows", names);
         Assert.Contains("index dbo.time_history.ix_time_history_in_force", names);
 
         // Replaced by migration 0005: the model holds the end state, not every script's objects.
