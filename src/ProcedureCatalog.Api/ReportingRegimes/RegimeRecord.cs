@@ -55,8 +55,11 @@ public sealed record RegimeRecord(
         row.Name, row.LegalBasis, row.AgencyName, EnumText<ReportingFrequency>.Parse(row.Frequency), EnumText<ProcedureStatus>.Parse(row.Status), row.AbolishedOn,
         row.EntryElectronic, row.EntryEffectiveFrom, row.EntryDecisionRef);
 
-    /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
-    internal static RegimeRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors)
+    /// <summary>
+    /// Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>, and the record
+    /// read is returned all the same (empty or default where a cell is bad), so that its agency and name can still be checked.
+    /// </summary>
+    internal static RegimeRecord Parse(IReadOnlyDictionary<string, string?> values, Errors errors)
     {
         var cells = new RecordCells(values, errors);
         var record = new RegimeRecord(
@@ -75,6 +78,6 @@ public sealed record RegimeRecord(
         errors.When(record.Electronic is null && (record.ElectronicFrom is not null || record.ElectronicDecisionRef is not null), "electronic",
             "electronicFrom and electronicDecisionRef go with electronic (true or false, có or không).");
         errors.When(record.ElectronicDecisionRef is { Length: > 100 }, "electronicDecisionRef", "electronicDecisionRef may have at most 100 characters.");
-        return errors.Any ? null : record;
+        return record;
     }
 }

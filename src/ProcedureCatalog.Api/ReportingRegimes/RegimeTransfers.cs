@@ -249,26 +249,22 @@ internal sealed class RegimeImport
 
         var rowErrors = new Errors();
         var record = RegimeRecord.Parse(line.Values, rowErrors);
-        long agencyId = 0;
-        if (record is not null)
+        var key = TextRules.NameKey(record.Name);
+        if (record.Name.Length > 0 && !seen.TryAdd(key, line.Row))
         {
-            var key = TextRules.NameKey(record.Name);
-            if (seen.TryGetValue(key, out var first))
-            {
-                rowErrors.Add("name", $"'{CatalogueRecord.Quote(record.Name)}' is already in row {first}.");
-            }
+            rowErrors.Add("name", $"'{CatalogueRecord.Quote(record.Name)}' is already in row {seen[key]}.");
+        }
 
-            seen.TryAdd(key, line.Row);
-            if (agencies.TryGetValue(TextRules.NameKey(record.Agency), out var agency))
-            {
-                agencyId = agency.Id;
-            }
-            else
-            {
-                var similar = agencies.Values.FirstOrDefault(candidate => SearchText.Fold(candidate.Name) == SearchText.Fold(record.Agency)).Name;
-                rowErrors.Add("agency", $"'{CatalogueRecord.Quote(record.Agency)}' is not a known agency of {jurisdiction}"
-                    + (similar is null ? "" : $" (did you mean '{CatalogueRecord.Quote(similar)}'?)") + "; correct the name, or create the agency first.");
-            }
+        long agencyId = 0;
+        if (agencies.TryGetValue(TextRules.NameKey(record.Agency), out var agency))
+        {
+            agencyId = agency.Id;
+        }
+        else if (record.Agency.Length > 0)
+        {
+            var similar = agencies.Values.FirstOrDefault(candidate => SearchText.Fold(candidate.Name) == SearchText.Fold(record.Agency)).Name;
+            rowErrors.Add("agency", $"'{CatalogueRecord.Quote(record.Agency)}' is not a known agency of {jurisdiction}"
+                + (similar is null ? "" : $" (did you mean '{CatalogueRecord.Quote(similar)}'?)") + "; correct the name, or create the agency first.");
         }
 
         foreach (var (field, messages) in rowErrors.ToDictionary())
@@ -279,7 +275,7 @@ internal sealed class RegimeImport
             }
         }
 
-        if (record is not null && !rowErrors.Any)
+        if (!rowErrors.Any)
         {
             rows.Add((record, agencyId));
             Count(record, agencyId);
