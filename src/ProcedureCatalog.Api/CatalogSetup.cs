@@ -137,6 +137,7 @@ public static class CatalogSetup
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();
+        ReportingRegimes.RegimeEndpoints.MapReportingRegimes(api);
         return app;
     }
 

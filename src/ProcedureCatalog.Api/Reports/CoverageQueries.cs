@@ -8,7 +8,8 @@ namespace ProcedureCatalog.Api.Reports;
 /// <summary>
 /// The coverage indicators of the scoreboard: shares counted over the view coverage_windows (db/*/views/0300_coverage.sql),
 /// whose rows say, per window of a procedure, whether it is in each indicator's denominator and numerator on the dates
-/// of the window. The rows that hold @AsOf are added up in one pass and each target of the year takes its pair of sums.
+/// of the window, and business-reporting-electronic over reporting_regime_coverage (db/*/views/0350_reporting_regimes.sql).
+/// The rows that hold @AsOf are added up in one pass and each target of the year takes its pair of sums.
 /// </summary>
 internal static class CoverageQueries
 {
@@ -39,8 +40,8 @@ internal static class CoverageQueries
                         ELSE (20000 * CAST(g.numerator AS BIGINT) + CAST(g.denominator AS BIGINT)) / (2 * CAST(g.denominator AS BIGINT)) END AS value_hundredths
             FROM (
                 SELECT t.indicator, t.target_hundredths, t.judged_on, t.scope,
-                       COALESCE({Pick("numerator")}, 0) AS numerator,
-                       COALESCE({Pick("denominator")}, 0) AS denominator
+                       COALESCE({Pick("numerator")}, r.numerator, 0) AS numerator,
+                       COALESCE({Pick("denominator")}, r.denominator, 0) AS denominator
                 FROM target_levels t
                 CROSS JOIN (
                     SELECT {Sums}
@@ -49,7 +50,17 @@ internal static class CoverageQueries
                       AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
                       AND (@Jurisdiction IS NULL OR cw.jurisdiction_code = @Jurisdiction)
                 ) c
-                WHERE t.program_code = @Program AND t.year = @Year AND t.indicator IN ({string.Join(", ", Counted.Select(indicator => $"'{Infrastructure.EnumText.Of(indicator)}'"))})
+                -- business-reporting-electronic: the jurisdiction's reporting regimes, each by its stretch of dates that holds
+                -- @AsOf (views/0350_reporting_regimes.sql: active on it, and electronic too).
+                LEFT JOIN (
+                    SELECT rc.indicator, SUM(rc.in_numerator) AS numerator, SUM(rc.in_denominator) AS denominator
+                    FROM reporting_regime_coverage rc
+                    WHERE rc.program_code = @Program AND rc.year = @Year AND rc.valid_from <= @AsOf AND (rc.valid_to IS NULL OR rc.valid_to > @AsOf)
+                      AND (@Jurisdiction IS NULL OR rc.jurisdiction_code = @Jurisdiction)
+                    GROUP BY rc.indicator
+                ) r ON r.indicator = t.indicator
+                WHERE t.program_code = @Program AND t.year = @Year
+                  AND t.indicator IN ({string.Join(", ", Counted.Append(Targets.Indicator.BusinessReportingElectronic).Select(indicator => $"'{Infrastructure.EnumText.Of(indicator)}'"))})
             ) g
         ) s
         ORDER BY s.indicator

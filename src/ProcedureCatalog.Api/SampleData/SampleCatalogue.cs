@@ -95,9 +95,12 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 Access.Actor.Service, now, cancellationToken);
         }
 
+        // The business reporting regimes of the sample's jurisdictions, from a seed file of their own.
+        var regimes = await ReportingRegimes.RegimeSample.Seed(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures",
-            sample.Jurisdictions.Count, sample.Procedures.Count);
+        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures, {Regimes} reporting regimes",
+            sample.Jurisdictions.Count, sample.Procedures.Count, regimes);
         return true;
     }
 

@@ -15,6 +15,9 @@ public enum Indicator
     FullOnlineOfEligible,
     InternalElectronic,
     TechnicalRegulationReviewed,
+
+    /// <summary>Business reporting regimes done electronically (2026; the reporting_regime_coverage view).</summary>
+    BusinessReportingElectronic,
 }
 
 /// <summary>A target of a program year.</summary>

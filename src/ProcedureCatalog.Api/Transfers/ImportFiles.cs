@@ -23,6 +23,25 @@ public enum ImportFormat
 /// </summary>
 internal sealed record ImportLine(int Row, IReadOnlyDictionary<string, string?> Values, IReadOnlyDictionary<string, JsonElement>? Structured = null);
 
+/// <summary>The columns of a kind of record: every name a file may use (matched ignoring case and spaces), and those JSON carries as arrays of objects.</summary>
+internal sealed class ImportColumns(IReadOnlyList<string> names, IReadOnlySet<string> structured)
+{
+    public static readonly ImportColumns Catalogue = new(CatalogueRecord.Columns, CatalogueRecord.StructuredColumns);
+
+    private readonly Dictionary<string, string> byFoldedName =
+        names.Concat(structured).ToDictionary(column => column.ToLowerInvariant(), column => column, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Names => names;
+
+    public IReadOnlySet<string> Structured => structured;
+
+    /// <summary>The column a header names, or null for a header that is not one of them.</summary>
+    public string? Canonical(string header) => byFoldedName.GetValueOrDefault(header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant());
+
+    public IReadOnlyList<string> Unknown(IEnumerable<string> headers) =>
+        headers.Where(header => Canonical(header) is null && !string.IsNullOrWhiteSpace(header)).ToList();
+}
+
 /// <summary>A file that cannot be read (malformed, or beyond what any catalogue needs), said in words an official can act on.</summary>
 internal sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -48,23 +67,22 @@ internal static class ImportFiles
     };
 
     /// <summary>Row 0 carries the headers; then one line per record. Throws <see cref="ImportFileException"/> for a file that cannot be read.</summary>
-    public static IEnumerable<ImportLine> Read(string path, ImportFormat format) => format switch
+    public static IEnumerable<ImportLine> Read(string path, ImportFormat format) => Read(path, format, ImportColumns.Catalogue);
+
+    /// <summary>The same for a file of another kind of record, in its own columns (reporting regimes).</summary>
+    public static IEnumerable<ImportLine> Read(string path, ImportFormat format, ImportColumns columns) => format switch
     {
-        ImportFormat.Csv => ReadCsv(path),
-        ImportFormat.Xlsx => ReadXlsx(path),
-        ImportFormat.Ndjson => ReadObjects(ReadNdjson(path)),
-        _ => ReadObjects(ReadJsonArray(path)),
+        ImportFormat.Csv => ReadCsv(path, columns),
+        ImportFormat.Xlsx => ReadXlsx(path, columns),
+        ImportFormat.Ndjson => ReadObjects(ReadNdjson(path), columns),
+        _ => ReadObjects(ReadJsonArray(path), columns),
     };
 
-    public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) =>
-        headers.Where(header => Canonical(header) is null && !string.IsNullOrWhiteSpace(header)).ToList();
+    public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) => ImportColumns.Catalogue.Unknown(headers);
 
-    private static readonly Dictionary<string, string> ByFoldedName =
-        CatalogueRecord.Columns.Concat(CatalogueRecord.StructuredColumns).ToDictionary(column => column.ToLowerInvariant(), column => column, StringComparer.Ordinal);
+    public static string? Canonical(string header) => ImportColumns.Catalogue.Canonical(header);
 
-    public static string? Canonical(string header) => ByFoldedName.GetValueOrDefault(header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant());
-
-    private static IEnumerable<ImportLine> ReadCsv(string path)
+    private static IEnumerable<ImportLine> ReadCsv(string path, ImportColumns known)
     {
         CsvReader csv;
         try
@@ -89,7 +107,7 @@ internal static class ImportFiles
             }
 
             CheckColumnCount(headers.Length);
-            var columns = headers.Select(Canonical).ToArray();
+            var columns = headers.Select(known.Canonical).ToArray();
             yield return Header(headers);
             while (true)
             {
@@ -212,7 +230,7 @@ internal static class ImportFiles
         }
     }
 
-    private static IEnumerable<ImportLine> ReadXlsx(string path)
+    private static IEnumerable<ImportLine> ReadXlsx(string path, ImportColumns known)
     {
         CheckWorkbook(path);
         var configuration = new OpenXmlConfiguration { EnableSharedStringCache = true, SharedStringCacheSize = 4 * 1024 * 1024 };
@@ -233,7 +251,7 @@ internal static class ImportFiles
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (header, value) in cells)
             {
-                if (Canonical(header) is { } column)
+                if (known.Canonical(header) is { } column)
                 {
                     values[column] = value switch
                     {
@@ -464,7 +482,7 @@ internal static class ImportFiles
         }
     }
 
-    private static IEnumerable<ImportLine> ReadObjects(IEnumerable<(int Row, JsonElement Element)> elements)
+    private static IEnumerable<ImportLine> ReadObjects(IEnumerable<(int Row, JsonElement Element)> elements, ImportColumns known)
     {
         var first = true;
         foreach (var (row, element) in elements)
@@ -477,12 +495,12 @@ internal static class ImportFiles
                 foreach (var property in element.EnumerateObject())
                 {
                     headers.Add(property.Name);
-                    if (Canonical(property.Name) is not { } column)
+                    if (known.Canonical(property.Name) is not { } column)
                     {
                         continue;
                     }
 
-                    if (CatalogueRecord.StructuredColumns.Contains(column)
+                    if (known.Structured.Contains(column)
                         || (column == "documents" && property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().Any(entry => entry.ValueKind == JsonValueKind.Object)))
                     {
                         structured[column] = property.Value;

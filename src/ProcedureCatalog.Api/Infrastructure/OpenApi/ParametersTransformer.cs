@@ -61,6 +61,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "id" when path.Contains("agencies/", StringComparison.Ordinal) => 21,
         "id" when path.Contains("fields/", StringComparison.Ordinal) => 2,
         "id" when path.Contains("imports/", StringComparison.Ordinal) => "0193a5c2e4b87c3f9a1d2e3f4a5b6c7d",
+        "id" when path.Contains("reporting-regimes/", StringComparison.Ordinal) => 12,
         "id" or "procedureId" => 41,
         "code" when path.Contains("procedures/{code}", StringComparison.Ordinal) => "1.009645",
         "code" or "jurisdiction" => "92",
@@ -76,6 +77,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "level" => "province",
         "kind" => "external",
         "businessRelated" or "fullOnlineEligible" or "boundaryFree" => "true",
+        "technicalRegulation" => "false",
         "onlineLevel" => "partial",
         "fieldId" => "2",
         "agencyId" => "21",
@@ -90,6 +92,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "createMissing" => false,
         "history" => true,
         "format" => "xlsx",
+        "frequency" => "half-yearly",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };

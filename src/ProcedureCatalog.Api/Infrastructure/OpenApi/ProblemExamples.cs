@@ -73,6 +73,7 @@ internal static class ProblemExamples
         ["RemoveDocument"] = ("Document", ["procedureId", "documentId"]),
         ["RemoveTimeEntry"] = ("Time entry", ["procedureId", "entryId"]),
         ["RemoveCostEntry"] = ("Cost entry", ["procedureId", "entryId"]),
+        ["RemoveElectronicEntry"] = ("Electronic entry", ["id", "entryId"]),
     };
 
     public static ProblemDetails NotFound(OpenApiOperation operation, OpenApiOperationTransformerContext context)
