@@ -138,6 +138,7 @@ public static class CatalogSetup
         api.MapDocuments();
         api.MapHistory();
         ReportingRegimes.RegimeEndpoints.MapReportingRegimes(api);
+        Attributes.AttributeEndpoints.MapAttributes(api);
         return app;
     }
 

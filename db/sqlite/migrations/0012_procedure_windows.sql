@@ -103,9 +103,11 @@ CREATE TABLE procedure_windows_work (
     CONSTRAINT pk_procedure_windows_work PRIMARY KEY (procedure_id, series, item_id, valid_from)
 ) WITHOUT ROWID;
 
--- A bulk load (the catalogue generator) writes a whole catalogue in one transaction: it puts a row here for the length
--- of that transaction, so that the refreshes wait (they would re-derive each procedure once per row it writes), and
--- derives every procedure once at the end (the deploy's step for what is missing, views/0150). Empty otherwise.
+-- A write that touches one procedure's histories many times (a new procedure with its attributes, documents and history;
+-- an import's record) puts the procedure's id here for the length of that write, so that the refreshes of its rows
+-- wait (they would re-derive it once per row written), and derives it once at the end, in the same transaction. A bulk
+-- load (the catalogue generator) puts 0: every refresh waits, and the deploy's step for what is missing derives every
+-- procedure once (views/0150). Empty outside such a write.
 CREATE TABLE derivation_paused (
-    reason TEXT NOT NULL PRIMARY KEY
+    procedure_id INTEGER NOT NULL PRIMARY KEY
 );

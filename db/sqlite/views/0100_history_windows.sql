@@ -126,15 +126,15 @@ FROM procedure_windows w;
 
 -- Inserting a procedure id here re-derives that procedure's rows: its windows, its documents' windows, its baselines in
 -- every program, and the latest value of each attribute in its own columns (and of each document's mark in documents). The one place that writes procedure_windows and
--- procedure_baselines for a procedure, which the triggers (views/0150) and the deploy go through; it waits while a bulk
--- load has paused the derivation (migration 0012: derivation_paused).
+-- procedure_baselines for a procedure, which the triggers (views/0150) and the deploy go through; it waits while a write
+-- has paused the procedure's derivation, or a bulk load all of it (migration 0012: derivation_paused).
 DROP VIEW IF EXISTS procedure_windows_refresh;
 CREATE VIEW procedure_windows_refresh AS
 SELECT w.procedure_id FROM procedure_windows w WHERE 0 = 1;
 
 DROP TRIGGER IF EXISTS procedure_windows_refresh_insert;
 CREATE TRIGGER procedure_windows_refresh_insert INSTEAD OF INSERT ON procedure_windows_refresh
-WHEN NOT EXISTS (SELECT 1 FROM derivation_paused) BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, NEW.procedure_id)) BEGIN
     INSERT INTO procedure_windows_work (procedure_id, series, item_id, valid_from, valid_to, entry_id, units, money_centi, hours_hundredths, annual_filings, value)
     SELECT procedure_id, series, item_id, valid_from, valid_to, entry_id, units, money_centi, hours_hundredths, annual_filings, value
     FROM entry_windows_computed
@@ -185,7 +185,7 @@ SELECT b.procedure_id FROM procedure_baselines b WHERE 0 = 1;
 
 DROP TRIGGER IF EXISTS procedure_baselines_refresh_insert;
 CREATE TRIGGER procedure_baselines_refresh_insert INSTEAD OF INSERT ON procedure_baselines_refresh
-WHEN NOT EXISTS (SELECT 1 FROM derivation_paused) BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, NEW.procedure_id)) BEGIN
     DELETE FROM procedure_baselines WHERE procedure_id = NEW.procedure_id;
     INSERT INTO procedure_baselines (procedure_id, program_code, hourly_tariff_vnd, time_units, cost_centi, annual_filings)
     SELECT procedure_id, program_code, hourly_tariff_vnd, time_units, cost_centi, annual_filings

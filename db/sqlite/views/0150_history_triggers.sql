@@ -1,19 +1,7 @@
 -- What keeps the derived rows of migration 0012 in step, in the transaction of every change (also of changes written
 -- straight into the database): a change of a procedure's histories, documents, reviews, abolition or grouping columns
 -- re-derives its windows and baselines (views/0100); a change of a program or a tariff re-derives the baselines it
--- prices. The triggers of views/0500 before issue 14 (procedure_figures) are gone with that table (migration 0012).
-DROP TRIGGER IF EXISTS time_history_figures_insert;
-DROP TRIGGER IF EXISTS time_history_figures_update;
-DROP TRIGGER IF EXISTS time_history_figures_delete;
-DROP TRIGGER IF EXISTS cost_history_figures_insert;
-DROP TRIGGER IF EXISTS cost_history_figures_update;
-DROP TRIGGER IF EXISTS cost_history_figures_delete;
-DROP TRIGGER IF EXISTS reduction_programs_figures_insert;
-DROP TRIGGER IF EXISTS reduction_programs_figures_update;
-DROP VIEW IF EXISTS procedure_figures_refresh;
-DROP VIEW IF EXISTS procedure_figures_computed;
-DROP VIEW IF EXISTS procedures_with_history;
-
+-- prices. (The triggers that kept procedure_figures went with it in migration 0012.)
 -- A new procedure has its one window at once; a change of what its windows carry under the procedure's own names re-derives them.
 DROP TRIGGER IF EXISTS procedures_windows_insert;
 CREATE TRIGGER procedures_windows_insert AFTER INSERT ON procedures BEGIN

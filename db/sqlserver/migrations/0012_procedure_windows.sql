@@ -86,10 +86,12 @@ CREATE TABLE document_windows (
 
 CREATE INDEX ix_document_windows_procedure ON document_windows (procedure_id);
 
--- A bulk load (the catalogue generator) writes a whole catalogue in one transaction: it puts a row here for the length
--- of that transaction, so that the refreshes wait (they would re-derive each procedure once per row it writes), and
--- derives every procedure once at the end (the deploy's step for what is missing, views/0150). Empty otherwise.
+-- A write that touches one procedure's histories many times (a new procedure with its attributes, documents and history;
+-- an import's record) puts the procedure's id here for the length of that write, so that the refreshes of its rows
+-- wait (they would re-derive it once per statement written), and derives it once at the end, in the same transaction. A
+-- bulk load (the catalogue generator) puts 0: every refresh waits, and the deploy's step for what is missing derives
+-- every procedure once (views/0150). Empty outside such a write.
 CREATE TABLE derivation_paused (
-    reason NVARCHAR(40) NOT NULL CONSTRAINT pk_derivation_paused PRIMARY KEY
+    procedure_id INT NOT NULL CONSTRAINT pk_derivation_paused PRIMARY KEY
 );
 GO

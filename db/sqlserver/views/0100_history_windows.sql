@@ -138,9 +138,9 @@ GO
 -- Inserting procedure ids here re-derives those procedures' rows: their windows, their documents' windows, their
 -- baselines in every program, and the latest value of each attribute in their own columns (and of each document's
 -- mark in documents). The one place that writes procedure_windows, document_windows and procedure_baselines for a
--- procedure, which the triggers (views/0150) and the deploy go through; it waits while a bulk load has paused the
--- derivation (migration 0012: derivation_paused). INSTEAD OF triggers run whatever the server's nested-triggers
--- setting is.
+-- procedure, which the triggers (views/0150) and the deploy go through; it waits while a write has paused a procedure's
+-- derivation, or a bulk load all of it (migration 0012: derivation_paused). INSTEAD OF triggers run whatever the server's
+-- nested-triggers setting is.
 CREATE OR ALTER VIEW procedure_windows_refresh AS
 SELECT w.procedure_id FROM procedure_windows w WHERE 1 = 0;
 GO
@@ -149,11 +149,13 @@ CREATE OR ALTER TRIGGER tr_procedure_windows_refresh ON procedure_windows_refres
 AS
 BEGIN
     SET NOCOUNT ON;
-    IF EXISTS (SELECT 1 FROM derivation_paused)
+    IF EXISTS (SELECT 1 FROM derivation_paused WHERE procedure_id = 0)
         RETURN;
 
     DECLARE @ids TABLE (procedure_id INT NOT NULL PRIMARY KEY);
-    INSERT INTO @ids (procedure_id) SELECT DISTINCT i.procedure_id FROM inserted i;
+    INSERT INTO @ids (procedure_id)
+    SELECT DISTINCT i.procedure_id FROM inserted i
+    WHERE NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id = i.procedure_id);
 
     -- HOLDLOCK: two transactions deriving the same procedure's rows must not both insert them.
     DELETE w FROM procedure_windows w WITH (HOLDLOCK) WHERE w.procedure_id IN (SELECT i.procedure_id FROM @ids i);
@@ -209,13 +211,18 @@ CREATE OR ALTER TRIGGER tr_procedure_baselines_refresh ON procedure_baselines_re
 AS
 BEGIN
     SET NOCOUNT ON;
-    IF EXISTS (SELECT 1 FROM derivation_paused)
+    IF EXISTS (SELECT 1 FROM derivation_paused WHERE procedure_id = 0)
         RETURN;
 
-    DELETE b FROM procedure_baselines b WITH (HOLDLOCK) WHERE b.procedure_id IN (SELECT i.procedure_id FROM inserted i);
+    DECLARE @ids TABLE (procedure_id INT NOT NULL PRIMARY KEY);
+    INSERT INTO @ids (procedure_id)
+    SELECT DISTINCT i.procedure_id FROM inserted i
+    WHERE NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id = i.procedure_id);
+
+    DELETE b FROM procedure_baselines b WITH (HOLDLOCK) WHERE b.procedure_id IN (SELECT i.procedure_id FROM @ids i);
     INSERT INTO procedure_baselines (procedure_id, program_code, hourly_tariff_vnd, time_units, cost_centi, annual_filings)
     SELECT c.procedure_id, c.program_code, c.hourly_tariff_vnd, c.time_units, c.cost_centi, c.annual_filings
     FROM procedure_baselines_computed c
-    WHERE c.procedure_id IN (SELECT i.procedure_id FROM inserted i);
+    WHERE c.procedure_id IN (SELECT i.procedure_id FROM @ids i);
 END;
 GO

@@ -1,25 +1,7 @@
 -- What keeps the derived rows of migration 0012 in step, in the transaction of every change (also of changes written
 -- straight into the database): a change of a procedure's histories, documents, reviews, abolition or grouping columns
 -- re-derives its windows and baselines (views/0100); a change of a program or a tariff re-derives the baselines it
--- prices. The triggers of views/0500 before issue 14 (procedure_figures) are gone with that table (migration 0012).
-DROP TRIGGER IF EXISTS tr_time_history_figures;
-GO
-
-DROP TRIGGER IF EXISTS tr_cost_history_figures;
-GO
-
-DROP TRIGGER IF EXISTS tr_reduction_programs_figures;
-GO
-
-DROP VIEW IF EXISTS procedure_figures_refresh;
-GO
-
-DROP VIEW IF EXISTS procedure_figures_computed;
-GO
-
-DROP VIEW IF EXISTS procedures_with_history;
-GO
-
+-- prices. (The triggers that kept procedure_figures went with it in migration 0012.)
 -- A new procedure has its one window at once; a change of what its windows carry under the procedure's own names
 -- re-derives them (the refresh's own update of the latest values changes none of those columns).
 CREATE OR ALTER TRIGGER tr_procedures_windows ON procedures AFTER INSERT, UPDATE

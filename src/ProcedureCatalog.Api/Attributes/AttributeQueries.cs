@@ -115,17 +115,21 @@ internal static class AttributeQueries
     /// </summary>
     public static Task<(long Id, bool Earliest)?> FindEntry(DbConnection connection, DbTransaction transaction, long procedureId, long entryId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<(long Id, bool Earliest)?>(new CommandDefinition(
-            """
-            SELECT h.id,
-                   CASE WHEN EXISTS (
-                       SELECT 1 FROM attribute_history e
-                       WHERE e.procedure_id = h.procedure_id AND e.attribute = h.attribute
-                         AND (e.effective_from < h.effective_from OR (e.effective_from = h.effective_from AND (e.recorded_at < h.recorded_at OR (e.recorded_at = h.recorded_at AND e.id < h.id)))))
-                   THEN 0 ELSE 1 END AS earliest
-            FROM attribute_history h
-            WHERE h.procedure_id = @ProcedureId AND h.id = @EntryId
-            """,
-            new { ProcedureId = procedureId, EntryId = entryId }, transaction, cancellationToken: cancellationToken));
+            EntryAndWhetherEarliest("attribute_history", "e.procedure_id = h.procedure_id AND e.attribute = h.attribute", "h.procedure_id = @Owner"),
+            new { Owner = procedureId, EntryId = entryId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>An entry of a history, and whether no entry of its series comes before it in the order of section 3.</summary>
+    private static string EntryAndWhetherEarliest(string table, string sameSeries, string owner) =>
+        $"""
+        SELECT h.id,
+               CASE WHEN EXISTS (
+                   SELECT 1 FROM {table} e
+                   WHERE {sameSeries}
+                     AND (e.effective_from < h.effective_from OR (e.effective_from = h.effective_from AND (e.recorded_at < h.recorded_at OR (e.recorded_at = h.recorded_at AND e.id < h.id)))))
+               THEN 0 ELSE 1 END AS earliest
+        FROM {table} h
+        WHERE {owner} AND h.id = @EntryId
+        """;
 
     public static Task<int> RemoveEntry(DbConnection connection, DbTransaction transaction, long procedureId, long entryId, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
@@ -168,17 +172,8 @@ internal static class AttributeQueries
     public static Task<(long Id, bool Earliest)?> FindProvidedOnceEntry(
         DbConnection connection, DbTransaction transaction, long documentId, long entryId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<(long Id, bool Earliest)?>(new CommandDefinition(
-            """
-            SELECT h.id,
-                   CASE WHEN EXISTS (
-                       SELECT 1 FROM provided_once_history e
-                       WHERE e.document_id = h.document_id
-                         AND (e.effective_from < h.effective_from OR (e.effective_from = h.effective_from AND (e.recorded_at < h.recorded_at OR (e.recorded_at = h.recorded_at AND e.id < h.id)))))
-                   THEN 0 ELSE 1 END AS earliest
-            FROM provided_once_history h
-            WHERE h.document_id = @DocumentId AND h.id = @EntryId
-            """,
-            new { DocumentId = documentId, EntryId = entryId }, transaction, cancellationToken: cancellationToken));
+            EntryAndWhetherEarliest("provided_once_history", "e.document_id = h.document_id", "h.document_id = @Owner"),
+            new { Owner = documentId, EntryId = entryId }, transaction, cancellationToken: cancellationToken));
 
     public static Task<int> RemoveProvidedOnceEntry(DbConnection connection, DbTransaction transaction, long documentId, long entryId, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

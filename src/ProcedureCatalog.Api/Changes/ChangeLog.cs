@@ -5,7 +5,7 @@ using ProcedureCatalog.Api.Access;
 namespace ProcedureCatalog.Api.Changes;
 
 /// <summary>What changed; written in the transaction of the change, so a change and its record stand or fall together.</summary>
-/// <param name="Entity">procedure, document, time-entry, cost-entry, agency, jurisdiction, field, tariff or target.</param>
+/// <param name="Entity">procedure, document, time-entry, cost-entry, attribute-entry, provided-once-entry, review, agency, jurisdiction, field, tariff or target (and the reporting regimes' own).</param>
 /// <param name="EntityKey">The id or natural key of what changed.</param>
 /// <param name="Action">created, updated, deleted, abolished or reinstated.</param>
 /// <param name="ProcedureId">The procedure it belongs to, when it belongs to one.</param>

@@ -84,7 +84,7 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
 
         // The derived rows (migration 0012) would be re-derived once per row written: the load pauses that for its own
         // transaction, and the migration below derives every procedure once.
-        await connection.ExecuteAsync(new CommandDefinition("INSERT INTO derivation_paused (reason) VALUES ('generator')", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("INSERT INTO derivation_paused (procedure_id) VALUES (0)", transaction: transaction, cancellationToken: cancellationToken));
         var counts = WriteProcedures(connection, transaction, catalogue, fieldIds, agencyIds, progress, stopwatch, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM derivation_paused", transaction: transaction, cancellationToken: cancellationToken));
         progress.WriteLine("Committing ...");

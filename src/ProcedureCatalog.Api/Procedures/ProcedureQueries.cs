@@ -228,10 +228,12 @@ internal static class ProcedureQueries
     /// <summary>
     /// A new procedure, active, with its dated attributes in force from the beginning (one entry each) and the review its
     /// lastReviewedOn names: a new procedure's values are all there is to know of it, as those recorded before the dated
-    /// histories were.
+    /// histories were. <paramref name="parts"/> writes the rest of it (documents, legal basis, history); its derived rows
+    /// are derived once, at the end (<see cref="Attributes.DerivedWindows"/>).
     /// </summary>
     public static async Task<long> Insert(
-        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, Attributes.Recorder recorder, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, Attributes.Recorder recorder, Func<long, Task> parts,
+        CancellationToken cancellationToken)
     {
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -261,9 +263,13 @@ internal static class ProcedureQueries
                 recorder.Now,
             },
             transaction, cancellationToken: cancellationToken));
-        await Attributes.AttributeQueries.Record(connection, transaction, dialect, id, DatedValuesOf(input), Attributes.AttributeQueries.Beginning,
-            input.DecisionRef, recorder, cancellationToken);
-        await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
+        await Attributes.DerivedWindows.Once(connection, transaction, id, async () =>
+        {
+            await Attributes.AttributeQueries.Record(connection, transaction, dialect, id, DatedValuesOf(input), Attributes.AttributeQueries.Beginning,
+                input.DecisionRef, recorder, cancellationToken);
+            await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
+            await parts(id);
+        }, cancellationToken);
         return id;
     }
 
@@ -315,9 +321,12 @@ internal static class ProcedureQueries
             return 0;
         }
 
-        await Attributes.AttributeQueries.Change(connection, transaction, dialect, id, DatedValuesOf(input), EffectiveFromOf(input, recorder), input.DecisionRef, recorder,
-            cancellationToken);
-        await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
+        await Attributes.DerivedWindows.Once(connection, transaction, id, async () =>
+        {
+            await Attributes.AttributeQueries.Change(connection, transaction, dialect, id, DatedValuesOf(input), EffectiveFromOf(input, recorder), input.DecisionRef,
+                recorder, cancellationToken);
+            await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
+        }, cancellationToken);
         return updated;
     }
 

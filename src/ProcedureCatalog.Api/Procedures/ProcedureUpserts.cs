@@ -51,15 +51,24 @@ internal static class ProcedureUpserts
             return new ProcedureOutcome.Unprocessable(referenceErrors);
         }
 
-        if (await ProcedureQueries.Update(connection, transaction, write.Dialect, current.Id, current.Version, input.ToUpdate(code), recorder, cancellationToken) == 0)
+        // The description, legal basis and documents at once, the procedure's rows derived once at the end.
+        var replaced = await Attributes.DerivedWindows.Once(connection, transaction, current.Id, async () =>
+        {
+            if (await ProcedureQueries.Update(connection, transaction, write.Dialect, current.Id, current.Version, input.ToUpdate(code), recorder, cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            await ProcedureQueries.ReplaceLegalBasis(connection, transaction, current.Id, input.LegalBasis, cancellationToken);
+            // A document that stays keeps its id (a client may hold it); only what changed is written.
+            await DocumentQueries.Sync(connection, transaction, write.Dialect, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
+                (input.Documents ?? []).Select(DocumentValues.Of).ToList(), recorder, from, input.DecisionRef, cancellationToken);
+            return true;
+        }, cancellationToken);
+        if (!replaced)
         {
             return new ProcedureOutcome.PreconditionFailed(current.Version);
         }
-
-        await ProcedureQueries.ReplaceLegalBasis(connection, transaction, current.Id, input.LegalBasis, cancellationToken);
-        // A document that stays keeps its id (a client may hold it); only what changed is written.
-        await DocumentQueries.Sync(connection, transaction, write.Dialect, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
-            (input.Documents ?? []).Select(DocumentValues.Of).ToList(), recorder, from, input.DecisionRef, cancellationToken);
 
         await ProcedureChanges.Recorded(write, current.Id, jurisdiction, code, current.Version + 1, "updated");
         return new ProcedureOutcome.Replaced(current.Id);

@@ -59,13 +59,15 @@ internal static class ProcedureWrites
             return new ProcedureOutcome.Conflict($"Jurisdiction '{input.Jurisdiction}' already has a procedure with code '{input.Code}' (id {existing}).");
         }
 
-        var id = await ProcedureQueries.Insert(connection, transaction, dialect, input, recorder, cancellationToken);
-        await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
-        foreach (var document in input.Documents ?? [])
+        var id = await ProcedureQueries.Insert(connection, transaction, dialect, input, recorder, async id =>
         {
-            // A new procedure's documents count from the beginning, like its attributes.
-            await DocumentQueries.Append(connection, transaction, dialect, id, document, recorder, Attributes.AttributeQueries.Beginning, input.DecisionRef, cancellationToken);
-        }
+            await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, input.LegalBasis, cancellationToken);
+            foreach (var document in input.Documents ?? [])
+            {
+                // A new procedure's documents count from the beginning, like its attributes.
+                await DocumentQueries.Append(connection, transaction, dialect, id, document, recorder, Attributes.AttributeQueries.Beginning, input.DecisionRef, cancellationToken);
+            }
+        }, cancellationToken);
 
         return new ProcedureOutcome.Created(id);
     }

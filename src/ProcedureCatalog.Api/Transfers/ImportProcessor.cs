@@ -398,22 +398,24 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         private async Task Create(DbConnection connection, DbTransaction transaction, CatalogueRecord record, ProcedureUpsert description, DateTime now, CancellationToken cancellationToken)
         {
             var recorder = Attributes.Recorder.At(now, job.Actor);
-            var procedureId = await ProcedureQueries.Insert(connection, transaction, dialect!, description.ToCreate(job.Jurisdiction, record.Code), recorder, cancellationToken);
-            // A new procedure's documents count from the beginning, like its attributes.
-            await DocumentQueries.Sync(connection, transaction, dialect!, procedureId, [], record.Documents, recorder, Attributes.AttributeQueries.Beginning, record.DecisionRef,
-                cancellationToken);
-            if (record.LegalBasis is { Count: > 0 } legalBasis)
-            {
-                await ProcedureQueries.ReplaceLegalBasis(connection, transaction, procedureId, legalBasis, cancellationToken);
-            }
-
             long version = 1;
-            if (record.Status == ProcedureStatus.Abolished)
+            var procedureId = await ProcedureQueries.Insert(connection, transaction, dialect!, description.ToCreate(job.Jurisdiction, record.Code), recorder, async id =>
             {
-                await ProcedureQueries.ChangeStatus(connection, transaction, procedureId, version++, ProcedureStatus.Abolished, record.AbolishedOn, now, cancellationToken);
-            }
+                // A new procedure's documents count from the beginning, like its attributes.
+                await DocumentQueries.Sync(connection, transaction, dialect!, id, [], record.Documents, recorder, Attributes.AttributeQueries.Beginning, record.DecisionRef,
+                    cancellationToken);
+                if (record.LegalBasis is { Count: > 0 } legalBasis)
+                {
+                    await ProcedureQueries.ReplaceLegalBasis(connection, transaction, id, legalBasis, cancellationToken);
+                }
 
-            await AddHistory(connection, transaction, procedureId, record, now, cancellationToken);
+                if (record.Status == ProcedureStatus.Abolished)
+                {
+                    await ProcedureQueries.ChangeStatus(connection, transaction, id, version++, ProcedureStatus.Abolished, record.AbolishedOn, now, cancellationToken);
+                }
+
+                await AddHistory(connection, transaction, id, record, now, cancellationToken);
+            }, cancellationToken);
             await ChangeLog.Record(connection, transaction,
                 new ChangeEntry("procedure", Text(procedureId), "created", procedureId, job.Jurisdiction, record.Code, version), job.Actor, now, cancellationToken);
         }
@@ -431,7 +433,14 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
                 ? state.DocumentDigests.GetValueOrDefault(procedureId, DocumentDigest([])) != DocumentDigest(documents.Select(Defaulted))
                 : state.DocumentNameDigests.GetValueOrDefault(procedureId, NameDigest([])) != NameDigest(documents.Select(document => (document.Name, document.ProvidedOnce))));
 
-        private async Task<bool> Change(
+        /// <summary>Makes the procedure say what the record says, its rows derived once at the end. True when anything changed.</summary>
+        private Task<bool> Change(
+            DbConnection connection, DbTransaction transaction, ProcedureRow existing, CatalogueRecord record, ProcedureUpsert description, DateTime now,
+            CancellationToken cancellationToken) =>
+            Attributes.DerivedWindows.Once(connection, transaction, existing.Id, () => ChangeNow(connection, transaction, existing, record, description, now, cancellationToken),
+                cancellationToken);
+
+        private async Task<bool> ChangeNow(
             DbConnection connection, DbTransaction transaction, ProcedureRow existing, CatalogueRecord record, ProcedureUpsert description, DateTime now,
             CancellationToken cancellationToken)
         {

@@ -10,7 +10,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
     {
         ["Procedures"] = "The catalogue: thủ tục hành chính of each jurisdiction, searched, read, created, changed, abolished; synced by natural key.",
         ["Documents"] = "The required documents (thành phần hồ sơ) of a procedure.",
-        ["History"] = "Effective-dated processing time and compliance cost of a procedure; entries are added, never overwritten.",
+        ["History"] = "Effective-dated histories of a procedure: processing time and compliance cost, its dated attributes, its documents' provided-once marks and its reviews; entries are added, never overwritten.",
         ["Jurisdictions"] = "Whose catalogue: VN (central) and the provinces.",
         ["Agencies"] = "Performing agencies (cơ quan thực hiện) of each jurisdiction.",
         ["Fields"] = "Fields (lĩnh vực) procedures are classified under.",

@@ -67,6 +67,8 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "code" or "jurisdiction" => "92",
         "documentId" => 7,
         "entryId" => 118,
+        "reviewId" => 57,
+        "attribute" => "online-level",
         "program" => "resolution-66",
         "indicator" => "time-reduction",
         "year" => 2025,
