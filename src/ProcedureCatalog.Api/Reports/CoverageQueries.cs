@@ -17,7 +17,7 @@ internal static class CoverageQueries
     private static readonly IReadOnlyList<Targets.Indicator> Counted =
     [
         Targets.Indicator.BusinessOnline, Targets.Indicator.BoundaryFree, Targets.Indicator.InternalReviewed, Targets.Indicator.DocumentsProvidedOnce,
-        Targets.Indicator.FullOnlineOfEligible, Targets.Indicator.InternalElectronic,
+        Targets.Indicator.FullOnlineOfEligible, Targets.Indicator.InternalElectronic, Targets.Indicator.TechnicalRegulationReviewed,
     ];
 
     private static string Column(Targets.Indicator indicator) => Infrastructure.EnumText.Of(indicator).Replace('-', '_');

@@ -56,8 +56,8 @@ internal static class GroupReductionQueries
 
     /// <summary>
     /// The groups of both measures: the rows of procedure_reductions that hold @AsOf, filtered, added up per group (a pair
-    /// makes a measure's sums only when both its B and C are known; COUNT(x) skips NULL), then the group formula applied to
-    /// each measure's sums once per group, and the year's targets.
+    /// makes a measure's sums only when both its B and C are known, and withBaseline counts exactly those pairs), then the
+    /// group formula applied to each measure's sums once per group, and the year's targets.
     /// </summary>
     /// <remarks>Every procedure has exactly one row that holds @AsOf, with both measures.</remarks>
     private static string Query(Grouping grouping, string where) =>
@@ -83,11 +83,11 @@ internal static class GroupReductionQueries
                    g.with_annual_filings, g.baseline_yearly_centi, g.current_yearly_centi
             FROM (
                 SELECT {grouping.Key ?? "0"} AS group_key, COUNT(*) AS procedures, COUNT(CASE WHEN p.is_abolished = 1 THEN 1 END) AS abolished,
-                       COUNT(p.time_baseline) AS time_with_baseline,
+                       COUNT(CASE WHEN p.time_baseline IS NOT NULL AND p.time_current IS NOT NULL THEN 1 END) AS time_with_baseline,
                        COUNT(CASE WHEN p.time_reduction_hundredths >= tt.target_hundredths THEN 1 END) AS time_meeting_target,
                        SUM(CASE WHEN p.time_current IS NOT NULL THEN p.time_baseline END) AS time_baseline_sum,
                        SUM(CASE WHEN p.time_baseline IS NOT NULL THEN p.time_current END) AS time_current_sum,
-                       COUNT(p.cost_baseline) AS cost_with_baseline,
+                       COUNT(CASE WHEN p.cost_baseline IS NOT NULL AND p.cost_current IS NOT NULL THEN 1 END) AS cost_with_baseline,
                        COUNT(CASE WHEN p.cost_reduction_hundredths >= ct.target_hundredths THEN 1 END) AS cost_meeting_target,
                        SUM(CASE WHEN p.cost_current IS NOT NULL THEN p.cost_baseline END) AS cost_baseline_sum,
                        SUM(CASE WHEN p.cost_baseline IS NOT NULL THEN p.cost_current END) AS cost_current_sum,

@@ -68,8 +68,8 @@ public sealed record GroupKey(long? Id, string? Code, string? Jurisdiction, stri
 /// <param name="TargetPct">The target of the report's year (targetYear; default the year of asOf).</param>
 /// <param name="MeetsTarget">The group's reductionPct ≥ targetPct.</param>
 /// <param name="GapPct">Percentage points still missing to the target (0 when met).</param>
-/// <param name="WithBaseline">Procedures with a baseline (they make the sums).</param>
-/// <param name="NoBaseline">Procedures left out: nothing in force on the baseline date.</param>
+/// <param name="WithBaseline">Procedures with a baseline and a value on asOf: exactly those that make the sums.</param>
+/// <param name="NoBaseline">Procedures left out of the sums: nothing in force on the baseline date (or abolished by then), or, before their first entry, on asOf.</param>
 /// <param name="MeetingTarget">Procedures whose own reduction meets the target; null without a target.</param>
 public sealed record GroupMeasure(
     decimal? SumBaseline, decimal? SumCurrent, decimal? ReductionPct, decimal? TargetPct, bool? MeetsTarget, decimal? GapPct,
@@ -103,7 +103,12 @@ public sealed record GroupReductionReport(ReportBasis Basis, ReductionGroupBy Gr
 /// <param name="Unit">Unit of numerator and denominator: working-days, vnd, procedures, documents or reporting-regimes.</param>
 /// <param name="Met">valuePct ≥ targetPct; null when there is nothing to judge.</param>
 /// <param name="GapPct">Percentage points still missing (0 when met).</param>
-/// <param name="Missing">What the data lacks for a value, instead of a 0 % that is not met: reporting-regimes (no business reporting regime of the jurisdiction is recorded, or active, on asOf). Left out when nothing is.</param>
+/// <param name="Missing">
+/// What the data lacks for a value, instead of a 0 % or a "not met" over nothing: baseline (no procedure in scope has a value
+/// on the baseline date and on asOf), tariff (cost-reduction: a jurisdiction in scope has no hourly tariff for the baseline
+/// year), procedures or documents (nothing in the indicator's scope is active on asOf), reporting-regimes (no business
+/// reporting regime of the jurisdiction is recorded, or active, on asOf). Left out when nothing is.
+/// </param>
 public sealed record ScoreboardIndicator(
     string Indicator, decimal TargetPct, DateOnly JudgedOn, string Scope, decimal? ValuePct, decimal Numerator, decimal Denominator,
     string Unit, bool? Met, decimal? GapPct,
@@ -112,7 +117,14 @@ public sealed record ScoreboardIndicator(
 /// <param name="Jurisdiction">The jurisdiction, or null for all together.</param>
 /// <param name="IndicatorsMet">Indicators met.</param>
 /// <param name="IndicatorsJudged">Indicators with a value.</param>
-public sealed record Scoreboard(ReportBasis Basis, string? Jurisdiction, int IndicatorsMet, int IndicatorsJudged, IReadOnlyList<ScoreboardIndicator> Indicators);
+/// <param name="Provisional">asOf is before the year's judging date: the figures are those of a day before the target is judged, not the verdict.</param>
+/// <param name="JudgedOn">The date the year's targets are judged on (31 December when the year has none).</param>
+/// <param name="Missing">What the board lacks, each named instead of counted as a 0: targets (the program has none for the year: no indicator to judge), tariff (see jurisdictionsWithoutTariff). Left out when nothing is; each indicator names its own.</param>
+/// <param name="JurisdictionsWithoutTariff">Jurisdictions in scope with cost history but no hourly tariff for the baseline year (set them with PUT /api/v1/tariffs/{jurisdiction}/{year}); cost-reduction has no value until then.</param>
+public sealed record Scoreboard(
+    ReportBasis Basis, string? Jurisdiction, int IndicatorsMet, int IndicatorsJudged, IReadOnlyList<ScoreboardIndicator> Indicators, bool Provisional, DateOnly JudgedOn,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Missing = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? JurisdictionsWithoutTariff = null);
 
 /// <summary>A procedure short of its target, with how far.</summary>
 public sealed record Laggard(

@@ -47,11 +47,15 @@ public static class ReportEndpoints
         reports.MapGet("/scoreboard", Scoreboard)
             .WithName("GetScoreboard")
             .WithSummary("Resolution 66 scoreboard of a jurisdiction (or all) for a program year")
-            .WithDescription("Every indicator of the year with its target, value, numerator, denominator, met or not and the gap in percentage points. "
-                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf. " + YearNote + CsvNote)
+            .WithDescription("Every indicator of the year with its target, value, numerator, denominator, met or not and the gap in percentage points, "
+                + "counted from what is in force on asOf (the dated attributes, documents' marks and reviews too: a past date's board stays as it was). "
+                + "Reductions are over external, business-related procedures (active or abolished); shares are over what is active on asOf. "
+                + "provisional is true while asOf is before the year's judging date. What the data lacks is named, never counted as 0 % or not met: "
+                + "an indicator with nothing to count says missing (baseline, tariff, procedures, documents, reporting-regimes), and the board says "
+                + "missing targets (none for the year) and the jurisdictions without a tariff (cost-reduction has no value until it is set). " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Board)
             .WithCsvExample(ReportMappings.ScoreboardColumns(ReportExamples.Board), ReportExamples.Board.Indicators)
-            .ReportProblems();
+            .ReportProblems(tariff: false);
 
         reports.MapGet("/laggards", Laggards)
             .WithName("GetLaggards")
@@ -63,12 +67,18 @@ public static class ReportEndpoints
             .ReportProblems();
     }
 
-    /// <summary>Every report refuses a bad query (400), an unknown program, year or subject (404) and a missing tariff (422).</summary>
-    private static RouteHandlerBuilder ReportProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .Produces<MissingTariffProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
-        .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffProblem.For(["08"], 2024));
+    /// <summary>
+    /// Every report refuses a bad query (400), an unknown program, year or subject (404) and, but for the scoreboard (which
+    /// names what is missing instead), a missing tariff (422).
+    /// </summary>
+    private static RouteHandlerBuilder ReportProblems(this RouteHandlerBuilder builder, bool tariff = true)
+    {
+        builder.ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return tariff
+            ? builder.Produces<MissingTariffProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+                .WithProblemExample(StatusCodes.Status422UnprocessableEntity, MissingTariffProblem.For(["08"], 2024))
+            : builder;
+    }
 
     /// <param name="id">The procedure's id.</param>
     /// <param name="year">The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</param>
@@ -85,7 +95,7 @@ public static class ReportEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, TargetsNeed.IfYearGiven, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -124,7 +134,7 @@ public static class ReportEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, TargetsNeed.IfYearGiven, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -158,17 +168,15 @@ public static class ReportEndpoints
             return Problems.NotFound("Jurisdiction", jurisdiction);
         }
 
-        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, TargetsNeed.Named, cancellationToken);
         if (resolved is null)
         {
             return problem!;
         }
 
+        // Without a tariff the cost cannot be priced: the board says so and gives everything else.
         var scope = new ProcedureFilter { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
-        if (await TariffProblem(connection, database.Dialect, scope, resolved.Dates, cancellationToken) is { } missing)
-        {
-            return missing;
-        }
+        var withoutTariff = await ReportQueries.JurisdictionsWithoutTariff(connection, database.Dialect, scope, resolved.Dates, cancellationToken);
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
@@ -185,13 +193,25 @@ public static class ReportEndpoints
             }
             else if (target.Indicator == EnumText.Of(Indicator.CostReduction))
             {
-                indicators.Add(ReportMappings.ToIndicator(target, group.Cost, "vnd"));
+                indicators.Add(ReportMappings.ToIndicator(target, group.Cost, "vnd", tariffMissing: withoutTariff.Count > 0));
             }
         }
 
         indicators.AddRange((await coverage).Select(ReportMappings.ToContract));
         indicators.Sort((left, right) => IndicatorOrder(left.Indicator).CompareTo(IndicatorOrder(right.Indicator)));
-        var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
+        var missing = new List<string>();
+        if (resolved.Targets.Count == 0)
+        {
+            missing.Add("targets");
+        }
+
+        if (withoutTariff.Count > 0)
+        {
+            missing.Add("tariff");
+        }
+
+        var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators,
+            Provisional: resolved.Dates.AsOf < resolved.JudgedOn, resolved.JudgedOn, missing.Count == 0 ? null : missing, withoutTariff.Count == 0 ? null : withoutTariff);
         return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.ScoreboardColumns(board), board.Indicators);
     }
@@ -211,7 +231,7 @@ public static class ReportEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
+        var (resolved, problem) = await Resolve(connection, request, clock, TargetsNeed.Required, cancellationToken);
         if (resolved is null)
         {
             return problem!;
@@ -253,17 +273,30 @@ public static class ReportEndpoints
     /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first: the order of <see cref="Indicator"/>.</summary>
     private static int IndicatorOrder(string indicator) => EnumText<Indicator>.TryParse(indicator, out var value) ? (int)value : int.MaxValue;
 
-    private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
+    private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets, DateOnly JudgedOn);
+
+    /// <summary>
+    /// What a report does without targets for its year: Required (laggards: a target decides who lags) is 404 either way;
+    /// IfYearGiven (the reductions: figures without a target) is 404 only for a year asked for; Named (the scoreboard)
+    /// answers and names the targets as missing.
+    /// </summary>
+    private enum TargetsNeed
+    {
+        Required,
+        IfYearGiven,
+        Named,
+    }
 
     /// <summary>
     /// The program and the dates of a report, by one rule for every report: the year (the program year whose
     /// targets are applied) defaults to that of asOf, or this year; asOf to the year's judging date, or today
     /// while that is ahead. A year given that has no targets is 404 on every report; a defaulted one only where
-    /// the report cannot be made without targets (<paramref name="needsTargets"/>: scoreboard, laggards) — the
-    /// reductions are still figures without a target, such as on a date past the program's last year.
+    /// the report cannot be made without targets (laggards) — the
+    /// reductions are still figures without a target, such as on a date past the program's last year; the scoreboard
+    /// names missing targets instead (<paramref name="targetsNeed"/>).
     /// </summary>
     private static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
-        DbConnection connection, ReportRequest request, CatalogClock clock, bool needsTargets, CancellationToken cancellationToken)
+        DbConnection connection, ReportRequest request, CatalogClock clock, TargetsNeed targetsNeed, CancellationToken cancellationToken)
     {
         var program = await Targets.TargetQueries.Program(connection, request.Program, cancellationToken);
         if (program is null)
@@ -274,7 +307,7 @@ public static class ReportEndpoints
         var today = clock.Today;
         var year = request.Year ?? request.AsOf?.Year ?? today.Year;
         var targets = await ReportQueries.TargetsOfYear(connection, program.Code, year, cancellationToken);
-        if ((needsTargets || request.Year is not null) && targets.Count == 0)
+        if (targets.Count == 0 && (targetsNeed == TargetsNeed.Required || (targetsNeed == TargetsNeed.IfYearGiven && request.Year is not null)))
         {
             var years = await ReportQueries.YearsWithTargets(connection, program.Code, cancellationToken);
             return (null, TypedResults.Problem(
@@ -287,7 +320,7 @@ public static class ReportEndpoints
         var asOf = request.AsOf ?? (judgedOn < today ? judgedOn : today);
         var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year);
         var basis = new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear));
-        return (new Resolved(dates, basis, targets), null);
+        return (new Resolved(dates, basis, targets, judgedOn), null);
     }
 
     private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal static class ReportExamples
             24.88m, 7.2857m, 29.2857m, "working-days", false, 5.12m),
         new ScoreboardIndicator("business-online", 100m, new DateOnly(2025, 12, 31),
             "Active external, business-related procedures offered online (partial or full)", 100m, 8, 8, "procedures", true, 0m),
-    ]);
+    ], Provisional: false, new DateOnly(2025, 12, 31));
 
     public static readonly LaggardReport Laggards = new(Basis, ReductionMeasure.Time, ReportScope.Target, 30m, Paging.Of<Laggard>(
     [

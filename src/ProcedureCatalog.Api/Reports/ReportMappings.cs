@@ -50,18 +50,28 @@ internal static class ReportMappings
             row.GapHundredths / 100m);
     }
 
-    public static ScoreboardIndicator ToContract(CoverageRow row) => new(
-        row.Indicator, row.TargetHundredths / 100m, row.JudgedOn, row.Scope, Pct(row.ValueHundredths), row.Numerator, row.Denominator,
-        row.Indicator switch { "documents-provided-once" => "documents", RegimeIndicator => "reporting-regimes", _ => "procedures" },
-        Flag(row.Met), Pct(row.GapHundredths), Missing: row.Indicator == RegimeIndicator && row.Denominator == 0 ? "reporting-regimes" : null);
+    /// <summary>A share of the scoreboard; with nothing in its denominator it names what is missing (its unit), not 0 %.</summary>
+    public static ScoreboardIndicator ToContract(CoverageRow row)
+    {
+        var unit = row.Indicator switch { "documents-provided-once" => "documents", RegimeIndicator => "reporting-regimes", _ => "procedures" };
+        return new(
+            row.Indicator, row.TargetHundredths / 100m, row.JudgedOn, row.Scope, Pct(row.ValueHundredths), row.Numerator, row.Denominator,
+            unit, Flag(row.Met), Pct(row.GapHundredths), Missing: row.Denominator == 0 ? unit : null);
+    }
 
     /// <summary>The indicator counted over reporting regimes rather than procedures: without any, it is missing, not 0 %.</summary>
     private const string RegimeIndicator = "business-reporting-electronic";
 
-    /// <summary>A reduction indicator of the scoreboard from the one-row group report of the same scope.</summary>
-    public static ScoreboardIndicator ToIndicator(TargetLevelRow target, GroupMeasure measure, string unit) => new(
-        target.Indicator, target.TargetHundredths / 100m, target.JudgedOn, target.Scope, measure.ReductionPct,
-        (measure.SumBaseline ?? 0) - (measure.SumCurrent ?? 0), measure.SumBaseline ?? 0, unit, measure.MeetsTarget, measure.GapPct);
+    /// <summary>
+    /// A reduction indicator of the scoreboard from the one-row group report of the same scope. Without a baseline in the
+    /// sums it names the baseline as missing; without a tariff (cost) the tariff, and has no value at all.
+    /// </summary>
+    public static ScoreboardIndicator ToIndicator(TargetLevelRow target, GroupMeasure measure, string unit, bool tariffMissing = false) =>
+        tariffMissing
+            ? new(target.Indicator, target.TargetHundredths / 100m, target.JudgedOn, target.Scope, null, 0, 0, unit, null, null, Missing: "tariff")
+            : new(target.Indicator, target.TargetHundredths / 100m, target.JudgedOn, target.Scope, measure.ReductionPct,
+                (measure.SumBaseline ?? 0) - (measure.SumCurrent ?? 0), measure.SumBaseline ?? 0, unit, measure.MeetsTarget, measure.GapPct,
+                Missing: measure.SumBaseline is null or 0 ? "baseline" : null);
 
     /// <summary>The columns of a measure (time or cost) of a group row, headed with the measure's Vietnamese name.</summary>
     private static IEnumerable<CsvColumn<T>> MeasureColumns<T>(string measure, string unit, Func<T, GroupMeasure> of) =>
@@ -135,7 +145,9 @@ internal static class ReportMappings
         new("Đơn vị", row => row.Unit),
         new("Đạt", row => row.Met),
         new("Còn thiếu (điểm %)", row => row.GapPct),
+        new("Thiếu dữ liệu", row => row.Missing),
         new("Hạn đánh giá", row => row.JudgedOn),
+        new("Tạm tính", _ => board.Provisional),
     ];
 
     public static IReadOnlyList<CsvColumn<Laggard>> LaggardColumns(LaggardReport report) =>

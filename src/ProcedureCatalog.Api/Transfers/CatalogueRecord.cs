@@ -11,7 +11,9 @@ namespace ProcedureCatalog.Api.Transfers;
 /// <summary>
 /// One procedure of a jurisdiction's catalogue as a flat row, the shape of the national database's export:
 /// the same columns in CSV, XLSX and JSON, for import and for export, so that an export imports back unchanged.
-/// Time and cost are the values in force (on export) or an entry to add to the history (on import).
+/// Time and cost are the values in force (on export) or an entry to add to the history (on import); the dated attributes
+/// and documents' marks are those in force on the export's asOf, and on import, where they differ from those in force on
+/// effectiveFrom (default the day of the import), entries from that day (a new procedure's hold from the beginning).
 /// Documents are one per line; a line starting with "* " is a document provided only once.
 /// </summary>
 public sealed record CatalogueRecord(
@@ -70,7 +72,7 @@ public sealed record CatalogueRecord(
     [
         "code", "name", "level", "kind", "businessRelated", "onlineLevel", "fullOnlineEligible", "boundaryFree", "field", "agency", "lastReviewedOn",
         "status", "abolishedOn", "timeEffectiveFrom", "timeAmount", "timeUnit", "timeDecisionRef", "costEffectiveFrom", "feeVnd", "otherCostVnd",
-        "applicantHours", "annualFilings", "costDecisionRef", "documents",
+        "applicantHours", "annualFilings", "costDecisionRef", "documents", "technicalRegulation", "effectiveFrom", "decisionRef",
     ];
 
     public const string ProvidedOnceMark = "* ";
@@ -83,7 +85,7 @@ public sealed record CatalogueRecord(
     [
         Code, Name, EnumText.Of(Level), EnumText.Of(Kind), BusinessRelated, EnumText.Of(OnlineLevel), FullOnlineEligible, BoundaryFree, Field, Agency,
         LastReviewedOn, EnumText.Of(Status), AbolishedOn, TimeEffectiveFrom, TimeAmount, EnumText.Of(TimeUnit), TimeDecisionRef, CostEffectiveFrom,
-        FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef, DocumentsText,
+        FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef, DocumentsText, TechnicalRegulation, EffectiveFrom, DecisionRef,
     ];
 
     /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
@@ -127,6 +129,9 @@ public sealed record CatalogueRecord(
             Text("costDecisionRef"),
             structured?.TryGetValue("documents", out var documents) == true ? StructuredDocuments(documents, errors) : ParseDocuments(Text("documents"), errors))
         {
+            TechnicalRegulation = Text("technicalRegulation") is null ? null : Flag("technicalRegulation"),
+            EffectiveFrom = Date("effectiveFrom"),
+            DecisionRef = Text("decisionRef"),
             LegalBasis = Structured<LegalBasisEntry>(structured, "legalBasis", ProcedureRules.MaxLegalBasis, errors),
             TimeHistory = Structured<TimeEntryInput>(structured, "timeHistory", MaxHistoryEntries, errors),
             CostHistory = Structured<CostEntryInput>(structured, "costHistory", MaxHistoryEntries, errors),
@@ -140,7 +145,8 @@ public sealed record CatalogueRecord(
         var cost = new object?[] { record.CostEffectiveFrom, record.FeeVnd, record.OtherCostVnd, record.ApplicantHours, record.CostDecisionRef };
         errors.When(cost.Any(value => value is not null) && cost.Any(value => value is null), "costEffectiveFrom",
             "A compliance cost needs all of costEffectiveFrom, feeVnd, otherCostVnd, applicantHours and costDecisionRef, or none (annualFilings is optional).");
-        errors.When(record.TimeDecisionRef is { Length: > 100 } || record.CostDecisionRef is { Length: > 100 }, "decisionRef", "A decision reference may have at most 100 characters.");
+        errors.When(record.TimeDecisionRef is { Length: > 100 } || record.CostDecisionRef is { Length: > 100 } || record.DecisionRef is { Length: > 100 }, "decisionRef",
+            "A decision reference may have at most 100 characters.");
         return errors.Any ? null : record;
     }
 

@@ -12,24 +12,25 @@ namespace ProcedureCatalog.Api.Transfers;
 internal static class ExportQueries
 {
     /// <remarks>
-    /// The entries in force on @AsOf are those of the windows that hold it (views time_in_force and cost_in_force,
-    /// db/*/views/0100_history_windows.sql): one index seek per procedure. The documents of a procedure become one
-    /// text, a line each, in order (<see cref="SqlDialect.LinesOf"/>).
+    /// Everything in force on @AsOf is in the procedure's window that holds it (procedure_windows, db/*/views/0100_history_windows.sql):
+    /// one index seek per procedure, then the time and cost entries by their ids. The documents in force then (with their
+    /// marks then, document_windows) become one text, a line each, in order (<see cref="SqlDialect.LinesOf"/>).
     /// </remarks>
     private static string Query(SqlDialect dialect) =>
         $"""
-        SELECT p.id, p.code, p.name, p.level, p.kind, p.business_related, p.online_level, p.full_online_eligible, p.boundary_free,
-               f.name AS field, a.name AS agency, p.last_reviewed_on, p.status, p.abolished_on,
+        SELECT p.id, p.code, p.name, p.level, w.kind, w.business_related, w.online_level, w.full_online_eligible, w.boundary_free, w.technical_regulation,
+               f.name AS field, a.name AS agency, w.last_reviewed_on, p.status, p.abolished_on,
                t.effective_from AS time_effective_from, t.amount AS time_amount, t.unit AS time_unit, t.decision_ref AS time_decision_ref,
                c.effective_from AS cost_effective_from, c.fee_vnd, c.other_cost_vnd, c.applicant_hours, c.annual_filings, c.decision_ref AS cost_decision_ref,
-               {dialect.LinesOf("CASE WHEN d.provided_once = 1 THEN '* ' ELSE '' END", "d.name", "documents d WHERE d.procedure_id = p.id", "d.position, d.id")} AS documents
+               {dialect.LinesOf("CASE WHEN dw.provided_once = 1 THEN '* ' ELSE '' END", "d.name",
+                   "documents d INNER JOIN document_windows dw ON dw.document_id = d.id AND dw.valid_from <= @AsOf AND (dw.valid_to IS NULL OR dw.valid_to > @AsOf) WHERE d.procedure_id = p.id",
+                   "d.position, d.id")} AS documents
         FROM procedures p
         INNER JOIN fields f ON f.id = p.field_id
         INNER JOIN agencies a ON a.id = p.agency_id
-        LEFT JOIN time_in_force tw ON tw.procedure_id = p.id AND tw.valid_from <= @AsOf AND (tw.valid_to IS NULL OR tw.valid_to > @AsOf)
-        LEFT JOIN time_history t ON t.id = tw.entry_id
-        LEFT JOIN cost_in_force cw ON cw.procedure_id = p.id AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
-        LEFT JOIN cost_history c ON c.id = cw.entry_id
+        INNER JOIN procedure_windows w ON w.procedure_id = p.id AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf)
+        LEFT JOIN time_history t ON t.id = w.time_entry_id
+        LEFT JOIN cost_history c ON c.id = w.cost_entry_id
         WHERE p.jurisdiction_code = @Jurisdiction
         ORDER BY p.code
         """;
@@ -66,7 +67,7 @@ internal static class ExportQueries
             page.Add((row.Id, row.ToRecord()));
             if (page.Count == PageSize)
             {
-                foreach (var record in await Complete(details, page, history, cancellationToken))
+                foreach (var record in await Complete(details, page, asOf, history, cancellationToken))
                 {
                     yield return record;
                 }
@@ -75,7 +76,7 @@ internal static class ExportQueries
             }
         }
 
-        foreach (var record in await Complete(details, page, history, cancellationToken))
+        foreach (var record in await Complete(details, page, asOf, history, cancellationToken))
         {
             yield return record;
         }
@@ -91,14 +92,14 @@ internal static class ExportQueries
         + "WHERE procedure_id IN @Ids ORDER BY procedure_id, effective_from, recorded_at, id";
 
     private static async Task<IEnumerable<CatalogueRecord>> Complete(
-        DbConnection connection, List<(long Id, CatalogueRecord Record)> page, bool history, CancellationToken cancellationToken)
+        DbConnection connection, List<(long Id, CatalogueRecord Record)> page, DateOnly asOf, bool history, CancellationToken cancellationToken)
     {
         if (page.Count == 0)
         {
             return [];
         }
 
-        var details = await DetailsOfPage(connection, page.Select(entry => entry.Id).ToList(), history, cancellationToken);
+        var details = await DetailsOfPage(connection, page.Select(entry => entry.Id).ToList(), asOf, history, cancellationToken);
         return page.Select(entry => entry.Record with
         {
             Documents = details.Documents[entry.Id].Select(row => new DocumentValues(
@@ -114,12 +115,14 @@ internal static class ExportQueries
         ILookup<long, Documents.DocumentRow> Documents, ILookup<long, LegalBasisRow> LegalBasis, ILookup<long, TimeEntryRow>? Times, ILookup<long, CostEntryRow>? Costs);
 
     /// <summary>The documents, legal basis and (when asked) histories of a page of procedures, four reads whatever the page holds.</summary>
-    internal static async Task<PageDetails> DetailsOfPage(DbConnection connection, IReadOnlyList<long> procedureIds, bool history, CancellationToken cancellationToken)
+    internal static async Task<PageDetails> DetailsOfPage(DbConnection connection, IReadOnlyList<long> procedureIds, DateOnly asOf, bool history, CancellationToken cancellationToken)
     {
         var ids = new { Ids = procedureIds };
+        // The documents in force on @AsOf, each with its mark then.
         var documents = (await connection.QueryAsync<Documents.DocumentRow>(new CommandDefinition(
-                "SELECT id, procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version "
-                + "FROM documents WHERE procedure_id IN @Ids ORDER BY procedure_id, position, id", ids, cancellationToken: cancellationToken)))
+                "SELECT d.id, d.procedure_id, d.position, d.name, d.template_name, d.originals, d.copies, d.case_note, dw.provided_once, d.data_source, d.created_at, d.updated_at, d.version "
+                + "FROM documents d INNER JOIN document_windows dw ON dw.document_id = d.id AND dw.valid_from <= @AsOf AND (dw.valid_to IS NULL OR dw.valid_to > @AsOf) "
+                + "WHERE d.procedure_id IN @Ids ORDER BY d.procedure_id, d.position, d.id", new { Ids = procedureIds, AsOf = asOf }, cancellationToken: cancellationToken)))
             .ToLookup(row => row.ProcedureId);
         var legalBasis = (await connection.QueryAsync<LegalBasisRow>(new CommandDefinition(
                 "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id IN @Ids ORDER BY procedure_id, position",
@@ -146,6 +149,7 @@ internal static class ExportQueries
         public required string OnlineLevel { get; init; }
         public bool FullOnlineEligible { get; init; }
         public bool BoundaryFree { get; init; }
+        public bool TechnicalRegulation { get; init; }
         public required string Field { get; init; }
         public required string Agency { get; init; }
         public DateOnly? LastReviewedOn { get; init; }
@@ -172,6 +176,9 @@ internal static class ExportQueries
                 .Select(line => line.StartsWith(CatalogueRecord.ProvidedOnceMark, StringComparison.Ordinal)
                     ? new DocumentValues(line[CatalogueRecord.ProvidedOnceMark.Length..], true)
                     : new DocumentValues(line, false))
-                .ToList());
+                .ToList())
+        {
+            TechnicalRegulation = TechnicalRegulation,
+        };
     }
 }

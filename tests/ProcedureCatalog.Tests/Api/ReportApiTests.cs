@@ -239,11 +239,19 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         await Build.Time(timed.Id, "2024-01-01", 10);
 
         foreach (var url in new[] { $"/api/v1/procedures/{priced.Id}/reduction?asOf=2025-12-31", "/api/v1/reports/reductions?jurisdiction=08",
-                     "/api/v1/reports/scoreboard?jurisdiction=08&year=2025", "/api/v1/reports/laggards?jurisdiction=08&measure=cost&year=2025" })
+                     "/api/v1/reports/laggards?jurisdiction=08&measure=cost&year=2025" })
         {
             var response = await client.Get(url);
             await response.Problem(HttpStatusCode.UnprocessableEntity);
         }
+
+        // The scoreboard names the missing tariff instead: no cost figure, everything else as it is.
+        var board = await (await client.Get("/api/v1/reports/scoreboard?jurisdiction=08&year=2025")).ReadAs<Scoreboard>(HttpStatusCode.OK);
+        Assert.Equal(["tariff"], board.Missing);
+        Assert.Equal(["08"], board.JurisdictionsWithoutTariff);
+        var cost = board.Indicators.Single(indicator => indicator.Indicator == "cost-reduction");
+        Assert.Equal(("tariff", (decimal?)null, (bool?)null), (cost.Missing, cost.ValuePct, cost.Met));
+        Assert.Null(board.Indicators.Single(indicator => indicator.Indicator == "time-reduction").Missing);
 
         var problem = await (await client.Get("/api/v1/reports/reductions?jurisdiction=08")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("PUT /api/v1/tariffs/08/2024", problem, StringComparison.Ordinal);
@@ -418,8 +426,10 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
     public async Task UnknownProgramsYearsJurisdictionsAndProceduresAreNotFound()
     {
         await (await client.Get("/api/v1/reports/reductions?program=resolution-99")).Problem(HttpStatusCode.NotFound);
-        var year = await client.Get("/api/v1/reports/scoreboard?year=2031");
-        await year.Problem(HttpStatusCode.NotFound);
+        // The scoreboard of a year without targets says so instead.
+        var year = await (await client.Get("/api/v1/reports/scoreboard?year=2031")).ReadAs<Scoreboard>(HttpStatusCode.OK);
+        Assert.Contains("targets", year.Missing!);
+        Assert.Equal((0, true, new DateOnly(2031, 12, 31)), (year.Indicators.Count, year.Provisional, year.JudgedOn));
         await (await client.Get("/api/v1/reports/scoreboard?jurisdiction=99&year=2025")).Problem(HttpStatusCode.NotFound);
         await (await client.Get("/api/v1/procedures/999999/reduction")).Problem(HttpStatusCode.NotFound);
         await (await client.Get("/api/v1/reports/laggards?year=2031")).Problem(HttpStatusCode.NotFound);
@@ -442,8 +452,9 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         var reduction = await (await client.Get($"/api/v1/procedures/{a}/reduction?year=2025")).ReadAs<ProcedureReduction>(HttpStatusCode.OK);
         Assert.All(new[] { groups.Basis, board.Basis, reduction.Basis }, basis => Assert.Equal((2025, new DateOnly(2025, 12, 31)), (basis.TargetYear, basis.AsOf)));
 
-        // A year given without targets is not found on every report; a year that is not a year is refused by name.
-        foreach (var url in new[] { "/api/v1/reports/reductions?year=2031", $"/api/v1/procedures/{a}/reduction?year=2031", "/api/v1/reports/scoreboard?year=2031", "/api/v1/reports/laggards?year=2031" })
+        // A year given without targets is not found on every report but the scoreboard (which names them as missing); a year
+        // that is not a year is refused by name.
+        foreach (var url in new[] { "/api/v1/reports/reductions?year=2031", $"/api/v1/procedures/{a}/reduction?year=2031", "/api/v1/reports/laggards?year=2031" })
         {
             await (await client.Get(url)).Problem(HttpStatusCode.NotFound);
         }
