@@ -95,6 +95,9 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 Access.Actor.Service, now, cancellationToken);
         }
 
+        // The sample's dated changes of attributes, documents' marks and reviews in 2025 and 2026, from a seed file of their own.
+        await Attributes.AttributeSample.Seed(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
+
         // The business reporting regimes of the sample's jurisdictions, from a seed file of their own.
         var regimes = await ReportingRegimes.RegimeSample.Seed(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
 
