@@ -558,6 +558,124 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         Assert.Equal((1L, 4L, (long?)2500, 5L), await On("2025-09-01"));
     }
 
+    /// <summary>
+    /// The scoreboard of jurisdiction 38 on a date, as the endpoint reads it: the time reduction of the target scope (ΣB − ΣC
+    /// and ΣB in 1/5600 working day, the reduction in hundredths) and every coverage indicator of the year.
+    /// </summary>
+    private async Task<List<(string Indicator, long Numerator, long Denominator, long? Hundredths)>> Board(
+        System.Data.Common.DbConnection connection, CatalogDatabase database, int year, string asOf)
+    {
+        var dates = new ReportDates("resolution-66", 2024, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), year);
+        var scope = new ProcedureFilter { Jurisdiction = "38", Kind = ProcedureKind.External, BusinessRelated = true };
+        var group = Assert.Single(await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.None, scope, dates, Cancel));
+        var board = new List<(string, long, long, long?)> { ("time-reduction", group.TimeBaselineUnits!.Value - group.TimeCurrentUnits!.Value, group.TimeBaselineUnits.Value, group.TimeReductionHundredths) };
+        board.AddRange((await CoverageQueries.Coverage(connection, "38", dates, Cancel)).Select(row => (row.Indicator, row.Numerator, row.Denominator, row.ValueHundredths)));
+        return board;
+    }
+
+    /// <summary>
+    /// Five procedures of jurisdiction 38 whose attributes, documents' marks, reviews, times and abolition change over 2025
+    /// and 2026, and the scoreboard on six dates held to figures worked out by hand from those changes (working days × 5600).
+    /// The board of 2025-07-01, read before the later changes are recorded, reads the same after them.
+    /// </summary>
+    [Fact]
+    public async Task TheScoreboardOnSixDatesCountsWhatIsInForceOnEachAndAPastBoardStaysAsItWas()
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await using var connection = await database.OpenAsync(Cancel);
+        var recorder = ProcedureCatalog.Api.Attributes.Recorder.At(Now, ProcedureCatalog.Api.Access.Actor.Service);
+        var ids = new Dictionary<string, long>();
+        long secondDocument;
+        async Task Change(System.Data.Common.DbTransaction transaction, string procedure, string from, ProcedureCatalog.Api.Attributes.DatedAttribute attribute, string value) =>
+            await ProcedureCatalog.Api.Attributes.AttributeQueries.Record(connection, transaction, database.Dialect, ids[procedure], [(attribute, value)],
+                DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), "D/" + from, recorder, Cancel);
+        async Task Time(System.Data.Common.DbTransaction transaction, string procedure, string from, decimal days) =>
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, ids[procedure],
+                new TimeEntryInput(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days, TimeUnit.WorkingDays, "T/" + from), Now, Cancel);
+        async Task Review(System.Data.Common.DbTransaction transaction, string procedure, string on) =>
+            await ProcedureCatalog.Api.Attributes.AttributeQueries.AddReview(connection, transaction, database.Dialect, ids[procedure],
+                DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), "R/" + on, null, recorder, Cancel);
+
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await JurisdictionQueries.Insert(connection, transaction, new JurisdictionCreate("38", "Tỉnh Thanh Hóa", JurisdictionLevel.Province), Now, Cancel);
+            var field = await FieldQueries.Insert(connection, transaction, database.Dialect, new FieldInput("Kế hoạch và Đầu tư"), Now, Cancel);
+            var agency = await AgencyQueries.Insert(connection, transaction, database.Dialect, new AgencyCreate("38", "Sở Tài chính tỉnh Thanh Hóa"), Now, Cancel);
+            async Task Create(string name, ProcedureKind kind, bool business, OnlineLevel online, bool eligible, bool boundary, DateOnly? reviewed, params (string Name, bool Once)[] documents)
+            {
+                var outcome = await ProcedureWrites.Create(connection, transaction, database.Dialect, new ProcedureCreate(
+                    "38", $"1.00038{ids.Count + 1}", name, ProcedureLevel.Province, kind, business, online, eligible, boundary, field, agency, reviewed, [],
+                    documents.Select(document => new DocumentInput(document.Name, null, 1, 0, null, document.Once, null)).ToList()), recorder, Cancel);
+                ids[name] = Assert.IsType<ProcedureOutcome.Created>(outcome).Id;
+            }
+
+            // From the beginning: P1 and P2 external business, P3 external, P4 and P5 internal; 10 and 20 working days for P1 and P2.
+            await Create("P1", ProcedureKind.External, true, OnlineLevel.Partial, false, false, null, ("Đơn đề nghị", true), ("Bản sao điều lệ", false));
+            await Create("P2", ProcedureKind.External, true, OnlineLevel.None, true, true, null, ("Tờ khai", false));
+            await Create("P3", ProcedureKind.External, false, OnlineLevel.Partial, true, false, null);
+            await Create("P4", ProcedureKind.InternalWithinAgency, false, OnlineLevel.None, false, true, new DateOnly(2024, 11, 1));
+            await Create("P5", ProcedureKind.InternalBetweenAgencies, false, OnlineLevel.Partial, true, true, null);
+            await Time(transaction, "P1", "2024-01-01", 10);
+            await Time(transaction, "P2", "2024-01-01", 20);
+            secondDocument = Assert.Single(await DocumentQueries.List(connection, ids["P2"], Cancel, transaction)).Id;
+
+            // Until 2025-07-01: P2 online in part, P1 boundary-free, P1 cut to 7 days.
+            await Change(transaction, "P2", "2025-03-01", ProcedureCatalog.Api.Attributes.DatedAttribute.OnlineLevel, "partial");
+            await Change(transaction, "P1", "2025-06-01", ProcedureCatalog.Api.Attributes.DatedAttribute.BoundaryFree, "true");
+            await Time(transaction, "P1", "2025-07-01", 7);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        var july = await Board(connection, database, 2025, "2025-07-01");
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            // After it: a review of P4, P3 business-related, P1 fully online and eligible, P2's document provided once, P4 set by technical
+            // regulations and reviewed, P5 fully online, P2 cut to 10 days, P3 abolished.
+            await Review(transaction, "P4", "2025-09-15");
+            await Change(transaction, "P3", "2025-10-01", ProcedureCatalog.Api.Attributes.DatedAttribute.BusinessRelated, "true");
+            await Change(transaction, "P1", "2026-01-10", ProcedureCatalog.Api.Attributes.DatedAttribute.OnlineLevel, "full");
+            await Change(transaction, "P1", "2026-01-10", ProcedureCatalog.Api.Attributes.DatedAttribute.FullOnlineEligible, "true");
+            await ProcedureCatalog.Api.Attributes.AttributeQueries.RecordProvidedOnce(connection, transaction, database.Dialect, ids["P2"], secondDocument, true,
+                new DateOnly(2026, 2, 1), "12/2025/NĐ-CP", recorder, Cancel);
+            await Change(transaction, "P4", "2026-01-01", ProcedureCatalog.Api.Attributes.DatedAttribute.TechnicalRegulation, "true");
+            await Review(transaction, "P4", "2026-06-01");
+            await Change(transaction, "P5", "2026-05-01", ProcedureCatalog.Api.Attributes.DatedAttribute.OnlineLevel, "full");
+            await Time(transaction, "P2", "2026-03-01", 10);
+            await ProcedureQueries.ChangeStatus(connection, transaction, ids["P3"], 1, ProcedureStatus.Abolished, new DateOnly(2026, 9, 1), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Equal(july, await Board(connection, database, 2025, "2025-07-01"));
+
+        // 2025: ΣB = 30 days; boundary-free over P1-P3, business-online over the external business ones, internal-reviewed over P4 and P5.
+        Assert.Equal(
+            [("time-reduction", 0, 168_000, 0), ("boundary-free", 1, 3, 3333), ("business-online", 1, 2, 5000), ("internal-reviewed", 0, 2, 0)],
+            await Board(connection, database, 2025, "2025-02-01"));
+        Assert.Equal(
+            [("time-reduction", 16_800, 168_000, 1000), ("boundary-free", 2, 3, 6667), ("business-online", 2, 2, 10000), ("internal-reviewed", 0, 2, 0)],
+            july);
+        Assert.Equal(
+            [("time-reduction", 16_800, 168_000, 1000), ("boundary-free", 2, 3, 6667), ("business-online", 3, 3, 10000), ("internal-reviewed", 1, 2, 5000)],
+            await Board(connection, database, 2025, "2025-12-31"));
+
+        // 2026: no reporting regime of 38 (no share), P2's document counts provided once from 2026-02-01, P3 leaves the eligible ones when abolished.
+        Assert.Equal(
+            [("time-reduction", 16_800, 168_000, 1000), ("business-reporting-electronic", 0, 0, null), ("documents-provided-once", 2, 3, 6667),
+             ("full-online-of-eligible", 1, 4, 2500), ("internal-electronic", 0, 2, 0), ("technical-regulation-reviewed", 0, 1, 0)],
+            await Board(connection, database, 2026, "2026-02-15"));
+        Assert.Equal(
+            [("time-reduction", 72_800, 168_000, 4333), ("business-reporting-electronic", 0, 0, null), ("documents-provided-once", 2, 3, 6667),
+             ("full-online-of-eligible", 2, 4, 5000), ("internal-electronic", 1, 2, 5000), ("technical-regulation-reviewed", 1, 1, 10000)],
+            await Board(connection, database, 2026, "2026-06-30"));
+        Assert.Equal(
+            [("time-reduction", 72_800, 168_000, 4333), ("business-reporting-electronic", 0, 0, null), ("documents-provided-once", 2, 3, 6667),
+             ("full-online-of-eligible", 2, 3, 6667), ("internal-electronic", 1, 2, 5000), ("technical-regulation-reviewed", 1, 1, 10000)],
+            await Board(connection, database, 2026, "2026-11-22"));
+        await AssertDerivedInStep(connection);
+    }
+
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
     {
         var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();
