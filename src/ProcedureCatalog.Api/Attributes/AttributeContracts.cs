@@ -19,8 +19,8 @@ public enum DatedAttribute
 /// A change of a procedure's dated attributes published by a decision: every attribute given is in force from
 /// effectiveFrom on (one entry each), until a later entry of that attribute takes over.
 /// </summary>
-/// <param name="EffectiveFrom">The first day the values apply; default the day it is recorded (today in Vietnam).</param>
 /// <param name="DecisionRef">The decision that published the change, e.g. "1085/QĐ-UBND".</param>
+/// <param name="EffectiveFrom">The first day the values apply; default the day it is recorded (today in Vietnam).</param>
 /// <param name="Kind">external, or one of the two internal kinds.</param>
 /// <param name="BusinessRelated">Related to production and business activity.</param>
 /// <param name="OnlineLevel">none, partial (một phần) or full (toàn trình).</param>
@@ -28,8 +28,8 @@ public enum DatedAttribute
 /// <param name="BoundaryFree">Can be filed anywhere in the province.</param>
 /// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards.</param>
 public sealed record AttributeChange(
-    [property: PlausibleDate] DateOnly? EffectiveFrom,
     [property: Required, StringLength(100, MinimumLength = 1)] string DecisionRef,
+    [property: PlausibleDate] DateOnly? EffectiveFrom = null,
     ProcedureKind? Kind = null,
     bool? BusinessRelated = null,
     OnlineLevel? OnlineLevel = null,
@@ -58,13 +58,13 @@ public sealed record AttributeEntry(
     bool? TechnicalRegulation);
 
 /// <summary>A change of a document's provided-once mark, published by a decision.</summary>
-/// <param name="EffectiveFrom">The first day it applies; default the day it is recorded.</param>
 /// <param name="DecisionRef">The decision that published it.</param>
 /// <param name="ProvidedOnce">The state already holds the document: the data is reused, not asked again.</param>
+/// <param name="EffectiveFrom">The first day it applies; default the day it is recorded.</param>
 public sealed record ProvidedOnceChange(
-    [property: PlausibleDate] DateOnly? EffectiveFrom,
     [property: Required, StringLength(100, MinimumLength = 1)] string DecisionRef,
-    [property: Required] bool? ProvidedOnce);
+    [property: Required] bool? ProvidedOnce,
+    [property: PlausibleDate] DateOnly? EffectiveFrom = null);
 
 /// <summary>One entry of a document's provided-once history.</summary>
 /// <param name="EffectiveFrom">The first day it applies; 0001-01-01 for a mark recorded before these histories existed. A document counts from its first entry on.</param>
@@ -76,8 +76,8 @@ public sealed record ProvidedOnceEntry(long Id, long DocumentId, bool ProvidedOn
 /// <param name="Note">What the review found or changed.</param>
 public sealed record ReviewInput(
     [property: Required, PlausibleDate] DateOnly? ReviewedOn,
-    [property: StringLength(100, MinimumLength = 1)] string? DecisionRef,
-    [property: StringLength(2000), MultiLineText] string? Note);
+    [property: StringLength(100, MinimumLength = 1)] string? DecisionRef = null,
+    [property: StringLength(2000), MultiLineText] string? Note = null);
 
 /// <param name="RecordedAt">When the service recorded it (UTC).</param>
 /// <param name="RecordedBy">The name of the key that recorded it.</param>

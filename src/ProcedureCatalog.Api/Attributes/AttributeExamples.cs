@@ -8,7 +8,7 @@ internal static class AttributeExamples
     private static readonly DateTime Recorded = new(2026, 11, 1, 2, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime Migrated = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static readonly AttributeChange Change = new(new DateOnly(2025, 9, 1), "2150/QĐ-UBND", OnlineLevel: OnlineLevel.Full, BoundaryFree: true);
+    public static readonly AttributeChange Change = new("2150/QĐ-UBND", new DateOnly(2025, 9, 1), OnlineLevel: OnlineLevel.Full, BoundaryFree: true);
 
     public static readonly IReadOnlyList<AttributeEntry> RecordedEntries =
     [
@@ -26,7 +26,7 @@ internal static class AttributeExamples
         RecordedEntries[0],
     ];
 
-    public static readonly ProvidedOnceChange ProvidedOnceChange = new(new DateOnly(2026, 1, 1), "12/2025/NĐ-CP", true);
+    public static readonly ProvidedOnceChange ProvidedOnceChange = new("12/2025/NĐ-CP", true, new DateOnly(2026, 1, 1));
 
     public static readonly ProvidedOnceEntry ProvidedOnce = new(913, 7, true, new DateOnly(2026, 1, 1), "12/2025/NĐ-CP", Recorded, "Cần Thơ one-stop");
 

@@ -33,7 +33,7 @@ internal static class AttributeSample
         foreach (var change in sample.Changes)
         {
             var id = await IdOf(change.Jurisdiction, change.Code);
-            var values = AttributeMappings.ValuesOf(new AttributeChange(change.EffectiveFrom, change.DecisionRef, change.Kind, change.BusinessRelated, change.OnlineLevel,
+            var values = AttributeMappings.ValuesOf(new AttributeChange(change.DecisionRef, change.EffectiveFrom, change.Kind, change.BusinessRelated, change.OnlineLevel,
                 change.FullOnlineEligible, change.BoundaryFree, change.TechnicalRegulation));
             await AttributeQueries.Record(connection, transaction, dialect, id, values, change.EffectiveFrom, change.DecisionRef, Next(), cancellationToken);
         }

@@ -21,7 +21,7 @@ public sealed class DatedAttributeApiTests(EmptyCatalogApiFactory factory) : ICl
     {
         var procedure = await Build.Procedure("11", "1.700001");
         var url = $"/api/v1/procedures/{procedure.Id}/attribute-history";
-        var entries = await (await client.PostJson(url, new AttributeChange(new DateOnly(2025, 9, 1), "2150/QĐ-UBND", OnlineLevel: OnlineLevel.Full, BoundaryFree: false)))
+        var entries = await (await client.PostJson(url, new AttributeChange("2150/QĐ-UBND", new DateOnly(2025, 9, 1), OnlineLevel: OnlineLevel.Full, BoundaryFree: false)))
             .ReadAs<List<AttributeEntry>>(HttpStatusCode.Created);
         Assert.Equal([(DatedAttribute.OnlineLevel, (OnlineLevel?)OnlineLevel.Full, (bool?)null), (DatedAttribute.BoundaryFree, null, false)],
             entries.Select(entry => (entry.Attribute, entry.OnlineLevel, entry.BoundaryFree)).OrderBy(entry => entry.Attribute).ToArray());
@@ -56,14 +56,14 @@ public sealed class DatedAttributeApiTests(EmptyCatalogApiFactory factory) : ICl
     public async Task AChangeMustSayWhatItChangesAndTheListSaysWhichAttributeItKnows()
     {
         var procedure = await Build.Procedure("11", "1.700002");
-        Assert.Equal(["attributes"], (await (await client.PostJson($"/api/v1/procedures/{procedure.Id}/attribute-history", new AttributeChange(null, "1/QĐ")))
+        Assert.Equal(["attributes"], (await (await client.PostJson($"/api/v1/procedures/{procedure.Id}/attribute-history", new AttributeChange("1/QĐ")))
             .Problem(HttpStatusCode.BadRequest)).Keys.ToArray());
         Assert.Equal(["attribute"], (await (await client.Get($"/api/v1/procedures/{procedure.Id}/attribute-history?attribute=colour")).Problem(HttpStatusCode.BadRequest)).Keys.ToArray());
         await (await client.Get("/api/v1/procedures/999999/attribute-history")).Problem(HttpStatusCode.NotFound);
 
         // Without effectiveFrom, from the day it is recorded (today in Vietnam).
         var today = (await Read(procedure.Id)).AsOf;
-        var entry = Assert.Single(await (await client.PostJson($"/api/v1/procedures/{procedure.Id}/attribute-history", new AttributeChange(null, "9/QĐ", TechnicalRegulation: true)))
+        var entry = Assert.Single(await (await client.PostJson($"/api/v1/procedures/{procedure.Id}/attribute-history", new AttributeChange("9/QĐ", TechnicalRegulation: true)))
             .ReadAs<List<AttributeEntry>>(HttpStatusCode.Created));
         Assert.Equal((today, (bool?)true), (entry.EffectiveFrom, entry.TechnicalRegulation));
         Assert.True((await Read(procedure.Id)).TechnicalRegulation);
@@ -112,7 +112,7 @@ public sealed class DatedAttributeApiTests(EmptyCatalogApiFactory factory) : ICl
         Assert.Single((await Read(procedure.Id, today.AddDays(-1).ToString("yyyy-MM-dd"))).Documents);
 
         var url = $"/api/v1/procedures/{procedure.Id}/documents/{added.Id}/provided-once-history";
-        var mark = await (await client.PostJson(url, new ProvidedOnceChange(today.AddDays(30), "12/2025/NĐ-CP", true))).ReadAs<ProvidedOnceEntry>(HttpStatusCode.Created);
+        var mark = await (await client.PostJson(url, new ProvidedOnceChange("12/2025/NĐ-CP", true, today.AddDays(30)))).ReadAs<ProvidedOnceEntry>(HttpStatusCode.Created);
         Assert.False((await Read(procedure.Id)).Documents.Single(document => document.Id == added.Id).ProvidedOnce);
         Assert.True((await Read(procedure.Id, today.AddDays(30).ToString("yyyy-MM-dd"))).Documents.Single(document => document.Id == added.Id).ProvidedOnce);
         var marks = await (await client.Get(url)).ReadAs<List<ProvidedOnceEntry>>(HttpStatusCode.OK);

@@ -1,6 +1,7 @@
 // A client we did not write: types generated from the committed OpenAPI document by openapi-typescript
 // (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
-// reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, keeps a business
+// reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, records a dated change
+// of an attribute and reads the procedure on both sides of it, keeps a business
 // reporting regime with its electronic history, reads reports (JSON and CSV) and follows the change feed with its
 // cursor, against the running service.
 //
@@ -149,6 +150,22 @@ async function main(): Promise<void> {
     since.items.every((change, i, all) => (i === 0 || all[i - 1]!.position < change.position) && change.changedBy !== 'service'), since.items.slice(0, 3));
   const idle = await feed(since.cursor, '92');
   check('polling again from the new cursor gives nothing new', idle.items.length === 0, idle.items);
+
+  // Dated attributes: a change from a date (one entry per attribute it names), the procedure read on both sides of it,
+  // the list filtered on that date, and the review its lastReviewedOn recorded.
+  const changedOn = await client.POST('/api/v1/procedures/{procedureId}/attribute-history', {
+    params: { path: { procedureId: id } }, body: { effectiveFrom: '2025-09-01', decisionRef: '2150/QĐ-UBND', boundaryFree: false },
+  });
+  check('AppendAttributeEntries answers 201 with one boundary-free entry', changedOn.response.status === 201 && changedOn.data?.length === 1
+    && changedOn.data[0]?.attribute === 'boundary-free' && changedOn.data[0]?.boundaryFree === false, changedOn.error);
+  const dayBefore = await client.GET('/api/v1/procedures/{id}', { params: { path: { id }, query: { asOf: '2025-08-31' } } });
+  const dayOf = await client.GET('/api/v1/procedures/{id}', { params: { path: { id }, query: { asOf: '2025-09-01' } } });
+  check('GetProcedure on a date shows the attributes in force then', dayBefore.data?.boundaryFree === true && dayOf.data?.boundaryFree === false,
+    [dayBefore.data?.boundaryFree, dayOf.data?.boundaryFree]);
+  const onDate = await client.GET('/api/v1/procedures', { params: { query: { jurisdiction: '92', boundaryFree: 'false', asOf: '2025-09-01', pageSize: '100' } } });
+  check('ListProcedures filters boundaryFree on asOf', (onDate.data?.items ?? []).some((p) => p.id === id), onDate.error);
+  const reviews = await client.GET('/api/v1/procedures/{procedureId}/reviews', { params: { path: { procedureId: id } } });
+  check('ListReviews has the review its lastReviewedOn recorded', (reviews.data ?? []).some((r) => r.reviewedOn === '2025-06-15'), reviews.error);
 
   // Business reporting regimes of 92: list on a date, create one with its first electronic entry, append a second, read
   // it on two dates (the value in force follows the history), export the regimes as CSV, then remove what was made.

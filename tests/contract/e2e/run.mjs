@@ -403,7 +403,13 @@ await section('Reports without a tariff (422)', async () => {
   const j = state.j;
   await h.request('no hourly tariff for the baseline year', 'GetProcedureReduction', 'GET', `${api}/procedures/${id}/reduction`, { expect: 422 });
   await h.request('no hourly tariff for the baseline year', 'GetGroupReductions', 'GET', `${api}/reports/reductions`, { query: { jurisdiction: j }, expect: 422 });
-  await h.request('no hourly tariff for the baseline year', 'GetScoreboard', 'GET', `${api}/reports/scoreboard`, { query: { jurisdiction: j, year: 2025 }, expect: 422 });
+  // The scoreboard names the missing tariff instead: cost-reduction without a value, the rest given.
+  const board = await h.request('no hourly tariff for the baseline year: named, not refused', 'GetScoreboard', 'GET', `${api}/reports/scoreboard`, {
+    query: { jurisdiction: j, year: 2025 }, expect: 200,
+  });
+  h.check('the scoreboard names the missing tariff and the jurisdiction without it',
+    (board.json?.missing ?? []).includes('tariff') && (board.json?.jurisdictionsWithoutTariff ?? []).includes(j)
+    && board.json?.indicators?.find((i) => i.indicator === 'cost-reduction')?.missing === 'tariff', JSON.stringify(board.json?.missing));
   await h.request('no hourly tariff for the baseline year', 'GetLaggards', 'GET', `${api}/reports/laggards`, {
     query: { jurisdiction: j, year: 2025, measure: 'cost' }, expect: 422,
   });
@@ -819,6 +825,82 @@ await section('Editor key (jurisdiction 92 only)', async () => {
   h.check('the audit trail ends with the deletion', after.json?.at(-1)?.action === 'deleted', JSON.stringify(after.json?.at(-1)));
 });
 
+// ---- The dated histories besides time and cost (Attributes/): attributes, documents' provided-once marks, reviews.
+await section('Dated attributes, provided-once marks and reviews', async () => {
+  const id = need(state.procedure, 'the test procedure');
+  const base = `${api}/procedures/${id}/attribute-history`;
+  await h.request('list', 'ListAttributeHistory', 'GET', base, { expect: 200 });
+  await h.request('one attribute', 'ListAttributeHistory', 'GET', base, { query: { attribute: 'online-level' }, expect: 200 });
+  await h.request('an attribute that does not exist', 'ListAttributeHistory', 'GET', base, { query: { attribute: 'colour' }, lenient: true, expect: 400 });
+  await h.request('unknown procedure', 'ListAttributeHistory', 'GET', `${api}/procedures/${UNKNOWN_ID}/attribute-history`, { expect: 404 });
+  const change = { effectiveFrom: '2025-09-01', decisionRef: `E2E/${run}/A`, onlineLevel: 'full', boundaryFree: true };
+  let etag = await procedureETag(id);
+  const recorded = await h.request('record a change of two attributes', 'AppendAttributeEntries', 'POST', base, { body: change, ifMatch: etag, expect: 201 });
+  h.check('one entry per attribute, from effectiveFrom', (recorded.json ?? []).length === 2 && recorded.json.every((e) => e.effectiveFrom === '2025-09-01'), recorded.json);
+  await h.request('stale procedure If-Match', 'AppendAttributeEntries', 'POST', base, { body: change, ifMatch: etag, expect: 412 });
+  await h.request('no attribute given', 'AppendAttributeEntries', 'POST', base, { body: { decisionRef: `E2E/${run}/A` }, expect: 400 });
+  await h.request('unknown procedure', 'AppendAttributeEntries', 'POST', `${api}/procedures/${UNKNOWN_ID}/attribute-history`, { body: change, expect: 404 });
+  const before = await h.request('the procedure on the day before', 'GetProcedure', 'GET', `${api}/procedures/${id}`, { query: { asOf: '2025-08-31' }, expect: 200 });
+  const after = await h.request('the procedure on the day', 'GetProcedure', 'GET', `${api}/procedures/${id}`, { query: { asOf: '2025-09-01' }, expect: 200 });
+  h.check('a procedure read on a date shows what was in force then', before.json?.onlineLevel !== 'full' && after.json?.onlineLevel === 'full', [before.json?.onlineLevel, after.json?.onlineLevel]);
+  const listed = await h.request('the list filtered on a date', 'ListProcedures', 'GET', `${api}/procedures`, {
+    query: { jurisdiction: state.j, onlineLevel: 'full', asOf: '2025-09-01', pageSize: 100 }, expect: 200,
+  });
+  h.check('the list filters the dated attributes on asOf', (listed.json?.items ?? []).some((p) => p.id === id));
+  const entries = (await h.request('list again', 'ListAttributeHistory', 'GET', base, { query: { attribute: 'online-level' }, expect: 200 })).json ?? [];
+  const earliest = need(entries[0]?.id, 'the first online-level entry');
+  const mistaken = need(entries.at(-1)?.id, 'the recorded online-level entry');
+  etag = await procedureETag(id);
+  await h.request('without If-Match', 'RemoveAttributeEntry', 'DELETE', `${base}/${mistaken}`, { expect: 428 });
+  await h.request('stale procedure If-Match', 'RemoveAttributeEntry', 'DELETE', `${base}/${mistaken}`, { ifMatch: older(etag), expect: 412 });
+  await h.request('the earliest entry of an attribute', 'RemoveAttributeEntry', 'DELETE', `${base}/${earliest}`, { ifMatch: etag, expect: 409 });
+  await h.request('remove an entry entered by mistake', 'RemoveAttributeEntry', 'DELETE', `${base}/${mistaken}`, { ifMatch: etag, expect: 204 });
+  etag = await procedureETag(id);
+  await h.request('removed already', 'RemoveAttributeEntry', 'DELETE', `${base}/${mistaken}`, { ifMatch: etag, expect: 404 });
+  state.attributeEntry = entries.find((e) => e.id !== mistaken && e.id !== earliest)?.id ?? earliest;
+
+  const docs = await h.request('a document of the test procedure', 'ListDocuments', 'GET', `${api}/procedures/${id}/documents`, { expect: 200 });
+  const documentId = need(docs.json?.[0]?.id, 'a document of the test procedure');
+  const marks = `${api}/procedures/${id}/documents/${documentId}/provided-once-history`;
+  await h.request('list', 'ListProvidedOnceHistory', 'GET', marks, { expect: 200 });
+  await h.request('unknown document', 'ListProvidedOnceHistory', 'GET', `${api}/procedures/${id}/documents/${UNKNOWN_ID}/provided-once-history`, { expect: 404 });
+  const mark = { effectiveFrom: '2026-01-01', decisionRef: `E2E/${run}/P`, providedOnce: true };
+  etag = await procedureETag(id);
+  const markAdded = await h.request('record a mark from a date', 'AppendProvidedOnceEntry', 'POST', marks, { body: mark, ifMatch: etag, expect: 201 });
+  await h.request('stale procedure If-Match', 'AppendProvidedOnceEntry', 'POST', marks, { body: mark, ifMatch: etag, expect: 412 });
+  await h.request('unknown document', 'AppendProvidedOnceEntry', 'POST', `${api}/procedures/${id}/documents/${UNKNOWN_ID}/provided-once-history`, { body: mark, expect: 404 });
+  await h.request('a mark without its value', 'AppendProvidedOnceEntry', 'POST', marks, { body: { decisionRef: `E2E/${run}/P` }, lenient: true, expect: 400 });
+  const markList = (await h.request('list again', 'ListProvidedOnceHistory', 'GET', marks, { expect: 200 })).json ?? [];
+  const markId = need(markAdded.json?.id, 'the recorded mark');
+  etag = await procedureETag(id);
+  await h.request('without If-Match', 'RemoveProvidedOnceEntry', 'DELETE', `${marks}/${markId}`, { expect: 428 });
+  await h.request('stale procedure If-Match', 'RemoveProvidedOnceEntry', 'DELETE', `${marks}/${markId}`, { ifMatch: older(etag), expect: 412 });
+  await h.request('the document\'s earliest mark', 'RemoveProvidedOnceEntry', 'DELETE', `${marks}/${need(markList[0]?.id, 'the first mark')}`, { ifMatch: etag, expect: 409 });
+  await h.request('remove a mark entered by mistake', 'RemoveProvidedOnceEntry', 'DELETE', `${marks}/${markId}`, { ifMatch: etag, expect: 204 });
+  etag = await procedureETag(id);
+  await h.request('removed already', 'RemoveProvidedOnceEntry', 'DELETE', `${marks}/${markId}`, { ifMatch: etag, expect: 404 });
+  state.markDocument = documentId;
+  state.markEntry = markList[0]?.id;
+
+  const reviews = `${api}/procedures/${id}/reviews`;
+  await h.request('list', 'ListReviews', 'GET', reviews, { expect: 200 });
+  await h.request('unknown procedure', 'ListReviews', 'GET', `${api}/procedures/${UNKNOWN_ID}/reviews`, { expect: 404 });
+  const review = { reviewedOn: '2025-10-15', decisionRef: `E2E/${run}/R`, note: 'Rà soát, cắt giảm một bản sao.' };
+  etag = await procedureETag(id);
+  const reviewed = await h.request('record a review', 'AddReview', 'POST', reviews, { body: review, ifMatch: etag, expect: 201 });
+  await h.request('stale procedure If-Match', 'AddReview', 'POST', reviews, { body: review, ifMatch: etag, expect: 412 });
+  await h.request('unknown procedure', 'AddReview', 'POST', `${api}/procedures/${UNKNOWN_ID}/reviews`, { body: review, expect: 404 });
+  const reviewId = need(reviewed.json?.id, 'the recorded review');
+  etag = await procedureETag(id);
+  await h.request('without If-Match', 'RemoveReview', 'DELETE', `${reviews}/${reviewId}`, { expect: 428 });
+  await h.request('stale procedure If-Match', 'RemoveReview', 'DELETE', `${reviews}/${reviewId}`, { ifMatch: older(etag), expect: 412 });
+  await h.request('remove a review entered by mistake', 'RemoveReview', 'DELETE', `${reviews}/${reviewId}`, { ifMatch: etag, expect: 204 });
+  etag = await procedureETag(id);
+  await h.request('removed already', 'RemoveReview', 'DELETE', `${reviews}/${reviewId}`, { ifMatch: etag, expect: 404 });
+  const kept = await h.request('a review that stays', 'AddReview', 'POST', reviews, { body: review, ifMatch: etag, expect: 201 });
+  state.review = kept.json?.id;
+});
+
 await section('Refusals every operation shares: 401, 403 and unknown query parameters (400)', async () => {
   const j = need(state.j, 'the test jurisdiction');
   const id = need(state.procedure, 'the test procedure');
@@ -864,6 +946,13 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['AppendElectronicEntry', 'POST', `${api}/reporting-regimes/${state.regime}/electronic-history`, { body: { electronic: true, effectiveFrom: '2026-06-01', decisionRef: `E2E/${run}/R` } }],
     ['RemoveElectronicEntry', 'DELETE', `${api}/reporting-regimes/${state.regime}/electronic-history/${need(state.regimeEntry, 'a regime entry')}`, { ifMatch: '*' }],
     ['ImportReportingRegimes', 'POST', `${api}/jurisdictions/${j}/reporting-regimes/import`, { raw: need(state.regimeCsv, 'a regime file'), contentType: 'text/csv' }],
+    ['AppendAttributeEntries', 'POST', `${api}/procedures/${id}/attribute-history`, { body: { decisionRef: `E2E/${run}/R`, technicalRegulation: true } }],
+    ['RemoveAttributeEntry', 'DELETE', `${api}/procedures/${id}/attribute-history/${need(state.attributeEntry, 'an attribute entry')}`, { ifMatch: '*' }],
+    ['AppendProvidedOnceEntry', 'POST', `${api}/procedures/${id}/documents/${need(state.markDocument, 'a document with marks')}/provided-once-history`,
+      { body: { decisionRef: `E2E/${run}/R`, providedOnce: false } }],
+    ['RemoveProvidedOnceEntry', 'DELETE', `${api}/procedures/${id}/documents/${state.markDocument}/provided-once-history/${need(state.markEntry, 'a mark')}`, { ifMatch: '*' }],
+    ['AddReview', 'POST', `${api}/procedures/${id}/reviews`, { body: { reviewedOn: '2026-01-05', decisionRef: null, note: null } }],
+    ['RemoveReview', 'DELETE', `${api}/procedures/${id}/reviews/${need(state.review, 'a review')}`, { ifMatch: '*' }],
   ];
   const documentedWrites = h.operations.filter((op) => op.secured).map((op) => op.operationId);
   const listed = new Set(writes.map(([operationId]) => operationId));
@@ -892,6 +981,8 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['GetImport', `${api}/imports/0000000000000000000000000000dead`], ['ExportCatalogue', `${api}/jurisdictions/${j}/export`],
     ['ListReportingRegimes', `${api}/reporting-regimes`], ['GetReportingRegime', `${api}/reporting-regimes/${state.regime}`],
     ['ListElectronicHistory', `${api}/reporting-regimes/${state.regime}/electronic-history`], ['ExportReportingRegimes', `${api}/jurisdictions/${j}/reporting-regimes/export`],
+    ['ListAttributeHistory', `${api}/procedures/${id}/attribute-history`], ['ListReviews', `${api}/procedures/${id}/reviews`],
+    ['ListProvidedOnceHistory', `${api}/procedures/${id}/documents/${state.markDocument}/provided-once-history`],
   ];
   for (const [operationId, path] of reads) {
     await h.request('a query parameter it does not take', operationId, 'GET', path, { query: UNKNOWN_PARAMETER, expect: 400 });
