@@ -116,7 +116,7 @@ public sealed class CatalogScenarios
         await Resolve(connection, cancellationToken);
         await ReportQueries.JurisdictionsWithoutTariff(connection, Database.Dialect, TargetScope, Dates, cancellationToken);
         // As the endpoint does: the coverage on a connection of its own while the reductions run (each measure on its own too).
-        var coverage = CoverageQueries.CoverageOnItsOwnConnection(Open, null, Dates, cancellationToken);
+        var coverage = CoverageQueries.CoverageOnItsOwnConnection(Open, null, Dates, CoverageQueries.IndicatorsOf(await ReportQueries.TargetsOfYear(connection, Dates.Program, Dates.Year, cancellationToken)), cancellationToken);
         var groups = await GroupReductionQueries.Groups(Open, Database.Dialect, ReductionGroupBy.None, TargetScope, Dates, Database.Dialect.ReportParts, cancellationToken);
         return (groups, await coverage);
     }

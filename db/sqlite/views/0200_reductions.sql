@@ -50,8 +50,12 @@ SELECT
 FROM (
     SELECT
         b.program_code,
-        w.procedure_id AS id, w.jurisdiction_code, pr.code, pr.name, w.level, w.kind, w.business_related, w.online_level,
-        w.full_online_eligible, w.boundary_free, w.technical_regulation, w.field_id, w.agency_id, w.status, pr.search_text,
+        w.procedure_id AS id, w.jurisdiction_code,
+        -- names and search text only where a report asks for them: a subquery in the select list costs nothing unused
+        (SELECT pr.code FROM procedures pr WHERE pr.id = w.procedure_id) AS code,
+        (SELECT pr.name FROM procedures pr WHERE pr.id = w.procedure_id) AS name,
+        w.level, w.kind, w.business_related, w.online_level, w.full_online_eligible, w.boundary_free, w.technical_regulation, w.field_id, w.agency_id, w.status,
+        (SELECT pr.search_text FROM procedures pr WHERE pr.id = w.procedure_id) AS search_text,
         w.valid_from, w.valid_to, w.is_abolished,
         b.time_units AS time_baseline,
         CASE WHEN w.is_abolished = 1 THEN 0 ELSE w.time_units END AS time_current,
@@ -62,8 +66,6 @@ FROM (
         CASE WHEN w.is_abolished = 1 THEN 0 ELSE w.annual_filings END AS current_annual_filings
     FROM procedure_windows w
     INNER JOIN procedure_baselines b ON b.procedure_id = w.procedure_id
-    -- names and search text only where a report asks for them (an unused LEFT JOIN on the key is left out)
-    LEFT JOIN procedures pr ON pr.id = w.procedure_id
 ) r;
 
 -- Each measure on its own, under the names the per-procedure reports and the laggards read.

@@ -180,7 +180,7 @@ public static class ReportEndpoints
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
-        var coverage = CoverageQueries.CoverageOnItsOwnConnection(database.OpenAsync, jurisdiction, resolved.Dates, cancellationToken);
+        var coverage = CoverageQueries.CoverageOnItsOwnConnection(database.OpenAsync, jurisdiction, resolved.Dates, CoverageQueries.IndicatorsOf(resolved.Targets), cancellationToken);
         var reductions = GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         await Task.WhenAll(coverage, reductions);
         var group = ReportMappings.ToContract((await reductions).Single());
