@@ -292,43 +292,40 @@ internal static class ProcedureQueries
     /// dated attributes as new entries from the body's effectiveFrom (or today) where they differ from those in force
     /// then, and a review on lastReviewedOn unless there is one that day.
     /// </summary>
-    public static async Task<int> Update(
+    public static Task<int> Update(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, long id, long expectedVersion, ProcedureUpdate input, Attributes.Recorder recorder,
-        CancellationToken cancellationToken)
-    {
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE procedures
-            SET code = @Code, name = @Name, search_text = @SearchText, level = @Level, field_id = @FieldId, agency_id = @AgencyId,
-                updated_at = @Now, version = version + 1
-            WHERE id = @Id AND version = @ExpectedVersion
-            """,
-            new
+        CancellationToken cancellationToken) =>
+        Attributes.DerivedWindows.Once(connection, transaction, id, async () =>
+        {
+            var updated = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE procedures
+                SET code = @Code, name = @Name, search_text = @SearchText, level = @Level, field_id = @FieldId, agency_id = @AgencyId,
+                    updated_at = @Now, version = version + 1
+                WHERE id = @Id AND version = @ExpectedVersion
+                """,
+                new
+                {
+                    Id = id,
+                    ExpectedVersion = expectedVersion,
+                    input.Code,
+                    Name = input.Name.Trim(),
+                    SearchText = SearchTextOf(input.Code, input.Name),
+                    Level = EnumText.Of(input.Level!.Value),
+                    FieldId = input.FieldId!.Value,
+                    AgencyId = input.AgencyId!.Value,
+                    recorder.Now,
+                },
+                transaction, cancellationToken: cancellationToken));
+            if (updated > 0)
             {
-                Id = id,
-                ExpectedVersion = expectedVersion,
-                input.Code,
-                Name = input.Name.Trim(),
-                SearchText = SearchTextOf(input.Code, input.Name),
-                Level = EnumText.Of(input.Level!.Value),
-                FieldId = input.FieldId!.Value,
-                AgencyId = input.AgencyId!.Value,
-                recorder.Now,
-            },
-            transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            return 0;
-        }
+                await Attributes.AttributeQueries.Change(connection, transaction, dialect, id, DatedValuesOf(input), EffectiveFromOf(input, recorder), input.DecisionRef,
+                    recorder, cancellationToken);
+                await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
+            }
 
-        await Attributes.DerivedWindows.Once(connection, transaction, id, async () =>
-        {
-            await Attributes.AttributeQueries.Change(connection, transaction, dialect, id, DatedValuesOf(input), EffectiveFromOf(input, recorder), input.DecisionRef,
-                recorder, cancellationToken);
-            await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
+            return updated;
         }, cancellationToken);
-        return updated;
-    }
 
     public static Task<int> ChangeStatus(DbConnection connection, DbTransaction transaction, long id, long expectedVersion, ProcedureStatus status, DateOnly? abolishedOn, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
