@@ -83,7 +83,7 @@ internal static class DeadlineText
             end = match.Index + match.Length;
             if (TimeMention.Match(label) is { Success: true } mention)
             {
-                return Refused($"'{Quote(cell)}' speaks of '{mention.Value}', which is not a deadline in a form this service reads: {Forms}.");
+                return Refused(Mentions(cell, mention));
             }
 
             found.Add(Parse(match, label));
@@ -91,7 +91,9 @@ internal static class DeadlineText
 
         if (found.Count == 0)
         {
-            return Refused($"'{Quote(cell)}' is not a deadline this service reads: {Forms}.");
+            return Refused(TimeMention.Match(cell) is { Success: true } mention
+                ? Mentions(cell, mention)
+                : $"'{Quote(cell)}' is not a deadline this service reads: {Forms}.");
         }
 
         var rest = cell[end..];
@@ -147,6 +149,9 @@ internal static class DeadlineText
 
     private static ParsedDeadline? Year(string digits) =>
         Number(digits) is var year && Infrastructure.PlausibleDateAttribute.IsPlausibleYear(year) ? new ParsedDeadline(null, DeadlineKind.Year, null, year) : null;
+
+    private static string Mentions(string cell, Match mention) =>
+        $"'{Quote(cell)}' speaks of '{mention.Value}', which is not a deadline in a form this service reads: {Forms}.";
 
     private static string YearProblem(string text) => $"'{Quote(text)}' names a year outside 1945 to 2100.";
 
