@@ -12,6 +12,7 @@ using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
@@ -138,6 +139,10 @@ public static class CatalogSetup
         api.MapDocuments();
         api.MapHistory();
         ReportingRegimes.RegimeEndpoints.MapReportingRegimes(api);
+        api.MapPlans();
+        api.MapPlanTasks();
+        api.MapPlanAnnex();
+        api.MapTaskReports();
         return app;
     }
 
