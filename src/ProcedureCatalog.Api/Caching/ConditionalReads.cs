@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 
@@ -115,9 +116,11 @@ public static class ConditionalReads
         }
 
         var key = RequestKey(context, services.GetRequiredService<CatalogClock>());
+        // Cache-Control: no-cache asks for the answer computed again (RFC 9111, 5.2.1.4); it is kept again for the requests after it.
+        var again = CacheControlHeaderValue.TryParse(context.Request.Headers.CacheControl.ToString(), out var asked) && asked.NoCache;
         if (read.Kind == FeedReadKind.Procedure)
         {
-            if (cache.Find(key, position) is { } kept)
+            if (!again && cache.Find(key, position) is { } kept)
             {
                 await Send(context, kept);
                 return;
@@ -136,7 +139,7 @@ public static class ConditionalReads
             return;
         }
 
-        if (read.Kind == FeedReadKind.Report && cache.Find(key, position) is { } hit)
+        if (read.Kind == FeedReadKind.Report && !again && cache.Find(key, position) is { } hit)
         {
             await Send(context, hit);
             return;

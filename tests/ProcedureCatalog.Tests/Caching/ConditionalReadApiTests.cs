@@ -108,6 +108,10 @@ public sealed class ConditionalReadApiTests(MovableClockCatalogApiFactory factor
             Assert.Equal(body, await kept.Content.ReadAsStringAsync(Cancel));
             Assert.Equal(etag, kept.Headers.ETag!.ToString());
             Assert.Equal(HttpStatusCode.InternalServerError, (await Read(url.Replace("groupBy=field", "groupBy=kind", StringComparison.Ordinal))).StatusCode);
+            // Cache-Control: no-cache asks for the report computed again.
+            using var fresh = new HttpRequestMessage(HttpMethod.Get, url);
+            fresh.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+            Assert.Equal(HttpStatusCode.InternalServerError, (await client.SendAsync(fresh, Cancel)).StatusCode);
         }
         finally
         {
