@@ -81,6 +81,9 @@ public sealed class CatalogDatabase
     // Reports read the whole history: map the file instead of copying pages through read(), and keep more of it cached.
     private const string SqliteTuning = "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384;";
 
+    /// <summary>The SQLite handles (physical connections, which the pool hands out again) already tuned.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Tuned = new();
+
     /// <summary>A connection to the catalogue itself: every write, every read that follows a write, single resources.</summary>
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
 
@@ -95,11 +98,13 @@ public sealed class CatalogDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection sqlite)
+            // A pooled connection keeps its settings: they are made once, when its SQLite handle is new, not at every open.
+            if (connection is SqliteConnection { Handle: { } handle } sqlite && !Tuned.TryGetValue(handle, out _))
             {
                 await using var tuning = sqlite.CreateCommand();
                 tuning.CommandText = SqliteTuning;
                 await tuning.ExecuteNonQueryAsync(cancellationToken);
+                Tuned.AddOrUpdate(handle, Tuned);
             }
 
             return connection;
