@@ -5,6 +5,7 @@ using Mapster;
 using MapsterMapper;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Caching;
 using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
@@ -12,6 +13,7 @@ using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
@@ -69,6 +71,7 @@ public static class CatalogSetup
         }
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
+        services.AddConditionalReads();
         return builder;
     }
 
@@ -114,6 +117,7 @@ public static class CatalogSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRequestTimeouts();
+        app.UseConditionalReads();
         app.UseCatalogRequestLimits();
 
         // Any operation can be limited, fail unexpectedly or time out; the answer is still a problem document.
@@ -126,6 +130,7 @@ public static class CatalogSetup
         ((IEndpointConventionBuilder)api).Finally(KnownQueryParameters.Document);
         ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
         ((IEndpointConventionBuilder)api).Finally(HeavyRequestConvention);
+        ((IEndpointConventionBuilder)api).Finally(ConditionalReads.Convention);
         api.MapJurisdictions();
         api.MapAgencies();
         api.MapFields();
@@ -139,6 +144,10 @@ public static class CatalogSetup
         api.MapHistory();
         ReportingRegimes.RegimeEndpoints.MapReportingRegimes(api);
         Attributes.AttributeEndpoints.MapAttributes(api);
+        api.MapPlans();
+        api.MapPlanTasks();
+        api.MapPlanAnnex();
+        api.MapTaskReports();
         return app;
     }
 

@@ -110,7 +110,7 @@ public static class AttributeEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await request.OpenAsync();
+        await using var connection = await request.Database.OpenReadAsync(request.Cancellation);
         if (await ProcedureQueries.Find(connection, procedureId, request.Cancellation) is null)
         {
             return Problems.NotFound("Procedure", procedureId);
@@ -179,7 +179,7 @@ public static class AttributeEndpoints
     /// <param name="documentId">The document's id.</param>
     private static async Task<Results<Ok<IReadOnlyList<ProvidedOnceEntry>>, ProblemHttpResult>> ListProvidedOnce(long procedureId, long documentId, [AsParameters] CatalogRequest request)
     {
-        await using var connection = await request.OpenAsync();
+        await using var connection = await request.Database.OpenReadAsync(request.Cancellation);
         if (await DocumentQueries.Find(connection, procedureId, documentId, request.Cancellation) is null)
         {
             return Problems.NotFound("Document", $"{procedureId}/{documentId}");
@@ -239,7 +239,7 @@ public static class AttributeEndpoints
     /// <param name="procedureId">The procedure's id.</param>
     private static async Task<Results<Ok<IReadOnlyList<Review>>, ProblemHttpResult>> ListReviews(long procedureId, [AsParameters] CatalogRequest request)
     {
-        await using var connection = await request.OpenAsync();
+        await using var connection = await request.Database.OpenReadAsync(request.Cancellation);
         if (await ProcedureQueries.Find(connection, procedureId, request.Cancellation) is null)
         {
             return Problems.NotFound("Procedure", procedureId);

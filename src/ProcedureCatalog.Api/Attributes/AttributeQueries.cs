@@ -155,11 +155,14 @@ internal static class AttributeQueries
             new { DocumentId = documentId, On = on }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The documents of a procedure in force on a date (those with a mark then), each with its mark.</summary>
+    /// <summary>The documents of procedure @ProcedureId in force on @AsOf, each with its provided-once mark then.</summary>
+    internal const string ProvidedOnceOnStatement =
+        "SELECT document_id, provided_once FROM document_windows WHERE procedure_id = @ProcedureId AND valid_from <= @AsOf AND (valid_to IS NULL OR valid_to > @AsOf)";
+
     public static async Task<IReadOnlyDictionary<long, bool>> ProvidedOnceOn(
         DbConnection connection, long procedureId, DateOnly on, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         (await connection.QueryAsync<(long DocumentId, bool ProvidedOnce)>(new CommandDefinition(
-            $"SELECT document_id, provided_once FROM document_windows WHERE procedure_id = @ProcedureId AND {HoldsOn}",
-            new { ProcedureId = procedureId, On = on }, transaction, cancellationToken: cancellationToken)))
+            ProvidedOnceOnStatement, new { ProcedureId = procedureId, AsOf = on }, transaction, cancellationToken: cancellationToken)))
         .ToDictionary(row => row.DocumentId, row => row.ProvidedOnce);
 
     public static Task<IEnumerable<ProvidedOnceEntryRow>> ProvidedOnceEntries(

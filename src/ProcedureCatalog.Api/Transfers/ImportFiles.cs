@@ -72,17 +72,28 @@ internal static class ImportFiles
     /// <summary>The same for a file of another kind of record, in its own columns (reporting regimes).</summary>
     public static IEnumerable<ImportLine> Read(string path, ImportFormat format, ImportColumns columns) => format switch
     {
-        ImportFormat.Csv => ReadCsv(path, columns),
-        ImportFormat.Xlsx => ReadXlsx(path, columns),
+        ImportFormat.Csv => ReadCsv(path, columns.Canonical),
+        ImportFormat.Xlsx => ReadXlsx(path, columns.Canonical),
         ImportFormat.Ndjson => ReadObjects(ReadNdjson(path), columns),
         _ => ReadObjects(ReadJsonArray(path), columns),
+    };
+
+    /// <summary>
+    /// A table of another shape (a plan's annex), CSV or XLSX, read by the same bounded readers: <paramref name="canonical"/>
+    /// names the column a header stands for, or null for a header that stands for none (left out of each line's values).
+    /// </summary>
+    public static IEnumerable<ImportLine> ReadTable(string path, ImportFormat format, Func<string, string?> canonical) => format switch
+    {
+        ImportFormat.Csv => ReadCsv(path, canonical),
+        ImportFormat.Xlsx => ReadXlsx(path, canonical),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "A table is read from CSV or XLSX."),
     };
 
     public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) => ImportColumns.Catalogue.Unknown(headers);
 
     public static string? Canonical(string header) => ImportColumns.Catalogue.Canonical(header);
 
-    private static IEnumerable<ImportLine> ReadCsv(string path, ImportColumns known)
+    private static IEnumerable<ImportLine> ReadCsv(string path, Func<string, string?> canonical)
     {
         CsvReader csv;
         try
@@ -107,7 +118,7 @@ internal static class ImportFiles
             }
 
             CheckColumnCount(headers.Length);
-            var columns = headers.Select(known.Canonical).ToArray();
+            var columns = headers.Select(canonical).ToArray();
             yield return Header(headers);
             while (true)
             {
@@ -230,7 +241,7 @@ internal static class ImportFiles
         }
     }
 
-    private static IEnumerable<ImportLine> ReadXlsx(string path, ImportColumns known)
+    private static IEnumerable<ImportLine> ReadXlsx(string path, Func<string, string?> canonical)
     {
         CheckWorkbook(path);
         var configuration = new OpenXmlConfiguration { EnableSharedStringCache = true, SharedStringCacheSize = 4 * 1024 * 1024 };
@@ -251,7 +262,7 @@ internal static class ImportFiles
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (header, value) in cells)
             {
-                if (known.Canonical(header) is { } column)
+                if (canonical(header) is { } column)
                 {
                     values[column] = value switch
                     {

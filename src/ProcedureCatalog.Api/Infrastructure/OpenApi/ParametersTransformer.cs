@@ -20,7 +20,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
             {
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" };
             }
-            else if (parameter.Name == "asOf")
+            else if (parameter.Name is "asOf" or "from" or "to")
             {
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
             }
@@ -62,6 +62,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "id" when path.Contains("fields/", StringComparison.Ordinal) => 2,
         "id" when path.Contains("imports/", StringComparison.Ordinal) => "0193a5c2e4b87c3f9a1d2e3f4a5b6c7d",
         "id" when path.Contains("reporting-regimes/", StringComparison.Ordinal) => 12,
+        "id" when path.Contains("plans/", StringComparison.Ordinal) => 1,
         "id" or "procedureId" => 41,
         "code" when path.Contains("procedures/{code}", StringComparison.Ordinal) => "1.009645",
         "code" or "jurisdiction" => "92",
@@ -95,6 +96,12 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "history" => true,
         "format" => "xlsx",
         "frequency" => "half-yearly",
+        "planId" => 1,
+        "taskId" => 2,
+        "milestoneId" => 2,
+        "days" => "30",
+        "from" => "2026-10-23",
+        "to" => "2026-11-22",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };
