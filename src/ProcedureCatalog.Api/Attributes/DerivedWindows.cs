@@ -13,15 +13,15 @@ internal static class DerivedWindows
     /// <summary>Runs <paramref name="write"/> with the procedure's derivation paused, then derives its rows once. A write nested in another one leaves the deriving to it.</summary>
     public static async Task<T> Once<T>(DbConnection connection, DbTransaction transaction, long procedureId, Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        var paused = await connection.ExecuteAsync(new CommandDefinition(
+        var paused = await Database.KeptStatements.ExecuteAsync(transaction,
             "INSERT INTO derivation_paused (procedure_id) SELECT @ProcedureId WHERE NOT EXISTS (SELECT 1 FROM derivation_paused WHERE procedure_id = @ProcedureId)",
-            new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken)) > 0;
+            new { ProcedureId = procedureId }, cancellationToken) > 0;
         var result = await write();
         if (paused)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await Database.KeptStatements.ExecuteAsync(transaction,
                 "DELETE FROM derivation_paused WHERE procedure_id = @ProcedureId; INSERT INTO procedure_windows_refresh (procedure_id) VALUES (@ProcedureId);",
-                new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
+                new { ProcedureId = procedureId }, cancellationToken);
         }
 
         return result;

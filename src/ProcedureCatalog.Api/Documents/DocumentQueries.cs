@@ -115,6 +115,8 @@ internal static class DocumentQueries
         var unmatched = stored.ToList();
         var changed = false;
         var keep = new List<(DocumentRow? Row, DocumentValues Desired)>();
+        // The new documents' marks, recorded together at the end (one statement).
+        var marks = new List<(long DocumentId, bool ProvidedOnce)>();
         foreach (var document in desired)
         {
             var match = unmatched.FirstOrDefault(row => row.Name == document.Name);
@@ -155,7 +157,7 @@ internal static class DocumentQueries
                     VALUES (@ProcedureId, @Position, @Name, @TemplateName, @Originals, @Copies, @CaseNote, @ProvidedOnce, @DataSource, @Now, @Now, 1);
                     """ + dialect.SelectInsertedId,
                     values, transaction, cancellationToken: cancellationToken));
-                await AttributeQueries.RecordProvidedOnce(connection, transaction, dialect, procedureId, id, document.ProvidedOnce, from, decisionRef, recorder, cancellationToken);
+                marks.Add((id, document.ProvidedOnce));
                 changed = true;
                 continue;
             }
@@ -176,6 +178,7 @@ internal static class DocumentQueries
             }
         }
 
+        await AttributeQueries.RecordProvidedOnce(connection, transaction, procedureId, marks, from, decisionRef, recorder, cancellationToken);
         return changed;
     }
 

@@ -52,7 +52,7 @@ internal static class HistoryQueries
             new { ProcedureId = procedureId, EntryId = entryId }, transaction, cancellationToken: cancellationToken));
 
     public static Task<long> AppendTime(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, TimeEntryInput input, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        Database.KeptStatements.ScalarAsync(transaction,
             """
             INSERT INTO time_history (procedure_id, effective_from, amount, unit, decision_ref, recorded_at)
             VALUES (@ProcedureId, @EffectiveFrom, @Amount, @Unit, @DecisionRef, @Now);
@@ -66,10 +66,10 @@ internal static class HistoryQueries
                 DecisionRef = input.DecisionRef.Trim(),
                 Now = now,
             },
-            transaction, cancellationToken: cancellationToken));
+            cancellationToken);
 
     public static Task<long> AppendCost(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long procedureId, CostEntryInput input, DateTime now, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        Database.KeptStatements.ScalarAsync(transaction,
             """
             INSERT INTO cost_history (procedure_id, effective_from, fee_vnd, other_cost_vnd, applicant_hours, annual_filings, decision_ref, recorded_at)
             VALUES (@ProcedureId, @EffectiveFrom, @FeeVnd, @OtherCostVnd, @ApplicantHours, @AnnualFilings, @DecisionRef, @Now);
@@ -85,7 +85,7 @@ internal static class HistoryQueries
                 DecisionRef = input.DecisionRef.Trim(),
                 Now = now,
             },
-            transaction, cancellationToken: cancellationToken));
+            cancellationToken);
 
     public static Task<int> RemoveTime(DbConnection connection, DbTransaction transaction, long procedureId, long entryId, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

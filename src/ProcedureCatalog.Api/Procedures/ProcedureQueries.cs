@@ -236,7 +236,7 @@ internal static class ProcedureQueries
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, Attributes.Recorder recorder, Func<long, Task> parts,
         CancellationToken cancellationToken)
     {
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var id = await Database.KeptStatements.ScalarAsync(transaction,
             """
             INSERT INTO procedures (jurisdiction_code, code, name, search_text, level, kind, business_related, online_level,
                                     full_online_eligible, boundary_free, technical_regulation, field_id, agency_id, status, abolished_on,
@@ -263,10 +263,10 @@ internal static class ProcedureQueries
                 input.LastReviewedOn,
                 recorder.Now,
             },
-            transaction, cancellationToken: cancellationToken));
+            cancellationToken);
         await Attributes.DerivedWindows.Once(connection, transaction, id, async () =>
         {
-            await Attributes.AttributeQueries.Record(connection, transaction, dialect, id, DatedValuesOf(input), Attributes.AttributeQueries.Beginning,
+            await Attributes.AttributeQueries.RecordAll(connection, transaction, id, DatedValuesOf(input), Attributes.AttributeQueries.Beginning,
                 input.DecisionRef, recorder, cancellationToken);
             await Attributes.AttributeQueries.ReviewOn(connection, transaction, dialect, id, input.LastReviewedOn, input.DecisionRef, recorder, cancellationToken);
             await parts(id);
@@ -298,7 +298,7 @@ internal static class ProcedureQueries
         CancellationToken cancellationToken) =>
         Attributes.DerivedWindows.Once(connection, transaction, id, async () =>
         {
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
+            var updated = await Database.KeptStatements.ExecuteAsync(transaction,
                 """
                 UPDATE procedures
                 SET code = @Code, name = @Name, search_text = @SearchText, level = @Level, field_id = @FieldId, agency_id = @AgencyId,
@@ -317,7 +317,7 @@ internal static class ProcedureQueries
                     AgencyId = input.AgencyId!.Value,
                     recorder.Now,
                 },
-                transaction, cancellationToken: cancellationToken));
+                cancellationToken);
             if (updated > 0)
             {
                 await Attributes.AttributeQueries.Change(connection, transaction, dialect, id, DatedValuesOf(input), EffectiveFromOf(input, recorder), input.DecisionRef,
