@@ -6,6 +6,7 @@ using MapsterMapper;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Changes;
+using ProcedureCatalog.Api.Channels;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
@@ -137,6 +138,7 @@ public static class CatalogSetup
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();
+        api.MapChannels();
         return app;
     }
 

@@ -10,7 +10,7 @@ namespace ProcedureCatalog.Api.History;
 
 public static class HistoryEndpoints
 {
-    private const string HistoryRules =
+    internal const string HistoryRules =
         " Entries are never overwritten: a change is a new entry from its effectiveFrom, and the value in force on a date D is the entry with the latest effectiveFrom ≤ D "
         + "(on the same day, the one recorded last).";
 
@@ -74,7 +74,7 @@ public static class HistoryEndpoints
         ListOf<CostEntryRow, CostEntry>(procedureId, database, mapper, HistoryQueries.CostEntries, cancellationToken);
 
     /// <summary>One of the two histories: its path under the procedure, its name in the change log, its name in messages.</summary>
-    private sealed record HistoryKind(string Path, string Entity, string Title);
+    internal sealed record HistoryKind(string Path, string Entity, string Title);
 
     private static readonly HistoryKind Time = new("time-history", "time-entry", "Time entry");
     private static readonly HistoryKind Cost = new("cost-history", "cost-entry", "Cost entry");
@@ -105,7 +105,7 @@ public static class HistoryEndpoints
         Remove(procedureId, entryId, Cost, request,
             write => HistoryQueries.RemoveCost(write.Connection, write.Transaction, procedureId, entryId, write.Cancellation));
 
-    private static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
+    internal static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
         long procedureId, CatalogDatabase database, IMapper mapper,
         Func<DbConnection, long, CancellationToken, Task<IEnumerable<TRow>>> read, CancellationToken cancellationToken)
     {
@@ -119,7 +119,7 @@ public static class HistoryEndpoints
         return TypedResults.Ok<IReadOnlyList<TEntry>>(rows.Select(row => mapper.Map<TEntry>(row!)).ToList());
     }
 
-    private static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
+    internal static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
         long procedureId, HistoryKind kind, CatalogRequest request, IMapper mapper, Func<CatalogWrite, Task<long>> insert, Func<CatalogWrite, long, Task<TRow?>> find)
     {
         await using var write = await request.BeginWriteAsync();
@@ -136,7 +136,7 @@ public static class HistoryEndpoints
         return TypedResults.Created($"/api/v1/procedures/{procedureId}/{kind.Path}/{id}", mapper.Map<TEntry>(created));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         long procedureId, long entryId, HistoryKind kind, CatalogRequest request, Func<CatalogWrite, Task<int>> delete)
     {
         await using var write = await request.BeginWriteAsync();

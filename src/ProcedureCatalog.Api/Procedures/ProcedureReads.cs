@@ -14,13 +14,13 @@ internal static class ProcedureReads
         var documents = await DocumentQueries.List(connection, row.Id, cancellationToken);
         var time = await HistoryQueries.TimeInForce(connection, row.Id, asOf, cancellationToken);
         var cost = await HistoryQueries.CostInForce(connection, row.Id, asOf, cancellationToken);
-        return mapper.Map<ProcedureDetail>(row) with
+        return await ProcedureParts.Read(connection, mapper, mapper.Map<ProcedureDetail>(row) with
         {
             LegalBasis = legalBasis.Select(mapper.Map<LegalBasisEntry>).ToList(),
             Documents = documents.Select(mapper.Map<Document>).ToList(),
             AsOf = asOf,
             TimeInForce = time is null ? null : mapper.Map<TimeEntry>(time),
             CostInForce = cost is null ? null : mapper.Map<CostEntry>(cost),
-        };
+        }, cancellationToken);
     }
 }

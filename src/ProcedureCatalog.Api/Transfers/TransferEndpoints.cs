@@ -321,6 +321,7 @@ public static class TransferEndpoints
             json["costHistory"] = costs;
         }
 
+        PublishedColumns.AddJson(record, json);
         return json;
     }
 

@@ -90,6 +90,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "createMissing" => false,
         "history" => true,
         "format" => "xlsx",
+        "channel" => "online",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };
