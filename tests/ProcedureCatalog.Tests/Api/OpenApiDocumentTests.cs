@@ -161,7 +161,7 @@ public sealed class OpenApiDocumentTests(CatalogApiFactory factory) : IClassFixt
     {
         var (_, operations) = await Served();
         var reports = operations.Where(operation => operation.Body["tags"]!.AsArray().Any(tag => (string)tag! == "Reports")).ToList();
-        Assert.Equal(4, reports.Count);
+        Assert.Equal(5, reports.Count);
         foreach (var report in reports)
         {
             var content = report.Body["responses"]!["200"]!["content"]!.AsObject();

@@ -79,6 +79,7 @@ internal static class ProblemExamples
         ["AppendChannelFeeEntry"] = ("Channel", ["procedureId", "channel"]),
         ["RemoveChannelTimeEntry"] = ("Channel time entry", ["procedureId", "entryId"]),
         ["RemoveChannelFeeEntry"] = ("Channel fee entry", ["procedureId", "entryId"]),
+        ["GetLocalVsNational"] = ("Jurisdiction", ["jurisdiction"]),
     };
 
     public static ProblemDetails NotFound(OpenApiOperation operation, OpenApiOperationTransformerContext context)
