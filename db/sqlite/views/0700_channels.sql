@@ -23,7 +23,11 @@ FROM (
         CAST(ROUND(h.amount * 100) AS INTEGER)
             * CASE h.unit WHEN 'working-days' THEN 56 WHEN 'calendar-days' THEN 40 WHEN 'hours' THEN 7 END AS value
     FROM channel_time_history h
-    UNION ALL
+) s
+WHERE s.valid_to IS NULL OR s.valid_to > s.valid_from
+UNION ALL
+SELECT s.procedure_id, s.channel, s.measure, s.valid_from, s.valid_to, s.entry_id, s.value
+FROM (
     SELECT
         h.procedure_id,
         h.channel,
@@ -49,57 +53,57 @@ CREATE VIEW channel_in_force AS
 SELECT w.procedure_id, w.channel, w.measure, w.valid_from, w.valid_to, w.entry_id, w.value
 FROM channel_windows w;
 
--- Inserting a procedure id here re-derives the windows of all its channels: the one place that writes
--- channel_windows, which the triggers below and the deploy go through.
+-- Inserting a (procedure, channel) here re-derives that channel's windows of both measures: the one place that
+-- writes channel_windows, which the triggers below and the deploy go through.
 DROP VIEW IF EXISTS channel_windows_refresh;
 CREATE VIEW channel_windows_refresh AS
-SELECT w.procedure_id FROM channel_windows w WHERE 0 = 1;
+SELECT w.procedure_id, w.channel FROM channel_windows w WHERE 0 = 1;
 
 DROP TRIGGER IF EXISTS channel_windows_refresh_insert;
 CREATE TRIGGER channel_windows_refresh_insert INSTEAD OF INSERT ON channel_windows_refresh BEGIN
-    DELETE FROM channel_windows WHERE procedure_id = NEW.procedure_id;
+    DELETE FROM channel_windows WHERE procedure_id = NEW.procedure_id AND channel = NEW.channel;
     INSERT INTO channel_windows (procedure_id, channel, measure, valid_from, valid_to, entry_id, value)
     SELECT procedure_id, channel, measure, valid_from, valid_to, entry_id, value
     FROM channel_windows_computed
-    WHERE procedure_id = NEW.procedure_id;
+    WHERE procedure_id = NEW.procedure_id AND channel = NEW.channel;
 END;
 
 DROP TRIGGER IF EXISTS channel_time_history_windows_insert;
 CREATE TRIGGER channel_time_history_windows_insert AFTER INSERT ON channel_time_history BEGIN
-    INSERT INTO channel_windows_refresh (procedure_id) VALUES (NEW.procedure_id);
+    INSERT INTO channel_windows_refresh (procedure_id, channel) VALUES (NEW.procedure_id, NEW.channel);
 END;
 
 DROP TRIGGER IF EXISTS channel_time_history_windows_update;
 CREATE TRIGGER channel_time_history_windows_update AFTER UPDATE ON channel_time_history BEGIN
-    INSERT INTO channel_windows_refresh (procedure_id) SELECT OLD.procedure_id UNION SELECT NEW.procedure_id;
+    INSERT INTO channel_windows_refresh (procedure_id, channel) SELECT OLD.procedure_id, OLD.channel UNION SELECT NEW.procedure_id, NEW.channel;
 END;
 
 DROP TRIGGER IF EXISTS channel_time_history_windows_delete;
 CREATE TRIGGER channel_time_history_windows_delete AFTER DELETE ON channel_time_history BEGIN
-    INSERT INTO channel_windows_refresh (procedure_id) VALUES (OLD.procedure_id);
+    INSERT INTO channel_windows_refresh (procedure_id, channel) VALUES (OLD.procedure_id, OLD.channel);
 END;
 
 DROP TRIGGER IF EXISTS channel_fee_history_windows_insert;
 CREATE TRIGGER channel_fee_history_windows_insert AFTER INSERT ON channel_fee_history BEGIN
-    INSERT INTO channel_windows_refresh (procedure_id) VALUES (NEW.procedure_id);
+    INSERT INTO channel_windows_refresh (procedure_id, channel) VALUES (NEW.procedure_id, NEW.channel);
 END;
 
 DROP TRIGGER IF EXISTS channel_fee_history_windows_update;
 CREATE TRIGGER channel_fee_history_windows_update AFTER UPDATE ON channel_fee_history BEGIN
-    INSERT INTO channel_windows_refresh (procedure_id) SELECT OLD.procedure_id UNION SELECT NEW.procedure_id;
+    INSERT INTO channel_windows_refresh (procedure_id, channel) SELECT OLD.procedure_id, OLD.channel UNION SELECT NEW.procedure_id, NEW.channel;
 END;
 
 DROP TRIGGER IF EXISTS channel_fee_history_windows_delete;
 CREATE TRIGGER channel_fee_history_windows_delete AFTER DELETE ON channel_fee_history BEGIN
-    INSERT INTO channel_windows_refresh (procedure_id) VALUES (OLD.procedure_id);
+    INSERT INTO channel_windows_refresh (procedure_id, channel) VALUES (OLD.procedure_id, OLD.channel);
 END;
 
 -- Every deploy derives the windows that are missing (all of them the first time).
-INSERT INTO channel_windows_refresh (procedure_id)
-SELECT h.procedure_id FROM channel_time_history h
+INSERT INTO channel_windows_refresh (procedure_id, channel)
+SELECT h.procedure_id, h.channel FROM channel_time_history h
 WHERE NOT EXISTS (SELECT 1 FROM channel_windows w WHERE w.procedure_id = h.procedure_id AND w.channel = h.channel AND w.measure = 'time')
 UNION
-SELECT h.procedure_id FROM channel_fee_history h
+SELECT h.procedure_id, h.channel FROM channel_fee_history h
 WHERE NOT EXISTS (SELECT 1 FROM channel_windows w WHERE w.procedure_id = h.procedure_id AND w.channel = h.channel AND w.measure = 'fee');
 
 -- Per (program, channel, measure, procedure) and window of dates: B, C and the reduction, tiling the date line

@@ -14,7 +14,11 @@ FROM (
         CAST(h.amount * 100 AS BIGINT)
             * CASE h.unit WHEN N'working-days' THEN CAST(56 AS BIGINT) WHEN N'calendar-days' THEN CAST(40 AS BIGINT) WHEN N'hours' THEN CAST(7 AS BIGINT) END AS value
     FROM channel_time_history h
-    UNION ALL
+) s
+WHERE s.valid_to IS NULL OR s.valid_to > s.valid_from
+UNION ALL
+SELECT s.procedure_id, s.channel, s.measure, s.valid_from, s.valid_to, s.entry_id, s.value
+FROM (
     SELECT
         h.procedure_id,
         h.channel,
@@ -41,10 +45,10 @@ SELECT w.procedure_id, w.channel, w.measure, w.valid_from, w.valid_to, w.entry_i
 FROM channel_windows w;
 GO
 
--- Inserting procedure ids here re-derives the windows of all their channels: the one place that writes
+-- Inserting (procedure, channel) pairs here re-derives those channels' windows: the one place that writes
 -- channel_windows. INSTEAD OF triggers run whatever the server's nested-triggers setting is.
 CREATE OR ALTER VIEW channel_windows_refresh AS
-SELECT w.procedure_id FROM channel_windows w WHERE 1 = 0;
+SELECT w.procedure_id, w.channel FROM channel_windows w WHERE 1 = 0;
 GO
 
 CREATE OR ALTER TRIGGER tr_channel_windows_refresh ON channel_windows_refresh INSTEAD OF INSERT
@@ -52,11 +56,12 @@ AS
 BEGIN
     SET NOCOUNT ON;
     -- HOLDLOCK: two transactions deriving the same procedure's windows must not both insert them.
-    DELETE w FROM channel_windows w WITH (HOLDLOCK) WHERE w.procedure_id IN (SELECT i.procedure_id FROM inserted i);
+    DELETE w FROM channel_windows w WITH (HOLDLOCK)
+    WHERE EXISTS (SELECT 1 FROM inserted i WHERE i.procedure_id = w.procedure_id AND i.channel = w.channel);
     INSERT INTO channel_windows (procedure_id, channel, measure, valid_from, valid_to, entry_id, value)
     SELECT c.procedure_id, c.channel, c.measure, c.valid_from, c.valid_to, c.entry_id, c.value
     FROM channel_windows_computed c
-    WHERE c.procedure_id IN (SELECT i.procedure_id FROM inserted i);
+    WHERE EXISTS (SELECT 1 FROM inserted i WHERE i.procedure_id = c.procedure_id AND i.channel = c.channel);
 END;
 GO
 
@@ -64,8 +69,8 @@ CREATE OR ALTER TRIGGER tr_channel_time_history_windows ON channel_time_history 
 AS
 BEGIN
     SET NOCOUNT ON;
-    INSERT INTO channel_windows_refresh (procedure_id)
-    SELECT i.procedure_id FROM inserted i UNION SELECT d.procedure_id FROM deleted d;
+    INSERT INTO channel_windows_refresh (procedure_id, channel)
+    SELECT i.procedure_id, i.channel FROM inserted i UNION SELECT d.procedure_id, d.channel FROM deleted d;
 END;
 GO
 
@@ -73,17 +78,17 @@ CREATE OR ALTER TRIGGER tr_channel_fee_history_windows ON channel_fee_history AF
 AS
 BEGIN
     SET NOCOUNT ON;
-    INSERT INTO channel_windows_refresh (procedure_id)
-    SELECT i.procedure_id FROM inserted i UNION SELECT d.procedure_id FROM deleted d;
+    INSERT INTO channel_windows_refresh (procedure_id, channel)
+    SELECT i.procedure_id, i.channel FROM inserted i UNION SELECT d.procedure_id, d.channel FROM deleted d;
 END;
 GO
 
 -- Every deploy derives the windows that are missing (all of them the first time).
-INSERT INTO channel_windows_refresh (procedure_id)
-SELECT h.procedure_id FROM channel_time_history h
+INSERT INTO channel_windows_refresh (procedure_id, channel)
+SELECT h.procedure_id, h.channel FROM channel_time_history h
 WHERE NOT EXISTS (SELECT 1 FROM channel_windows w WHERE w.procedure_id = h.procedure_id AND w.channel = h.channel AND w.measure = N'time')
 UNION
-SELECT h.procedure_id FROM channel_fee_history h
+SELECT h.procedure_id, h.channel FROM channel_fee_history h
 WHERE NOT EXISTS (SELECT 1 FROM channel_windows w WHERE w.procedure_id = h.procedure_id AND w.channel = h.channel AND w.measure = N'fee');
 GO
 
