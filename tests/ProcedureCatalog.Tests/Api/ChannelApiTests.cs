@@ -154,6 +154,77 @@ public sealed class ChannelApiTests(EmptyCatalogApiFactory factory) : IClassFixt
         Assert.Equal(feed, await ChangeCount());
     }
 
+    [Fact]
+    public async Task AChannelsEntriesAreListedRemovedByMistakeRecordedInTheFeedAndAuditAndRaiseTheProcedureVersion()
+    {
+        var input = await Build.NewProcedure("85", "1.850001");
+        var created = await (await client.PostJson("/api/v1/procedures", input with { Channels = [new ChannelInput(FilingChannel.Online, null)] }))
+            .ReadAs<ProcedureDetail>(HttpStatusCode.Created);
+        var time = await Channels.Time(created.Id, FilingChannel.Online, "2025-01-01", 4);
+        var mistake = await Channels.Time(created.Id, FilingChannel.Online, "2025-02-01", 40);
+        var fee = await Channels.Fee(created.Id, FilingChannel.Online, "2025-01-01", 10_000);
+        var current = await Read($"/api/v1/procedures/{created.Id}");
+        Assert.Equal(created.Version + 3, current.Version);
+
+        var url = $"/api/v1/procedures/{created.Id}/channels/online/time-history";
+        await (await client.Delete($"{url}/{mistake.Id}", null)).Problem(HttpStatusCode.PreconditionRequired);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Delete($"{url}/{mistake.Id}", HttpAssertions.Tag(current.Id, current.Version))).StatusCode);
+        await (await client.Delete($"{url}/{mistake.Id}", HttpAssertions.Tag(current.Id, current.Version + 1))).Problem(HttpStatusCode.NotFound);
+        Assert.Equal([time.Id], (await (await client.Get(url)).ReadAs<List<ProcedureCatalog.Api.History.TimeEntry>>(HttpStatusCode.OK)).Select(entry => entry.Id).ToArray());
+        Assert.Equal(4m, (await Read($"/api/v1/procedures/{created.Id}?asOf=2025-03-01")).Channels.Single().TimeInForce!.Amount);
+
+        var audit = await (await client.Get($"/api/v1/procedures/{created.Id}/audit")).ReadAs<List<ProcedureCatalog.Api.Changes.Change>>(HttpStatusCode.OK);
+        Assert.Equal(
+            [("channel-time-entry", $"{time.Id}", "created"), ("channel-time-entry", $"{mistake.Id}", "created"), ("channel-fee-entry", $"{fee.Id}", "created"),
+             ("channel-time-entry", $"{mistake.Id}", "deleted")],
+            audit.Where(change => change.Entity.StartsWith("channel", StringComparison.Ordinal)).Select(change => (change.Entity, change.EntityKey, change.Action)).ToArray());
+
+        // Not a channel: 400; a channel it is not offered through, or another procedure: 404.
+        Assert.Contains("in-person, online, post", (await (await client.Get($"/api/v1/procedures/{created.Id}/channels/fax/fee-history")).Problem(HttpStatusCode.BadRequest))["channel"][0],
+            StringComparison.Ordinal);
+        await (await client.PostJson($"/api/v1/procedures/{created.Id}/channels/post/fee-history", new FeeEntryInput(new DateOnly(2025, 1, 1), 0, "1/QĐ"))).Problem(HttpStatusCode.NotFound);
+        await (await client.Get("/api/v1/procedures/999999/channels/online/time-history")).Problem(HttpStatusCode.NotFound);
+
+        // A channel with history is part of the record: a body that leaves it out is refused, and so is deleting the procedure.
+        var latest = await Read($"/api/v1/procedures/{created.Id}");
+        var update = new ProcedureUpdate(input.Code, input.Name, input.Level, input.Kind, input.BusinessRelated, input.OnlineLevel, input.FullOnlineEligible,
+            input.BoundaryFree, input.FieldId, input.AgencyId, input.LastReviewedOn, input.LegalBasis) { Channels = [new ChannelInput(FilingChannel.InPerson, null)] };
+        Assert.Contains("online channel", (await (await client.PutJson($"/api/v1/procedures/{created.Id}", update, HttpAssertions.Tag(latest.Id, latest.Version)))
+            .ReadAs<Microsoft.AspNetCore.Mvc.ProblemDetails>(HttpStatusCode.Conflict)).Detail, StringComparison.Ordinal);
+        await (await client.Delete($"/api/v1/procedures/{created.Id}", HttpAssertions.Tag(latest.Id, latest.Version))).Problem(HttpStatusCode.Conflict);
+
+        // Left out, the channels stay; added beside the online one, they are there, ordered.
+        var kept = await (await client.PutJson($"/api/v1/procedures/{created.Id}", update with { Channels = null }, HttpAssertions.Tag(latest.Id, latest.Version)))
+            .ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        Assert.Equal([FilingChannel.Online], kept.Channels.Select(channel => channel.Channel).ToArray());
+        var both = await (await client.PutJson($"/api/v1/procedures/{created.Id}", update with { Channels = [new ChannelInput(FilingChannel.Online, "Trực tuyến"), new ChannelInput(FilingChannel.InPerson, null)] },
+            HttpAssertions.Tag(kept.Id, kept.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        Assert.Equal([(FilingChannel.InPerson, (string?)null), (FilingChannel.Online, "Trực tuyến")], both.Channels.Select(channel => (channel.Channel, channel.Description)).ToArray());
+    }
+
+    [Fact]
+    public async Task SearchFindsAProcedureByItsResultAndItsConditions()
+    {
+        var body = await Published("86", "1.860001", "VN/1.860000") with { Published = null };
+        var created = await (await client.PutJson("/api/v1/jurisdictions/86/procedures/1.860001", body)).ReadAs<ProcedureDetail>(HttpStatusCode.Created);
+        Assert.Equal(0, (await (await client.Get("/api/v1/procedures?jurisdiction=86&q=giay%20xac%20nhan%20tam%20tru")).ReadAs<ProcedureCatalog.Api.Infrastructure.PageOf<ProcedureSummary>>(HttpStatusCode.OK)).TotalCount);
+        var published = new PublishedInput(null, new ProcedureResult("Giấy xác nhận tạm trú", null), ["Người nộp có nơi ở hợp pháp"], null, null, null, null, null);
+        var changed = await (await client.PutJson("/api/v1/jurisdictions/86/procedures/1.860001", body with { Published = published }, HttpAssertions.Tag(created.Id, created.Version)))
+            .ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        foreach (var q in new[] { "giay xac nhan tam tru", "noi o hop phap", "1.860001 tam tru" })
+        {
+            var found = await (await client.Get($"/api/v1/procedures?jurisdiction=86&q={Uri.EscapeDataString(q)}")).ReadAs<ProcedureCatalog.Api.Infrastructure.PageOf<ProcedureSummary>>(HttpStatusCode.OK);
+            Assert.Equal(created.Id, Assert.Single(found.Items).Id);
+        }
+
+        // Renamed through PUT by id (published left out), the procedure is still found by its result.
+        var renamed = new ProcedureUpdate(changed.Code, "Thủ tục đổi tên", changed.Level, changed.Kind, changed.BusinessRelated, changed.OnlineLevel, changed.FullOnlineEligible,
+            changed.BoundaryFree, changed.Field.Id, changed.Agency.Id, changed.LastReviewedOn, changed.LegalBasis);
+        await (await client.PutJson($"/api/v1/procedures/{created.Id}", renamed, HttpAssertions.Tag(changed.Id, changed.Version))).ReadAs<ProcedureDetail>(HttpStatusCode.OK);
+        var again = await (await client.Get("/api/v1/procedures?jurisdiction=86&q=doi%20ten%20tam%20tru")).ReadAs<ProcedureCatalog.Api.Infrastructure.PageOf<ProcedureSummary>>(HttpStatusCode.OK);
+        Assert.Equal(created.Id, Assert.Single(again.Items).Id);
+    }
+
     private async Task<long> ChangeCount()
     {
         await using var connection = new SqliteConnection(factory.ConnectionString);
