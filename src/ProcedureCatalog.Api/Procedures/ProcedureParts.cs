@@ -42,9 +42,11 @@ public sealed partial record ProcedureUpsert : IProcedureParts
 public sealed partial record ProcedureDetail
 {
     /// <summary>The channels it is offered through, in the order in-person, online, post, with each one's time and fee in force on asOf.</summary>
+    [Required]
     public IReadOnlyList<ProcedureChannel> Channels { get; init; } = [];
 
     /// <summary>What the national database publishes of it.</summary>
+    [Required]
     public PublishedDetail Published { get; init; } = PublishedDetail.None;
 }
 
