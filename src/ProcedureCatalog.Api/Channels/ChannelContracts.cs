@@ -45,19 +45,24 @@ public static class ChannelRules
     public const int MaxChannels = 3;
 }
 
-/// <summary>No item twice in a list: a channel by its channel, anything else by its value.</summary>
+/// <summary>No item twice in a list (a channel by its channel, anything else by its value), and no empty item.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class DistinctItemsAttribute() : ValidationAttribute("{0} holds the same item more than once.")
+public sealed class DistinctItemsAttribute : ValidationAttribute
 {
-    public override bool IsValid(object? value)
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         if (value is not IEnumerable items)
         {
-            return true;
+            return ValidationResult.Success;
         }
 
-        var keys = items.Cast<object?>().Select(item => item is ChannelInput channel ? channel.Channel : item).ToList();
-        return keys.Distinct().Count() == keys.Count;
+        var all = items.Cast<object?>().ToList();
+        // A channel without its channel is the Required rule's to name (channels[0].channel).
+        var keys = all.OfType<object>().Select(item => item is ChannelInput channel ? channel.Channel : item).OfType<object>().ToList();
+        var problem = all.Any(item => item is null) ? $"{validationContext.DisplayName} holds an empty item."
+            : keys.Distinct().Count() != keys.Count ? $"{validationContext.DisplayName} holds the same item more than once."
+            : null;
+        return problem is null ? ValidationResult.Success : new ValidationResult(problem, validationContext.MemberName is { } member ? [member] : null);
     }
 }
 

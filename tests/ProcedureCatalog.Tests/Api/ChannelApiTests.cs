@@ -116,6 +116,8 @@ public sealed class ChannelApiTests(EmptyCatalogApiFactory factory) : IClassFixt
     [Theory]
     [InlineData("1.830001", """{"channel":"fax","description":null}""", "in-person, online, post")]
     [InlineData("1.830002", """{"channel":"online","description":null},{"channel":"online","description":"again"}""", "more than once")]
+    [InlineData("1.830003", "null", "empty item")]
+    [InlineData("1.830004", """{"channel":null,"description":null}""", "required")]
     public async Task AnUnknownChannelOrAChannelTwiceIsAProblemNamingTheFieldAndWritesNothing(string code, string channels, string message)
     {
         var input = await Build.NewProcedure("83", code);
@@ -124,7 +126,9 @@ public sealed class ChannelApiTests(EmptyCatalogApiFactory factory) : IClassFixt
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         var response = await client.PutAsync($"/api/v1/jurisdictions/83/procedures/{code}", content, Cancel);
         var errors = await response.Problem(HttpStatusCode.BadRequest);
-        Assert.Contains(message, Assert.Single(errors, error => error.Key.StartsWith("channels", StringComparison.OrdinalIgnoreCase)).Value[0], StringComparison.Ordinal);
+        var error = Assert.Single(errors);
+        Assert.StartsWith("channels", error.Key, StringComparison.Ordinal);
+        Assert.Contains(message, error.Value[0], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Get($"/api/v1/jurisdictions/83/procedures/{code}")).StatusCode);
     }
 
