@@ -7,6 +7,7 @@ using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Caching;
 using ProcedureCatalog.Api.Changes;
+using ProcedureCatalog.Api.Channels;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
@@ -147,6 +148,7 @@ public static class CatalogSetup
         api.MapPlanTasks();
         api.MapPlanAnnex();
         api.MapTaskReports();
+        api.MapChannels();
         return app;
     }
 

@@ -99,6 +99,7 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
         using var time = new PreparedInsert(connection, transaction, "time_history", ["procedure_id", "effective_from", "amount", "unit", "decision_ref", "recorded_at"]);
         using var cost = new PreparedInsert(connection, transaction, "cost_history",
             ["procedure_id", "effective_from", "fee_vnd", "other_cost_vnd", "applicant_hours", "annual_filings", "decision_ref", "recorded_at"]);
+        using var parts = new SyntheticPartsWriter(connection, transaction, options.Value.Seed);
 
         var total = options.Value.Procedures;
         var reportEvery = Math.Max(1, total / 10);
@@ -110,8 +111,9 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
 
             // A minute apart, newest last, so that sorting by createdAt has something to sort.
             var createdAt = SyntheticCatalogue.GeneratedAt.AddMinutes(written - total);
+            var drawn = parts.Draw(procedure, agencyIds[(procedure.Jurisdiction, procedure.Agency)]);
             var id = procedures.InsertReturningId(
-                procedure.Jurisdiction, procedure.Code, procedure.Name, ProcedureQueries.SearchTextOf(procedure.Code, procedure.Name),
+                procedure.Jurisdiction, procedure.Code, procedure.Name, ProcedureParts.SearchTextOf(procedure.Code, procedure.Name, drawn.Published),
                 EnumText.Of(procedure.Level), EnumText.Of(procedure.Kind), procedure.BusinessRelated, EnumText.Of(procedure.OnlineLevel),
                 procedure.FullOnlineEligible, procedure.BoundaryFree, fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)],
                 EnumText.Of(procedure.Status), procedure.AbolishedOn, procedure.LastReviewedOn, createdAt, createdAt, 1);
@@ -142,6 +144,7 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
                     RecordedAt(entry.EffectiveFrom!.Value, recorded++));
             }
 
+            parts.Write(id, procedure, drawn, RecordedAt);
             documentCount += procedure.Documents.Count;
             timeCount += procedure.TimeHistory.Count;
             costCount += procedure.CostHistory.Count;

@@ -32,7 +32,7 @@ public sealed record LegalBasisEntry(
 /// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
 /// <param name="LegalBasis">Legal documents it rests on, in order.</param>
 /// <param name="Documents">Required documents (thành phần hồ sơ), in order.</param>
-public sealed record ProcedureCreate(
+public sealed partial record ProcedureCreate(
     [property: Required, RegularExpression(Jurisdiction.CodePattern, ErrorMessage = Jurisdiction.CodeRule)] string Jurisdiction,
     [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
@@ -61,7 +61,7 @@ public sealed record ProcedureCreate(
 /// <param name="AgencyId">Its performing agency, of the same jurisdiction.</param>
 /// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
 /// <param name="LegalBasis">Legal documents it rests on; replaces the previous list.</param>
-public sealed record ProcedureUpdate(
+public sealed partial record ProcedureUpdate(
     [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
     [property: Required] ProcedureLevel? Level,
@@ -91,7 +91,7 @@ public sealed record ProcedureUpdate(
 /// <param name="LastReviewedOn">When it was last reviewed (rà soát).</param>
 /// <param name="LegalBasis">Legal documents it rests on, in order; replaces the previous list.</param>
 /// <param name="Documents">Required documents, in order; replaces the previous list.</param>
-public sealed record ProcedureUpsert(
+public sealed partial record ProcedureUpsert(
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
     [property: Required] ProcedureLevel? Level,
     [property: Required] ProcedureKind? Kind,
@@ -106,10 +106,12 @@ public sealed record ProcedureUpsert(
     [property: MaxLength(ProcedureRules.MaxDocuments)] IReadOnlyList<DocumentInput>? Documents)
 {
     public ProcedureCreate ToCreate(string jurisdiction, string code) => new(
-        jurisdiction, code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis, Documents);
+        jurisdiction, code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis, Documents)
+        { Channels = Channels, Published = Published };
 
     public ProcedureUpdate ToUpdate(string code) => new(
-        code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis);
+        code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis)
+        { Channels = Channels, Published = Published };
 }
 
 /// <summary>Abolish a procedure (bãi bỏ) from a date, or reinstate one abolished by mistake.</summary>
@@ -147,7 +149,7 @@ public sealed record NamedReference(long Id, string Name);
 /// <param name="AsOf">The date the values in force are read for (today in Vietnam unless asked otherwise).</param>
 /// <param name="TimeInForce">The processing time in force on AsOf; null before its first entry.</param>
 /// <param name="CostInForce">The cost in force on AsOf; null before its first entry.</param>
-public sealed record ProcedureDetail(
+public sealed partial record ProcedureDetail(
     long Id,
     string Jurisdiction,
     string Code,

@@ -29,7 +29,10 @@ internal static class ProcedureUpserts
             return outcome;
         }
 
-        if (await IsStored(connection, transaction, current, input, cancellationToken))
+        var errors = new Errors();
+        var parts = await ProcedureParts.Plan(connection, transaction, jurisdiction, input, errors, cancellationToken);
+        if (!errors.Any && await IsStored(connection, transaction, current, input, cancellationToken)
+            && await ProcedureParts.AreStored(connection, transaction, current.Id, parts, cancellationToken))
         {
             return new ProcedureOutcome.Unchanged(current.Id);
         }
@@ -43,9 +46,19 @@ internal static class ProcedureUpserts
         }
 
         var referenceErrors = await ProcedureWrites.CheckReferences(connection, transaction, jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            Array.ForEach(messages, message => referenceErrors.Add(field, message));
+        }
+
         if (referenceErrors.Any)
         {
             return new ProcedureOutcome.Unprocessable(referenceErrors);
+        }
+
+        if (await ProcedureParts.Conflict(connection, transaction, current.Id, parts, cancellationToken) is { } dropped)
+        {
+            return new ProcedureOutcome.Conflict(dropped);
         }
 
         if (await ProcedureQueries.Update(connection, transaction, current.Id, current.Version, input.ToUpdate(code), write.Now, cancellationToken) == 0)
@@ -57,6 +70,7 @@ internal static class ProcedureUpserts
         // A document that stays keeps its id (a client may hold it); only what changed is written.
         await DocumentQueries.Sync(connection, transaction, current.Id, (await DocumentQueries.List(connection, current.Id, cancellationToken, transaction)).ToList(),
             (input.Documents ?? []).Select(DocumentValues.Of).ToList(), write.Now, cancellationToken);
+        await ProcedureParts.Write(connection, transaction, current.Id, code, input.Name, parts, cancellationToken);
 
         await ProcedureChanges.Recorded(write, current.Id, jurisdiction, code, current.Version + 1, "updated");
         return new ProcedureOutcome.Replaced(current.Id);

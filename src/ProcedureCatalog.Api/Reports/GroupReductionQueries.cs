@@ -59,7 +59,7 @@ internal static class GroupReductionQueries
     /// Every procedure has exactly one row that holds @AsOf in each view, so the two measures give the same groups in
     /// the same order, with the same counts of procedures and abolished ones.
     /// </remarks>
-    private static string MeasureQuery(ReductionMeasure measure, Grouping grouping, string where) =>
+    private static string MeasureQuery(ReductionMeasure measure, Grouping grouping, string where, bool channel = false) =>
         $"""
         SELECT s.group_id, s.group_code, s.group_jurisdiction, s.group_name, s.procedures, s.abolished,
                s.with_baseline, s.no_baseline, s.meeting_target, s.baseline_sum, s.current_sum, s.target_hundredths, s.reduction_hundredths,
@@ -81,7 +81,7 @@ internal static class GroupReductionQueries
                        COUNT(CASE WHEN p.reduction_hundredths >= tg.target_hundredths THEN 1 END) AS meeting_target,
                        SUM(CASE WHEN p.current_value IS NOT NULL THEN p.baseline_value END) AS baseline_sum,
                        SUM(CASE WHEN p.baseline_value IS NOT NULL THEN p.current_value END) AS current_sum{(measure == ReductionMeasure.Cost ? YearlySums : string.Empty)}
-                FROM {ReportQueries.Views[measure]} p
+                FROM {ReportQueries.ViewOf(measure, channel)} p
                 CROSS JOIN ({MeasureTarget}) tg
                 {where}
                 {(grouping.Key is null ? string.Empty : "GROUP BY " + grouping.Key)}
@@ -131,6 +131,7 @@ internal static class GroupReductionQueries
         CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
+        dates.Kept(conditions);
         if (part is { } split)
         {
             conditions.Add(PartCondition(grouping));
@@ -140,7 +141,7 @@ internal static class GroupReductionQueries
 
         parameters.Add("Indicator", Infrastructure.EnumText.Of(ReportQueries.IndicatorOf(measure)));
         var rows = await connection.QueryAsync<MeasureGroupRow>(new CommandDefinition(
-            MeasureQuery(measure, grouping, ReportQueries.Where(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
+            MeasureQuery(measure, grouping, ReportQueries.Where(conditions), dates.Channel is not null), dates.With(parameters), cancellationToken: cancellationToken));
         return rows.ToList();
     }
 
@@ -179,6 +180,7 @@ internal static class GroupReductionQueries
             foreach (var measure in ReportQueries.Views.Keys)
             {
                 yield return MeasureQuery(measure, grouping, ReportQueries.Where(conditions));
+                yield return MeasureQuery(measure, grouping, ReportQueries.Where([.. conditions, ReportQueries.OfChannel]), channel: true);
                 if (grouping.Splits)
                 {
                     yield return MeasureQuery(measure, grouping, ReportQueries.Where([.. conditions, PartCondition(grouping)]));

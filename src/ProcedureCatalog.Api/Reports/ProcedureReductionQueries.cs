@@ -9,7 +9,12 @@ namespace ProcedureCatalog.Api.Reports;
 internal static class ProcedureReductionQueries
 {
     /// <summary>One procedure: its time and cost windows that hold @AsOf, with the year's targets.</summary>
-    internal const string Statement =
+    internal static readonly string Statement = StatementOf(channel: false);
+
+    /// <summary>One channel of one procedure: its rows of the channel views that hold @AsOf.</summary>
+    internal static readonly string ChannelStatement = StatementOf(channel: true);
+
+    private static string StatementOf(bool channel) =>
         $"""
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name,
                p.baseline_value AS time_baseline_units, p.current_value AS time_current_units, p.is_abolished AS time_abolished,
@@ -25,18 +30,18 @@ internal static class ProcedureReductionQueries
                CASE WHEN c.reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
                     WHEN c.reduction_hundredths >= ct.target_hundredths THEN 0 ELSE ct.target_hundredths - c.reduction_hundredths END AS cost_gap_hundredths,
                c.baseline_annual_filings, c.current_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi
-        FROM time_reductions p
-        INNER JOIN cost_reductions c
-            ON c.program_code = p.program_code AND c.id = p.id AND c.valid_from <= @AsOf AND (c.valid_to IS NULL OR c.valid_to > @AsOf)
+        FROM {ReportQueries.ViewOf(ReductionMeasure.Time, channel)} p
+        INNER JOIN {ReportQueries.ViewOf(ReductionMeasure.Cost, channel)} c
+            ON c.program_code = p.program_code AND c.id = p.id AND c.valid_from <= @AsOf AND (c.valid_to IS NULL OR c.valid_to > @AsOf){(channel ? " AND c.channel = p.channel" : string.Empty)}
         LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = @TimeIndicator AND tt.year = @Year
         LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = @CostIndicator AND ct.year = @Year
-        WHERE p.id = @Id AND {ReportQueries.HoldsAsOf}
+        WHERE p.id = @Id AND {ReportQueries.HoldsAsOf}{(channel ? " AND " + ReportQueries.OfChannel : string.Empty)}
         """;
 
     public static Task<ProcedureReductionRow?> ForProcedure(
         DbConnection connection, SqlDialect dialect, long id, ReportDates dates, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<ProcedureReductionRow>(new CommandDefinition(
-            Statement, dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
+            dates.Channel is null ? Statement : ChannelStatement, dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
 }
 
 internal sealed record ProcedureReductionRow

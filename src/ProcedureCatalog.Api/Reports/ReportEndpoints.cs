@@ -14,6 +14,11 @@ public static class ReportEndpoints
         + "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for an XLSX workbook with the same headers and numbers as number cells "
         + "(for Excel with a decimal comma and ';' lists, as in Vietnam, where a comma-separated file splits wrongly).";
 
+    /// <summary>What channel=… does to a reduction report.</summary>
+    private const string ChannelNote = " With channel (in-person, online, post) the figures are that channel's own processing time and fee, from its own "
+        + "history with the same rules (baseline, abolition, rounding): only procedures offered through it count, one without history of its own has no "
+        + "baseline, and cost is the channel's fee alone (no tariff needed); basis names the channel.";
+
     /// <summary>One vocabulary for every report: what year means and how it and asOf default.</summary>
     private const string YearNote = "Every report takes year, the program year whose targets are applied (default the year of asOf, or this year), and asOf, "
         + "the date of the values (default the year's judging date, or today while that is ahead).";
@@ -28,7 +33,7 @@ public static class ReportEndpoints
             .WithSummary("Reduction of one procedure's processing time and compliance cost")
             .WithDescription("Baseline (in force on the program's baseline date), value in force on asOf, the reduction 100 × (B − C) / B and whether it meets "
                 + "the target of year (the program year; default the year of asOf, or this year), for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0, for time and cost, whether or not the jurisdiction has a tariff. "
-                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero. " + YearNote + CsvNote)
+                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero." + ChannelNote + " " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Procedure)
             .WithCsvExample(ReportMappings.ProcedureColumns, [ReportExamples.Procedure])
             .ReportProblems();
@@ -38,8 +43,8 @@ public static class ReportEndpoints
             .WithSummary("Reductions by agency, field, level, kind or jurisdiction")
             .WithDescription("For each group of the procedures the filters keep: ΣB, ΣC and 100 × (ΣB − ΣC) / ΣB over those with a baseline (a sum, not an "
                 + "average of percentages), for time and for cost, with counts and the yearly burden where filings a year are known. A procedure counts "
-                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures. "
-                + YearNote + CsvNote)
+                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures."
+                + ChannelNote + " " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Groups)
             .WithCsvExample(ReportMappings.GroupColumns(ReportExamples.Groups), ReportExamples.Groups.Rows)
             .ReportProblems();
@@ -57,10 +62,12 @@ public static class ReportEndpoints
             .WithName("GetLaggards")
             .WithSummary("Procedures furthest from the target")
             .WithDescription("Procedures with a baseline whose reduction on asOf is below the target of the year, lowest reduction first (increases first of all), "
-                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline. " + YearNote + CsvNote)
+                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline." + ChannelNote + " " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Laggards)
             .WithCsvExample(ReportMappings.LaggardColumns(ReportExamples.Laggards), ReportExamples.Laggards.Results.Items)
             .ReportProblems();
+
+        api.MapLocalVsNational();
     }
 
     /// <summary>Every report refuses a bad query (400), an unknown program, year or subject (404) and a missing tariff (422).</summary>
@@ -74,11 +81,13 @@ public static class ReportEndpoints
     /// <param name="year">The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) whose values in force are compared with the baseline; default the judging date of year (31 December), or today while that is still ahead.</param>
     /// <param name="program">The reduction program; default resolution-66.</param>
+    /// <param name="channel">in-person, online or post: that channel's own processing time and fee (its fee alone, no tariff) instead of the procedure's; 404 when the procedure is not offered through it.</param>
     private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, XlsxTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
-        long id, string? year, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+        long id, string? year, string? asOf, string? program, [EnumValues(typeof(Channels.FilingChannel))] string? channel, HttpContext context, CatalogDatabase database,
+        CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var request = ReportText.Request(program, asOf, ReportText.Year(year, errors), errors);
+        var request = ReportText.Request(program, asOf, ReportText.Year(year, errors), errors) with { Channel = ReportText.Channel(channel, errors) };
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
@@ -94,16 +103,18 @@ public static class ReportEndpoints
         var row = await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, resolved.Dates, cancellationToken);
         if (row is null)
         {
-            return Problems.NotFound("Procedure", id);
+            return request.Channel is { } kind && await ProcedureQueries.Find(connection, id, cancellationToken) is not null
+                ? Problems.NotFound("Channel", $"{id}/{EnumText.Of(kind)}")
+                : Problems.NotFound("Procedure", id);
         }
 
-        if (row.HourlyTariffVnd is null && await HasCostHistory(connection, id, cancellationToken))
+        if (request.Channel is null && row.HourlyTariffVnd is null && await HasCostHistory(connection, id, cancellationToken))
         {
             return MissingTariffs([row.JurisdictionCode], resolved.Dates.TariffYear);
         }
 
         var reduction = ReportMappings.ToContract(row, resolved.Basis);
-        return Answer(MediaNegotiation.Table(context.Request), reduction, $"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+        return Answer(MediaNegotiation.Table(context.Request), reduction, $"reduction-{row.JurisdictionCode}-{row.Code}{ChannelPart(request)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.ProcedureColumns, [reduction]);
     }
 
@@ -130,14 +141,14 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        if (await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
+        if (request.Channel is null && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
 
         var rows = await GroupReductionQueries.Groups(database.OpenReadAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
-        return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+        return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}{ChannelPart(request)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.GroupColumns(report), report.Rows);
     }
 
@@ -223,7 +234,7 @@ public static class ReportEndpoints
             return Problems.NotFound($"Target {indicator} of {resolved.Dates.Year}", $"{request.Program}/{indicator}/{resolved.Dates.Year}");
         }
 
-        if (measure == ReductionMeasure.Cost && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
+        if (measure == ReductionMeasure.Cost && request.Channel is null && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
@@ -237,12 +248,14 @@ public static class ReportEndpoints
         var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
         var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
             table ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
-        return Answer(format, report, $"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+        return Answer(format, report, $"laggards-{EnumText.Of(measure)}{ChannelPart(request)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.LaggardColumns(report), items);
     }
 
+    private static string ChannelPart(ReportRequest request) => request.Channel is { } channel ? "-" + EnumText.Of(channel) : string.Empty;
+
     /// <summary>The report as the client asked for it: JSON, or its table as CSV or XLSX under the file name (without extension).</summary>
-    private static Results<Ok<TReport>, CsvTable<TRow>, XlsxTable<TRow>, ValidationProblem, ProblemHttpResult> Answer<TReport, TRow>(
+    internal static Results<Ok<TReport>, CsvTable<TRow>, XlsxTable<TRow>, ValidationProblem, ProblemHttpResult> Answer<TReport, TRow>(
         TableFormat format, TReport report, string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IReadOnlyList<TRow> rows) => format switch
         {
             TableFormat.Csv => new CsvTable<TRow>(fileName + ".csv", columns, rows),
@@ -285,8 +298,8 @@ public static class ReportEndpoints
 
         var judgedOn = targets.Count == 0 ? new DateOnly(year, 12, 31) : targets.Max(t => t.JudgedOn);
         var asOf = request.AsOf ?? (judgedOn < today ? judgedOn : today);
-        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year);
-        var basis = new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear));
+        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year) { Channel = request.Channel };
+        var basis = ChannelReports.Basis(new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear)), request.Channel);
         return (new Resolved(dates, basis, targets), null);
     }
 

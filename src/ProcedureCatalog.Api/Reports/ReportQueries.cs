@@ -29,6 +29,19 @@ internal static class ReportQueries
         [ReductionMeasure.Cost] = "cost_reductions",
     };
 
+    /// <summary>One channel's measures (views/0700_channels.sql), in the shape of the procedure-level views and with p.channel.</summary>
+    public static readonly IReadOnlyDictionary<ReductionMeasure, string> ChannelViews = new Dictionary<ReductionMeasure, string>
+    {
+        [ReductionMeasure.Time] = "channel_time_reductions",
+        [ReductionMeasure.Cost] = "channel_fee_reductions",
+    };
+
+    /// <summary>The view a report of a measure reads: the procedure-level one, or one channel's (kept by <see cref="OfChannel"/>).</summary>
+    public static string ViewOf(ReductionMeasure measure, bool channel) => channel ? ChannelViews[measure] : Views[measure];
+
+    /// <summary>The rows of the channel a report asks for, in a channel view.</summary>
+    public const string OfChannel = "p.channel = @Channel";
+
     /// <summary>The indicator whose target a measure is judged by.</summary>
     public static Targets.Indicator IndicatorOf(ReductionMeasure measure) =>
         measure == ReductionMeasure.Time ? Targets.Indicator.TimeReduction : Targets.Indicator.CostReduction;
@@ -78,6 +91,7 @@ internal static class ReportQueries
             FullOnlineEligible = true, BoundaryFree = true, FieldId = 1, AgencyId = 1, Status = ProcedureStatus.Active, SearchTerms = ["dang", "ky"],
         }, dialect);
         yield return ProcedureReductionQueries.Statement;
+        yield return ProcedureReductionQueries.ChannelStatement;
         yield return CoverageQueries.Statement;
         foreach (var statement in GroupReductionQueries.Statements(conditions))
         {
@@ -110,6 +124,20 @@ internal static class ReportQueries
 /// <summary>The dates a report is made for: the program, its baseline year's tariffs, asOf and the target year.</summary>
 internal sealed record ReportDates(string Program, int TariffYear, DateOnly AsOf, int Year)
 {
+    /// <summary>The channel whose own time and fee are measured; null: the procedure-level figures.</summary>
+    public Channels.FilingChannel? Channel { get; init; }
+
+    /// <summary>The conditions of a report over the views with the channel's, when it asks for one.</summary>
+    public List<string> Kept(List<string> conditions)
+    {
+        if (Channel is not null)
+        {
+            conditions.Add(ReportQueries.OfChannel);
+        }
+
+        return conditions;
+    }
+
     public DynamicParameters With(DynamicParameters parameters)
     {
         parameters.Add("Program", Program);
@@ -118,6 +146,11 @@ internal sealed record ReportDates(string Program, int TariffYear, DateOnly AsOf
         parameters.Add("Year", Year);
         parameters.Add("TimeIndicator", Infrastructure.EnumText.Of(Targets.Indicator.TimeReduction));
         parameters.Add("CostIndicator", Infrastructure.EnumText.Of(Targets.Indicator.CostReduction));
+        if (Channel is { } channel)
+        {
+            parameters.Add("Channel", Infrastructure.EnumText.Of(channel));
+        }
+
         return parameters;
     }
 }

@@ -9,7 +9,7 @@ using ProcedureCatalog.Api.Procedures;
 namespace ProcedureCatalog.Api.Transfers;
 
 /// <summary>A jurisdiction's catalogue as <see cref="CatalogueRecord"/>s, read row by row from one query.</summary>
-internal static class ExportQueries
+internal static partial class ExportQueries
 {
     /// <remarks>
     /// The entries in force on @AsOf are those of the windows that hold it (views time_in_force and cost_in_force,
@@ -22,7 +22,8 @@ internal static class ExportQueries
                f.name AS field, a.name AS agency, p.last_reviewed_on, p.status, p.abolished_on,
                t.effective_from AS time_effective_from, t.amount AS time_amount, t.unit AS time_unit, t.decision_ref AS time_decision_ref,
                c.effective_from AS cost_effective_from, c.fee_vnd, c.other_cost_vnd, c.applicant_hours, c.annual_filings, c.decision_ref AS cost_decision_ref,
-               {dialect.LinesOf("CASE WHEN d.provided_once = 1 THEN '* ' ELSE '' END", "d.name", "documents d WHERE d.procedure_id = p.id", "d.position, d.id")} AS documents
+               {dialect.LinesOf("CASE WHEN d.provided_once = 1 THEN '* ' ELSE '' END", "d.name", "documents d WHERE d.procedure_id = p.id", "d.position, d.id")} AS documents,
+               {PartColumns(dialect)}
         FROM procedures p
         INNER JOIN fields f ON f.id = p.field_id
         INNER JOIN agencies a ON a.id = p.agency_id
@@ -30,6 +31,7 @@ internal static class ExportQueries
         LEFT JOIN time_history t ON t.id = tw.entry_id
         LEFT JOIN cost_in_force cw ON cw.procedure_id = p.id AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
         LEFT JOIN cost_history c ON c.id = cw.entry_id
+        {PartJoins}
         WHERE p.jurisdiction_code = @Jurisdiction
         ORDER BY p.code
         """;
@@ -99,6 +101,8 @@ internal static class ExportQueries
         }
 
         var details = await DetailsOfPage(connection, page.Select(entry => entry.Id).ToList(), history, cancellationToken);
+        var (channelTimes, channelFees) = history ? await Channels.ChannelQueries.EntriesOf(connection, page.Select(entry => entry.Id).ToList(), cancellationToken) : ([], []);
+        var (timesOf, feesOf) = history ? (channelTimes.ToLookup(row => row.ProcedureId), channelFees.ToLookup(row => row.ProcedureId)) : (null, null);
         return page.Select(entry => entry.Record with
         {
             Documents = details.Documents[entry.Id].Select(row => new DocumentValues(
@@ -107,6 +111,7 @@ internal static class ExportQueries
             TimeHistory = details.Times?[entry.Id].Select(row => new TimeEntryInput(row.EffectiveFrom, row.Amount, EnumText<TimeUnit>.Parse(row.Unit), row.DecisionRef)).ToList(),
             CostHistory = details.Costs?[entry.Id].Select(row => new CostEntryInput(
                 row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings, row.DecisionRef)).ToList(),
+            Channels = WithHistories(entry.Record.Channels, entry.Id, timesOf, feesOf),
         }).ToList();
     }
 
@@ -135,7 +140,7 @@ internal static class ExportQueries
         return new PageDetails(documents, legalBasis, times, costs);
     }
 
-    private sealed record ExportRow
+    private sealed partial record ExportRow
     {
         public long Id { get; init; }
         public required string Code { get; init; }
@@ -163,7 +168,7 @@ internal static class ExportQueries
         public string? CostDecisionRef { get; init; }
         public string? Documents { get; init; }
 
-        public CatalogueRecord ToRecord() => new(
+        public CatalogueRecord ToRecord() => WithParts(new(
             Code, Name, EnumText<ProcedureLevel>.Parse(Level), EnumText<ProcedureKind>.Parse(Kind), BusinessRelated, EnumText<OnlineLevel>.Parse(OnlineLevel),
             FullOnlineEligible, BoundaryFree, Field, Agency, LastReviewedOn, EnumText<ProcedureStatus>.Parse(Status), AbolishedOn,
             TimeEffectiveFrom, TimeAmount, TimeUnit is null ? null : EnumText<TimeUnit>.Parse(TimeUnit), TimeDecisionRef,
@@ -172,6 +177,6 @@ internal static class ExportQueries
                 .Select(line => line.StartsWith(CatalogueRecord.ProvidedOnceMark, StringComparison.Ordinal)
                     ? new DocumentValues(line[CatalogueRecord.ProvidedOnceMark.Length..], true)
                     : new DocumentValues(line, false))
-                .ToList());
+                .ToList()));
     }
 }

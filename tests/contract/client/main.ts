@@ -1,9 +1,9 @@
 // A client we did not write: types generated from the committed OpenAPI document by openapi-typescript
 // (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
 // reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, keeps a business
-// reporting regime with its electronic history, reads reports (JSON and CSV) and follows the change feed with its
-// cursor, then makes a plan of 92 with a task, records its progress, imports an annex and reads the task reports,
-// against the running service.
+// reporting regime with its electronic history, reads reports (JSON and CSV), a procedure's channels and the local
+// against national report, and follows the change feed with its cursor, then makes a plan of 92 with a task, records
+// its progress, imports an annex and reads the task reports, against the running service.
 //
 //   API_URL=http://127.0.0.1:5190 PC_API_KEY=pck_… node ../.build/client/main.js      (after `tsc -p client`)
 //
@@ -207,6 +207,23 @@ async function main(): Promise<void> {
   const ofA = json(reduction.data);
   check('GetProcedureReduction (procedure A, 2025-12-31) answers time and cost', reduction.response.status === 200 && ofA?.time != null && ofA.cost != null, reduction.error);
   console.log(`       procedure A: time ${JSON.stringify(ofA?.time)}`);
+  // Channels and what is published: procedure A is offered online with a fee of its own, and implements a national procedure.
+  const online = a.data.channels.find((channel) => channel.channel === 'online');
+  check('procedure A is offered online, with its own fee in force', online !== undefined && online.feeInForce != null, a.data.channels);
+  const fees = await client.GET('/api/v1/procedures/{procedureId}/channels/{channel}/fee-history', {
+    params: { path: { procedureId: a.data.id, channel: 'online' } },
+  });
+  check('ListChannelFeeHistory (A, online) answers its entries in order', fees.response.status === 200 && (fees.data?.length ?? 0) > 0
+    && fees.data!.every((entry, i, all) => i === 0 || all[i - 1]!.effectiveFrom <= entry.effectiveFrom), fees.error);
+  check('procedure A implements the national VN/1.009645', a.data.published.implements?.key === 'VN/1.009645', a.data.published);
+  const versus = await client.GET('/api/v1/reports/local-vs-national', { params: { query: { jurisdiction: '92', asOf: '2025-12-31' } } });
+  const ofCity = json(versus.data);
+  check('GetLocalVsNational (92, 2025-12-31) lists A above the national fee', versus.response.status === 200
+    && (ofCity?.rows.some((row) => row.finding === 'exceeds' && row.local?.code === '1.009645' && row.fee?.exceeds === true) ?? false), versus.error);
+  const onlineCut = await client.GET('/api/v1/procedures/{id}/reduction', {
+    params: { path: { id: a.data.id }, query: { asOf: '2025-12-31', channel: 'online' } },
+  });
+  check('GetProcedureReduction of A online measures its own channel', json(onlineCut.data)?.basis.channel === 'online', onlineCut.error);
   const own = await client.GET('/api/v1/procedures/{id}/reduction', { params: { path: { id } } });
   check('GetProcedureReduction of the new procedure (no history) answers 200', own.response.status === 200, own.error);
   const csv = await client.GET('/api/v1/reports/scoreboard', {

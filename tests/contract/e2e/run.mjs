@@ -527,6 +527,78 @@ await section('Reports', async () => {
   }));
 });
 
+await section('Channels (their histories, one channel\'s reports) and local against national', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  const code = `E2E.${run}.CH`;
+  const at = `${api}/jurisdictions/${j}/procedures/${code}`;
+  const published = {
+    applicantTypes: ['businesses', 'citizens'], result: { name: 'Giấy chứng nhận đăng ký doanh nghiệp', form: null },
+    conditions: ['Hồ sơ hợp lệ'], steps: ['Bước 1: Nộp hồ sơ', 'Bước 2: Nhận kết quả'],
+    decidingAgencyId: need(state.agency, 'the test agency'), receivingAgencyIds: [state.agency], coordinatingAgencyIds: [], implements: null,
+  };
+  const body = upsert(procedure(code), {
+    channels: [{ channel: 'in-person', description: 'Nộp trực tiếp' }, { channel: 'online', description: 'Nộp trực tuyến' }], published,
+  });
+  await h.request('a channel twice', 'PutProcedureByCode', 'PUT', at, { body: { ...body, channels: [body.channels[1], body.channels[1]] }, expect: 400 });
+  await h.request('implements a procedure that is not national', 'PutProcedureByCode', 'PUT', at, {
+    body: { ...body, published: { ...published, implements: `${j}/${need(state.upsertCode, 'the natural-key procedure')}` } }, expect: 422,
+  });
+  const created = await h.request('with channels and published fields', 'PutProcedureByCode', 'PUT', at, { body, expect: 201 });
+  const id = need(created.json?.id, 'the procedure with channels');
+  h.check('the procedure has its two channels and what is published', created.json?.channels?.length === 2 && created.json?.published?.result?.name === published.result.name,
+    JSON.stringify(created.json?.channels));
+  state.channelProcedure = id;
+  for (const [kind, list, append, remove, entry, later] of [
+    ['time-history', 'ListChannelTimeHistory', 'AppendChannelTimeEntry', 'RemoveChannelTimeEntry',
+      { effectiveFrom: '2024-01-01', amount: 10, unit: 'working-days', decisionRef: `E2E/${run}/CH` }, { amount: 4, effectiveFrom: '2025-03-01' }],
+    ['fee-history', 'ListChannelFeeHistory', 'AppendChannelFeeEntry', 'RemoveChannelFeeEntry',
+      { effectiveFrom: '2024-01-01', feeVnd: 100000, decisionRef: `E2E/${run}/CH` }, { feeVnd: 0, effectiveFrom: '2025-03-01' }],
+  ]) {
+    const base = `${api}/procedures/${id}/channels/online/${kind}`;
+    await h.request('list', list, 'GET', base, { expect: 200 });
+    await h.request('not a channel', list, 'GET', `${api}/procedures/${id}/channels/fax/${kind}`, { expect: 400 });
+    await h.request('a channel it is not offered through', list, 'GET', `${api}/procedures/${id}/channels/post/${kind}`, { expect: 404 });
+    let etag = await procedureETag(id);
+    const mistaken = await h.request('append', append, 'POST', base, { body: entry, ifMatch: etag, expect: 201 });
+    await h.request('stale procedure If-Match', append, 'POST', base, { body: entry, ifMatch: etag, expect: 412 });
+    await h.request('unknown procedure', append, 'POST', `${api}/procedures/${UNKNOWN_ID}/channels/online/${kind}`, { body: entry, expect: 404 });
+    await h.request('not a channel', append, 'POST', `${api}/procedures/${id}/channels/fax/${kind}`, { body: entry, expect: 400 });
+    etag = await procedureETag(id);
+    const entryId = need(mistaken.json?.id, `the appended ${kind} entry id`);
+    await h.request('without If-Match', remove, 'DELETE', `${base}/${entryId}`, { expect: 428 });
+    await h.request('stale procedure If-Match', remove, 'DELETE', `${base}/${entryId}`, { ifMatch: older(etag), expect: 412 });
+    await h.request('not a channel', remove, 'DELETE', `${api}/procedures/${id}/channels/fax/${kind}/${entryId}`, { ifMatch: etag, expect: 400 });
+    await h.request('remove an entry entered by mistake', remove, 'DELETE', `${base}/${entryId}`, { ifMatch: etag, expect: 204 });
+    etag = await procedureETag(id);
+    await h.request('removed already', remove, 'DELETE', `${base}/${entryId}`, { ifMatch: etag, expect: 404 });
+    const baseline = await h.request('append the baseline', append, 'POST', base, { body: entry, ifMatch: etag, expect: 201 });
+    state[`channel-${kind}Entry`] = baseline.json?.id;
+    await h.request('append a cut', append, 'POST', base, { body: { ...entry, ...later }, ifMatch: await procedureETag(id), expect: 201 });
+  }
+  const reduction = await h.request('one procedure, online', 'GetProcedureReduction', 'GET', `${api}/procedures/${id}/reduction`, {
+    query: { asOf: '2025-12-31', channel: 'online' }, expect: 200,
+  });
+  h.check('the online channel went from 10 to 4 working days (60 %)', reduction.json?.time?.reductionPct === 60 && reduction.json?.basis?.channel === 'online',
+    JSON.stringify(reduction.json?.time));
+  await h.request('not a channel', 'GetProcedureReduction', 'GET', `${api}/procedures/${id}/reduction`, { query: { channel: 'fax' }, lenient: true, expect: 400 });
+  await h.request('by agency, online', 'GetGroupReductions', 'GET', `${api}/reports/reductions`, { query: { groupBy: 'agency', jurisdiction: j, channel: 'online' }, expect: 200 });
+  await h.request('laggards of the fee, online', 'GetLaggards', 'GET', `${api}/reports/laggards`, { query: { year: 2025, measure: 'cost', channel: 'online' }, expect: 200 });
+
+  const report = await h.request('Cần Thơ on 2025-12-31', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, {
+    query: { jurisdiction: '92', asOf: '2025-12-31' }, expect: 200,
+  });
+  h.check('Cần Thơ has procedures above the national ones and national ones it does not implement', report.json?.exceeding > 0 && report.json?.notImplemented > 0,
+    JSON.stringify(report.json).slice(0, 200));
+  checkCsv('GetLocalVsNational as CSV', await h.request('as CSV', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, {
+    query: { jurisdiction: '92' }, accept: 'text/csv', expect: 200,
+  }), 'Ngày số liệu,');
+  checkXlsx('GetLocalVsNational as XLSX', await h.request('as XLSX', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, {
+    query: { jurisdiction: '92' }, accept: XLSX, expect: 200,
+  }));
+  await h.request('without a jurisdiction', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, { expect: 400 });
+  await h.request('an unknown jurisdiction', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, { query: { jurisdiction: state.jUnknown }, expect: 404 });
+});
+
 const CATALOGUE_COLUMNS = 'code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,lastReviewedOn,status,abolishedOn,'
   + 'timeEffectiveFrom,timeAmount,timeUnit,timeDecisionRef,costEffectiveFrom,feeVnd,otherCostVnd,applicantHours,annualFilings,costDecisionRef,documents';
 const NDJSON = 'application/x-ndjson';
@@ -983,6 +1055,7 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
   const timeEntry = need(state['time-historyEntry'], 'a time entry');
   const costEntry = need(state['cost-historyEntry'], 'a cost entry');
   const p = need(state.procedureBody, 'the test procedure body');
+  const channels = need(state.channelProcedure, 'the procedure with channels');
   const csv = `${CATALOGUE_COLUMNS}\n${importRow(`E2E.${run}.R1`)}\n`;
   const doc = { name: 'Giấy tờ khác', templateName: null, originals: 1, copies: 0, caseNote: null, providedOnce: false, dataSource: null };
   const time = { effectiveFrom: '2026-01-01', amount: 5, unit: 'working-days', decisionRef: `E2E/${run}/R` };
@@ -1015,6 +1088,10 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['RemoveTimeEntry', 'DELETE', `${api}/procedures/${id}/time-history/${timeEntry}`, { ifMatch: '*' }],
     ['AppendCostEntry', 'POST', `${api}/procedures/${id}/cost-history`, { body: cost }],
     ['RemoveCostEntry', 'DELETE', `${api}/procedures/${id}/cost-history/${costEntry}`, { ifMatch: '*' }],
+    ['AppendChannelTimeEntry', 'POST', `${api}/procedures/${channels}/channels/online/time-history`, { body: time }],
+    ['RemoveChannelTimeEntry', 'DELETE', `${api}/procedures/${channels}/channels/online/time-history/${need(state['channel-time-historyEntry'], 'a channel time entry')}`, { ifMatch: '*' }],
+    ['AppendChannelFeeEntry', 'POST', `${api}/procedures/${channels}/channels/online/fee-history`, { body: { effectiveFrom: '2026-01-01', feeVnd: 1, decisionRef: `E2E/${run}/R` } }],
+    ['RemoveChannelFeeEntry', 'DELETE', `${api}/procedures/${channels}/channels/online/fee-history/${need(state['channel-fee-historyEntry'], 'a channel fee entry')}`, { ifMatch: '*' }],
     ['PutTarget', 'PUT', target, { body: { ...state.targetBody, targetPct: 1 }, ifMatch: '*' }],
     ['PutTariff', 'PUT', tariff, { body: { hourlyTariffVnd: 1 }, ifMatch: '*' }],
     ['ImportCatalogue', 'POST', `${api}/jurisdictions/${j}/imports`, { raw: csv, contentType: 'text/csv' }],
@@ -1058,6 +1135,9 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['GetGroupReductions', `${api}/reports/reductions`], ['GetScoreboard', `${api}/reports/scoreboard`], ['GetLaggards', `${api}/reports/laggards`],
     ['ListPrograms', `${api}/programs`], ['GetTarget', target], ['ListTariffs', `${api}/tariffs`], ['GetTariff', tariff],
     ['ListChanges', `${api}/changes`], ['GetProcedureAudit', `${api}/procedures/${id}/audit`],
+    ['ListChannelTimeHistory', `${api}/procedures/${channels}/channels/online/time-history`],
+    ['ListChannelFeeHistory', `${api}/procedures/${channels}/channels/online/fee-history`],
+    ['GetLocalVsNational', `${api}/reports/local-vs-national`],
     ['GetImport', `${api}/imports/0000000000000000000000000000dead`], ['ExportCatalogue', `${api}/jurisdictions/${j}/export`],
     ['ListReportingRegimes', `${api}/reporting-regimes`], ['GetReportingRegime', `${api}/reporting-regimes/${state.regime}`],
     ['ListElectronicHistory', `${api}/reporting-regimes/${state.regime}/electronic-history`], ['ExportReportingRegimes', `${api}/jurisdictions/${j}/reporting-regimes/export`],

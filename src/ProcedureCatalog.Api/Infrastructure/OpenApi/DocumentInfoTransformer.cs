@@ -11,6 +11,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Procedures"] = "The catalogue: thủ tục hành chính of each jurisdiction, searched, read, created, changed, abolished; synced by natural key.",
         ["Documents"] = "The required documents (thành phần hồ sơ) of a procedure.",
         ["History"] = "Effective-dated processing time and compliance cost of a procedure; entries are added, never overwritten.",
+        ["Channels"] = "The ways a procedure is filed (in person, online, by post), each with its own effective-dated processing time and fee.",
         ["Jurisdictions"] = "Whose catalogue: VN (central) and the provinces.",
         ["Agencies"] = "Performing agencies (cơ quan thực hiện) of each jurisdiction.",
         ["Fields"] = "Fields (lĩnh vực) procedures are classified under.",

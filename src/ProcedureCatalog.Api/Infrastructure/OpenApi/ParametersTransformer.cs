@@ -99,6 +99,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "days" => "30",
         "from" => "2026-10-23",
         "to" => "2026-11-22",
+        "channel" => "online",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };
