@@ -12,6 +12,7 @@ using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.PeriodReports;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
@@ -69,6 +70,7 @@ public static class CatalogSetup
         }
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
+        services.AddPeriodReports();
         return builder;
     }
 
@@ -137,6 +139,7 @@ public static class CatalogSetup
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();
+        api.MapPeriodReports();
         return app;
     }
 

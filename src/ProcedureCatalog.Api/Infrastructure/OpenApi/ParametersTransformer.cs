@@ -20,7 +20,7 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
             {
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" };
             }
-            else if (parameter.Name == "asOf")
+            else if (parameter.Name is "asOf" or "from" or "to")
             {
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
             }
@@ -90,6 +90,12 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "createMissing" => false,
         "history" => true,
         "format" => "xlsx",
+        "from" => "2025-01-01",
+        "to" => "2026-11-30",
+        "step" => "month",
+        "day" => "22",
+        "month" => "2026-11",
+        "quarter" => "2026-Q4",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };
