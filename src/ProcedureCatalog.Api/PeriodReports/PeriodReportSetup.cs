@@ -10,5 +10,6 @@ public static class PeriodReportSetup
     public static void MapPeriodReports(this RouteGroupBuilder api)
     {
         api.MapTrend();
+        api.MapPeriodicReports();
     }
 }
