@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using ProcedureCatalog.Api.PeriodReports;
@@ -17,6 +18,8 @@ internal sealed class BinaryContentTransformer : IOpenApiOperationTransformer
                 content[binary.MediaType] = new OpenApiMediaType
                 {
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = binary.Description },
+                    // A file has no sample that fits in the document: its example says what it is.
+                    Example = JsonValue.Create($"({binary.Description})"),
                 };
             }
         }
