@@ -6,43 +6,35 @@ using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
 
-/// <summary>The query string of the monthly report.</summary>
-public sealed class MonthlyReportQuery
+/// <summary>What every periodic report is asked for: whose, and by which program; each kind adds the parameter that names its period.</summary>
+public abstract class PeriodicReportQuery
 {
     /// <summary>VN or a province code (required): whose report.</summary>
     public string? Jurisdiction { get; init; }
 
-    /// <summary>The month, YYYY-MM (2026-11); default the latest month whose report day has come.</summary>
-    public string? Month { get; init; }
-
     /// <summary>The reduction program; default resolution-66.</summary>
     public string? Program { get; init; }
+}
+
+/// <summary>The query string of the monthly report.</summary>
+public sealed class MonthlyReportQuery : PeriodicReportQuery
+{
+    /// <summary>The month, YYYY-MM (2026-11); default the latest month whose report day has come.</summary>
+    public string? Month { get; init; }
 }
 
 /// <summary>The query string of the quarterly report.</summary>
-public sealed class QuarterlyReportQuery
+public sealed class QuarterlyReportQuery : PeriodicReportQuery
 {
-    /// <summary>VN or a province code (required): whose report.</summary>
-    public string? Jurisdiction { get; init; }
-
     /// <summary>The quarter, YYYY-Qn (2026-Q4); default the latest quarter whose report day has come.</summary>
     public string? Quarter { get; init; }
-
-    /// <summary>The reduction program; default resolution-66.</summary>
-    public string? Program { get; init; }
 }
 
 /// <summary>The query string of the yearly report.</summary>
-public sealed class YearlyReportQuery
+public sealed class YearlyReportQuery : PeriodicReportQuery
 {
-    /// <summary>VN or a province code (required): whose report.</summary>
-    public string? Jurisdiction { get; init; }
-
     /// <summary>The year, YYYY (2026); default the latest year whose report day (in December) has come.</summary>
     public string? Year { get; init; }
-
-    /// <summary>The reduction program; default resolution-66.</summary>
-    public string? Program { get; init; }
 }
 
 public static class PeriodReportEndpoints
@@ -83,25 +75,26 @@ public static class PeriodReportEndpoints
 
     private static Task<Results<Ok<PeriodReport>, BinaryAnswer, ValidationProblem, ProblemHttpResult>> Monthly(
         [AsParameters] MonthlyReportQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, TrendChart chart, CancellationToken cancellationToken) =>
-        Periodic(PeriodKind.Month, query.Jurisdiction, query.Month, "month", query.Program, context, database, clock, chart, cancellationToken);
+        Periodic(PeriodKind.Month, query, query.Month, "month", context, database, clock, chart, cancellationToken);
 
     private static Task<Results<Ok<PeriodReport>, BinaryAnswer, ValidationProblem, ProblemHttpResult>> Quarterly(
         [AsParameters] QuarterlyReportQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, TrendChart chart, CancellationToken cancellationToken) =>
-        Periodic(PeriodKind.Quarter, query.Jurisdiction, query.Quarter, "quarter", query.Program, context, database, clock, chart, cancellationToken);
+        Periodic(PeriodKind.Quarter, query, query.Quarter, "quarter", context, database, clock, chart, cancellationToken);
 
     private static Task<Results<Ok<PeriodReport>, BinaryAnswer, ValidationProblem, ProblemHttpResult>> Yearly(
         [AsParameters] YearlyReportQuery query, HttpContext context, CatalogDatabase database, CatalogClock clock, TrendChart chart, CancellationToken cancellationToken) =>
-        Periodic(PeriodKind.Year, query.Jurisdiction, query.Year, "year", query.Program, context, database, clock, chart, cancellationToken);
+        Periodic(PeriodKind.Year, query, query.Year, "year", context, database, clock, chart, cancellationToken);
 
     private static async Task<Results<Ok<PeriodReport>, BinaryAnswer, ValidationProblem, ProblemHttpResult>> Periodic(
-        PeriodKind kind, string? code, string? label, string parameter, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock,
+        PeriodKind kind, PeriodicReportQuery query, string? label, string parameter, HttpContext context, CatalogDatabase database, CatalogClock clock,
         TrendChart chart, CancellationToken cancellationToken)
     {
+        var code = query.Jurisdiction;
         var errors = new Errors();
         errors.When(code is null, "jurisdiction", "jurisdiction is required: a report is of one jurisdiction, such as 92.");
         Jurisdiction.Check(code, errors);
         var named = ReportCalendar.Parse(kind, label, parameter, errors);
-        var request = ReportText.Request(program, null, null, errors);
+        var request = ReportText.Request(query.Program, null, null, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
