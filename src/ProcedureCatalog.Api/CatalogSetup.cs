@@ -13,6 +13,7 @@ using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.PeriodReports;
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Api.SampleData;
@@ -139,6 +140,10 @@ public static class CatalogSetup
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();
+        api.MapPlans();
+        api.MapPlanTasks();
+        api.MapPlanAnnex();
+        api.MapTaskReports();
         api.MapPeriodReports();
         return app;
     }

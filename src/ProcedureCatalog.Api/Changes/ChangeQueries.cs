@@ -6,7 +6,7 @@ namespace ProcedureCatalog.Api.Changes;
 
 internal static class ChangeQueries
 {
-    private const string Columns = "entity, entity_key, action, procedure_id, jurisdiction_code, procedure_code, version, key_name, changed_at";
+    internal const string Columns = "entity, entity_key, action, procedure_id, jurisdiction_code, procedure_code, version, key_name, changed_at";
 
     public static Task<long> Latest(DbConnection connection, SqlDialect dialect, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

@@ -95,9 +95,12 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 Access.Actor.Service, now, cancellationToken);
         }
 
+        // The plans of Cần Thơ and Điện Biên Phủ, their annexes imported from db/seed/plans/ by the import's own code.
+        var tasks = await Plans.PlanSample.SeedAsync(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures",
-            sample.Jurisdictions.Count, sample.Procedures.Count);
+        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures, {Tasks} plan tasks",
+            sample.Jurisdictions.Count, sample.Procedures.Count, tasks);
         return true;
     }
 

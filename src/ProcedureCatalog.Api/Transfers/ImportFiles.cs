@@ -50,10 +50,21 @@ internal static class ImportFiles
     /// <summary>Row 0 carries the headers; then one line per record. Throws <see cref="ImportFileException"/> for a file that cannot be read.</summary>
     public static IEnumerable<ImportLine> Read(string path, ImportFormat format) => format switch
     {
-        ImportFormat.Csv => ReadCsv(path),
-        ImportFormat.Xlsx => ReadXlsx(path),
+        ImportFormat.Csv => ReadCsv(path, Canonical),
+        ImportFormat.Xlsx => ReadXlsx(path, Canonical),
         ImportFormat.Ndjson => ReadObjects(ReadNdjson(path)),
         _ => ReadObjects(ReadJsonArray(path)),
+    };
+
+    /// <summary>
+    /// A table of another shape (a plan's annex), CSV or XLSX, read by the same bounded readers: <paramref name="canonical"/>
+    /// names the column a header stands for, or null for a header that stands for none (left out of each line's values).
+    /// </summary>
+    public static IEnumerable<ImportLine> ReadTable(string path, ImportFormat format, Func<string, string?> canonical) => format switch
+    {
+        ImportFormat.Csv => ReadCsv(path, canonical),
+        ImportFormat.Xlsx => ReadXlsx(path, canonical),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "A table is read from CSV or XLSX."),
     };
 
     public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) =>
@@ -64,7 +75,7 @@ internal static class ImportFiles
 
     public static string? Canonical(string header) => ByFoldedName.GetValueOrDefault(header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant());
 
-    private static IEnumerable<ImportLine> ReadCsv(string path)
+    private static IEnumerable<ImportLine> ReadCsv(string path, Func<string, string?> canonical)
     {
         CsvReader csv;
         try
@@ -89,7 +100,7 @@ internal static class ImportFiles
             }
 
             CheckColumnCount(headers.Length);
-            var columns = headers.Select(Canonical).ToArray();
+            var columns = headers.Select(canonical).ToArray();
             yield return Header(headers);
             while (true)
             {
@@ -212,7 +223,7 @@ internal static class ImportFiles
         }
     }
 
-    private static IEnumerable<ImportLine> ReadXlsx(string path)
+    private static IEnumerable<ImportLine> ReadXlsx(string path, Func<string, string?> canonical)
     {
         CheckWorkbook(path);
         var configuration = new OpenXmlConfiguration { EnableSharedStringCache = true, SharedStringCacheSize = 4 * 1024 * 1024 };
@@ -233,7 +244,7 @@ internal static class ImportFiles
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (header, value) in cells)
             {
-                if (Canonical(header) is { } column)
+                if (canonical(header) is { } column)
                 {
                     values[column] = value switch
                     {

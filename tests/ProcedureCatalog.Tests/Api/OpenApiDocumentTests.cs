@@ -160,10 +160,11 @@ public sealed class OpenApiDocumentTests(CatalogApiFactory factory) : IClassFixt
     public async Task EveryReportOffersJsonCsvAndXlsxEachWithAnExample()
     {
         var (_, operations) = await Served();
-        // The reports that are tables; the trend also draws its chart, and the periodic reports are documents (PeriodReportApiTests).
+        // The reports that are tables (the scoreboard's, the task reports, the trend, which also draws its chart); the periodic
+        // reports are documents (PeriodReportApiTests).
         var reports = operations.Where(operation => operation.Body["tags"]!.AsArray().Any(tag => (string)tag! == "Reports")
             && operation.Body["responses"]!["200"]!["content"]![CsvTable<object>.MediaType] is not null).ToList();
-        Assert.Equal(5, reports.Count);
+        Assert.True(reports.Count >= 8, $"only {reports.Count} reports");
         foreach (var report in reports)
         {
             var content = report.Body["responses"]!["200"]!["content"]!.AsObject();

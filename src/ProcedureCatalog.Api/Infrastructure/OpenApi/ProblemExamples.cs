@@ -77,6 +77,22 @@ internal static class ProblemExamples
         ["RemoveDocument"] = ("Document", ["procedureId", "documentId"]),
         ["RemoveTimeEntry"] = ("Time entry", ["procedureId", "entryId"]),
         ["RemoveCostEntry"] = ("Cost entry", ["procedureId", "entryId"]),
+        ["GetPlan"] = ("Plan", ["id"]),
+        ["UpdatePlan"] = ("Plan", ["id"]),
+        ["DeletePlan"] = ("Plan", ["id"]),
+        ["GetPlanAudit"] = ("Plan", ["id"]),
+        ["ListPlanTasks"] = ("Plan", ["planId"]),
+        ["AddPlanTask"] = ("Plan", ["planId"]),
+        ["ImportPlanAnnex"] = ("Plan", ["planId"]),
+        ["GetPlanTask"] = ("Plan task", ["planId", "taskId"]),
+        ["ChangePlanTask"] = ("Plan task", ["planId", "taskId"]),
+        ["RemovePlanTask"] = ("Plan task", ["planId", "taskId"]),
+        ["ListMilestoneProgress"] = ("Milestone", ["planId", "taskId", "milestoneId"]),
+        ["RecordMilestoneProgress"] = ("Milestone", ["planId", "taskId", "milestoneId"]),
+        ["RemoveMilestoneProgress"] = ("Progress entry", ["planId", "taskId", "milestoneId", "entryId"]),
+        ["GetOverdueTasks"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetTasksDue"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetTasksDone"] = ("Jurisdiction", ["jurisdiction"]),
     };
 
     public static ProblemDetails NotFound(OpenApiOperation operation, OpenApiOperationTransformerContext context)
