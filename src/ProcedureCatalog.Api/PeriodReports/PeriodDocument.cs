@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Reports;
 using static ProcedureCatalog.Api.PeriodReports.WordParts;
 using V = ProcedureCatalog.Api.PeriodReports.VietnameseNumbers;
@@ -67,6 +68,15 @@ internal static class PeriodDocument
         return name;
     }
 
+    /// <summary>The jurisdiction's name inside a sentence: thành phố Cần Thơ, tỉnh Điện Biên.</summary>
+    public static string InSentence(string name) =>
+        Place(name) is var place && place.Length < name.Length ? name[..(name.Length - place.Length)].ToLowerInvariant() + place : name;
+
+    /// <summary>Kế hoạch số 56/KH-UBND ngày 03/9/2025 của UBND thành phố Cần Thơ, or the plan's title when its copy has no number.</summary>
+    public static string PlanName(Plan plan) => plan.Number is { } number && plan.IssuedOn is { } issued
+        ? $"Kế hoạch số {number} ngày {issued.Day:D2}/{issued.Month}/{issued.Year} của {plan.Issuer}"
+        : $"Kế hoạch của {plan.Issuer} ({plan.Title})";
+
     /// <summary>The summary paragraph: the reductions against the targets and the previous report, the indicators met, what moved in the period.</summary>
     public static string Summary(PeriodReport report)
     {
@@ -93,7 +103,9 @@ internal static class PeriodDocument
             + $"{figures}. Đạt {board.IndicatorsMet}/{board.IndicatorsJudged} chỉ tiêu được đánh giá của năm {board.Basis.TargetYear}. "
             + $"Trong kỳ báo cáo (từ {V.Date(report.Period.From)} đến {V.Date(report.Period.To)}), {V.Count(cutProcedures)} thủ tục được cắt giảm thời gian giải quyết hoặc chi phí tuân thủ, "
             + $"{V.Count(report.Abolished.Count)} thủ tục được bãi bỏ; {V.Count(report.Laggards.Time.Results.TotalCount)} thủ tục chưa đạt mục tiêu cắt giảm thời gian và "
-            + $"{V.Count(report.Laggards.Cost.Results.TotalCount)} thủ tục chưa đạt mục tiêu cắt giảm chi phí.";
+            + $"{V.Count(report.Laggards.Cost.Results.TotalCount)} thủ tục chưa đạt mục tiêu cắt giảm chi phí. "
+            + $"Về nhiệm vụ của kế hoạch: {V.Count(report.Tasks.Done.Count)} nhiệm vụ hoàn thành trong kỳ, {V.Count(report.Tasks.Overdue.Count)} nhiệm vụ quá hạn, "
+            + $"{V.Count(report.Tasks.Due.Count)} nhiệm vụ đến hạn trước ngày {V.Date(report.Period.NextReportDate)}.";
     }
 
     private static IEnumerable<OpenXmlElement> Content(PeriodReport report, MainDocumentPart main, byte[]? chart, string? chartProblem)
@@ -106,6 +118,9 @@ internal static class PeriodDocument
         yield return Text(Title(report), bold: true, align: JustificationValues.Center);
         yield return Text($"(Kỳ báo cáo: từ ngày {V.Date(report.Period.From)} đến ngày {V.Date(report.Period.To)}; số liệu tính đến ngày {V.Date(report.Period.To)})",
             italic: true, align: JustificationValues.Center);
+
+        yield return Text($"Thực hiện {string.Join("; ", report.Plans.Select(PlanName))}, Ủy ban nhân dân {InSentence(report.Jurisdiction.Name)} "
+            + $"báo cáo kết quả thực hiện {PeriodNames.Title(report.Period)} như sau:");
 
         yield return Heading("I. TÓM TẮT KẾT QUẢ");
         yield return Text(Summary(report));
@@ -163,7 +178,28 @@ internal static class PeriodDocument
             }
         }
 
-        yield return Heading($"V. XU HƯỚNG CẮT GIẢM SO VỚI NĂM {report.Scoreboard.Basis.BaselineDate.Year}");
+        yield return Heading("V. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA KẾ HOẠCH");
+        foreach (var (title, tasks, last, lastValue) in new (string, TaskReport, string, Func<TaskMilestoneItem, string>)[]
+        {
+            ("1. Nhiệm vụ hoàn thành trong kỳ", report.Tasks.Done, "Hoàn thành, văn bản", item => Evidence(item)),
+            ("2. Nhiệm vụ quá hạn", report.Tasks.Overdue, "Quá hạn (ngày), trạng thái", item => $"{V.Count(item.DaysOverdue ?? 0)}, {TaskReports.StatusText(item.Status)}"),
+            ($"3. Nhiệm vụ đến hạn trước ngày {V.Date(report.Period.NextReportDate)}", report.Tasks.Due, "Còn (ngày), trạng thái", item => $"{V.Count(item.DaysLeft ?? 0)}, {TaskReports.StatusText(item.Status)}"),
+        })
+        {
+            yield return Text(title, bold: true, keepNext: true);
+            foreach (var element in ListOrNone(tasks.Milestones.Count, () => Table(
+                [new("STT", 6, true), new("Nhiệm vụ", 9), new("Nội dung", 34), new("Cơ quan chủ trì", 20), new("Thời hạn", 14), new(last, 17)],
+                tasks.Milestones.Select((item, index) => (IReadOnlyList<string>)
+                [
+                    V.Count(index + 1), item.TaskNumber, item.Label is { } label ? $"{item.Content} ({label})" : item.Content,
+                    string.Join("; ", item.LeadAgencies.Select(lead => lead.Name)), Deadline(item), lastValue(item),
+                ])), "Không có nhiệm vụ nào."))
+            {
+                yield return element;
+            }
+        }
+
+        yield return Heading($"VI. XU HƯỚNG CẮT GIẢM SO VỚI NĂM {report.Scoreboard.Basis.BaselineDate.Year}");
         if (chart is not null)
         {
             yield return Picture(main, "rIdChart", chart, TrendChart.Width, TrendChart.Height, "Biểu đồ xu hướng cắt giảm");
@@ -190,6 +226,18 @@ internal static class PeriodDocument
     }
 
     private static Paragraph Heading(string text) => Text(text, bold: true, keepNext: true);
+
+    /// <summary>A milestone's deadline as the plans write it: a date, within a year, or ongoing.</summary>
+    private static string Deadline(TaskMilestoneItem item) => item.DeadlineKind switch
+    {
+        DeadlineKind.Date when item.DueBy is { } due => V.Date(due),
+        DeadlineKind.Year when item.Year is { } year => $"Trong năm {year}",
+        _ => "Thường xuyên",
+    };
+
+    /// <summary>When a milestone was done and by what: the date and the decision or link.</summary>
+    private static string Evidence(TaskMilestoneItem item) =>
+        string.Join(", ", new[] { item.StatusOn is { } on ? V.Date(on) : null, item.DecisionRef, item.Link }.Where(part => part is not null));
 
     private static string Judgement(bool? met) => met switch
     {

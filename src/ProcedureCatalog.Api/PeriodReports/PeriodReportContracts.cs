@@ -1,3 +1,4 @@
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -8,22 +9,26 @@ namespace ProcedureCatalog.Api.PeriodReports;
 /// </summary>
 /// <param name="Period">The period: its report date, the days it covers, the previous and the next report dates.</param>
 /// <param name="Jurisdiction">The jurisdiction reported on.</param>
+/// <param name="Plans">The jurisdiction's plans of the program, whose tasks the report follows.</param>
 /// <param name="Scoreboard">The scoreboard on the report date (the targets of its year), as GET /reports/scoreboard answers it.</param>
 /// <param name="Previous">The scoreboard on the previous report date; null when that date is before the program's first report (no previous report).</param>
 /// <param name="Changes">Each indicator of the scoreboard against the previous report.</param>
 /// <param name="Cuts">Procedures whose processing time or compliance cost in force on the report date is lower than on the previous report date, with the decision in force.</param>
 /// <param name="Abolished">Procedures abolished in the period.</param>
 /// <param name="Laggards">The procedures furthest below the year's target on the report date, for time and for cost.</param>
+/// <param name="Tasks">The milestones of the plans' tasks done in the period, overdue on the report date and due until the next report.</param>
 /// <param name="Trend">The time and cost reductions at the report day of every month from the program's baseline date to the report date.</param>
 public sealed record PeriodReport(
     ReportPeriod Period,
     ReportJurisdiction Jurisdiction,
+    IReadOnlyList<Plan> Plans,
     Scoreboard Scoreboard,
     Scoreboard? Previous,
     IReadOnlyList<IndicatorChange> Changes,
     IReadOnlyList<ProcedureCut> Cuts,
     IReadOnlyList<ProcedureAbolition> Abolished,
     PeriodLaggards Laggards,
+    PeriodTasks Tasks,
     IReadOnlyList<ReductionPoint> Trend);
 
 /// <param name="Code">VN or a province code.</param>
@@ -57,3 +62,9 @@ public sealed record ProcedureAbolition(long ProcedureId, string Code, string Na
 
 /// <summary>The laggards on the report date: the first <see cref="PeriodReports.LaggardsListed"/> of each measure, lowest reduction first, with how many there are.</summary>
 public sealed record PeriodLaggards(LaggardReport Time, LaggardReport Cost);
+
+/// <summary>The plans' milestones, each list as the task reports give it (GET /reports/tasks/done, overdue, due).</summary>
+/// <param name="Done">Done in the period: done on the report date, the done entry dated in the period.</param>
+/// <param name="Overdue">Overdue on the report date: not done, the deadline before it.</param>
+/// <param name="Due">Due until the next report: not done on the report date, the deadline from the report date to the next report date.</param>
+public sealed record PeriodTasks(TaskReport Done, TaskReport Overdue, TaskReport Due);

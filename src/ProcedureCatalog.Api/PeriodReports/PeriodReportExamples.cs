@@ -22,6 +22,7 @@ internal static class PeriodReportExamples
     public static readonly PeriodReport November = new(
         ReportCalendar.Period(PeriodKind.Month, 2026, 11, 22),
         new ReportJurisdiction("92", "Thành phố Cần Thơ"),
+        [Plans.PlanExamples.CanTho],
         Now,
         Before,
         PeriodReportMappings.Changes(Now, Before),
@@ -31,5 +32,6 @@ internal static class PeriodReportExamples
         ],
         [new ProcedureAbolition(47, "2.000355", "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm", "Sở Y tế thành phố Cần Thơ", new DateOnly(2026, 11, 15))],
         new PeriodLaggards(Time, Cost),
+        new PeriodTasks(Plans.PlanExamples.DoneReport, Plans.PlanExamples.OverdueReport, Plans.PlanExamples.DueReport),
         TrendExamples.Trend.Points.Select(ReductionPoint.Of).ToList());
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Infrastructure;
 using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -26,6 +27,17 @@ internal static class PeriodReports
         if (resolved is null)
         {
             return (null, problem);
+        }
+
+        // The report tells how the jurisdiction's plan is carried out: without a plan there is none to make.
+        var plans = await PlanQueries.List(connection, jurisdiction.Code, program, cancellationToken);
+        if (plans.Count == 0)
+        {
+            return (null, TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No plan of the jurisdiction",
+                detail: $"Jurisdiction {jurisdiction.Code} has no plan of program '{program}': its {EnumText.Of(period.Kind)}ly report follows the tasks of its plan. "
+                    + "Record the plan with POST /api/v1/plans and its tasks (or import its annex) first."));
         }
 
         var baseline = resolved.Basis.BaselineDate;
@@ -58,16 +70,34 @@ internal static class PeriodReports
         }
 
         var abolished = await PeriodReportQueries.Abolished(connection, jurisdiction.Code, period.PreviousReportDate, period.To, cancellationToken);
+        var tasks = await Tasks(connection, jurisdiction.Code, period, cancellationToken);
         var report = new PeriodReport(
             period,
             new ReportJurisdiction(jurisdiction.Code, jurisdiction.Name),
+            plans.Select(PlanMappings.ToContract).ToList(),
             board,
             previous,
             PeriodReportMappings.Changes(board, previous),
             cuts.OrderBy(cut => cut.Code, StringComparer.Ordinal).ThenBy(cut => cut.ProcedureId).ThenBy(cut => cut.Measure).ToList(),
             abolished.Select(PeriodReportMappings.ToContract).ToList(),
             new PeriodLaggards(laggards[0], laggards[1]),
+            tasks,
             points.Select(ReductionPoint.Of).ToList());
         return (report, null);
+    }
+
+    /// <summary>The milestones of the jurisdiction's plans done in the period, overdue on its report date, and due until the next report date, by the task reports.</summary>
+    private static async Task<PeriodTasks> Tasks(DbConnection connection, string jurisdiction, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var scope = new TaskScope(jurisdiction);
+        TaskReport Report(string kind, DateOnly asOf, DateOnly? from, DateOnly? to, string rule, IReadOnlyList<TaskMilestoneItem> items) =>
+            new(new TaskReportBasis(kind, asOf, from, to, jurisdiction, null, rule), TaskReportGroupBy.None, items.Count, [], items);
+        return new PeriodTasks(
+            Report("done", period.To, period.From, period.To, "Done on the report date, and the done entry is dated in the period.",
+                await TaskReports.DoneBetween(connection, scope, period.From, period.To, cancellationToken)),
+            Report("overdue", period.To, null, null, "Not done on the report date, and the deadline is before it.",
+                await TaskReports.OverdueOn(connection, scope, period.To, cancellationToken)),
+            Report("due", period.To, period.To, period.NextReportDate, "Not done on the report date, and the deadline is one of the days from the report date to the next report date.",
+                await TaskReports.DueBetween(connection, scope, period.To, period.NextReportDate, cancellationToken)));
     }
 }

@@ -1,5 +1,6 @@
 using MiniExcelLibs;
 using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -24,7 +25,7 @@ internal sealed record ReportFact(string Label, object? Value);
 internal sealed record IndicatorLine(ScoreboardIndicator Indicator, IndicatorChange Change);
 
 /// <summary>
-/// The periodic report as an XLSX workbook for analysts: one sheet per part of the report, each with Vietnamese
+/// The periodic report as an XLSX workbook for analysts: one sheet per part of the report (the task sheets as the task reports give them), each with Vietnamese
 /// headers in its first row and a row per item, numbers as number cells and dates as date cells, so that it opens
 /// right in an Excel of any regional settings. The same figures as the JSON, part by part.
 /// </summary>
@@ -40,8 +41,14 @@ internal static class PeriodWorkbook
         new WorkbookSheet<ProcedureAbolition>("Bãi bỏ trong kỳ", AbolitionColumns, report.Abolished),
         new WorkbookSheet<Laggard>("Chưa đạt - thời gian", ReportMappings.LaggardColumns(report.Laggards.Time), report.Laggards.Time.Results.Items),
         new WorkbookSheet<Laggard>("Chưa đạt - chi phí", ReportMappings.LaggardColumns(report.Laggards.Cost), report.Laggards.Cost.Results.Items),
+        TaskSheet("Nhiệm vụ hoàn thành", report.Tasks.Done),
+        TaskSheet("Nhiệm vụ quá hạn", report.Tasks.Overdue),
+        TaskSheet("Nhiệm vụ đến hạn", report.Tasks.Due),
         new WorkbookSheet<ReductionPoint>("Xu hướng", TrendColumns, report.Trend),
     ];
+
+    /// <summary>A task report as its own endpoint gives it as a table (<see cref="TaskReports.Columns"/>).</summary>
+    private static WorkbookSheet<TaskReportLine> TaskSheet(string name, TaskReport tasks) => new(name, TaskReports.Columns(tasks), TaskReports.Lines(tasks));
 
     public static byte[] Write(PeriodReport report)
     {
@@ -60,6 +67,7 @@ internal static class PeriodWorkbook
     [
         new("Đơn vị hành chính", report.Jurisdiction.Name),
         new("Mã đơn vị hành chính", report.Jurisdiction.Code),
+        .. report.Plans.Select(plan => new ReportFact("Kế hoạch", PeriodDocument.PlanName(plan))),
         new("Kỳ báo cáo", report.Period.Label),
         new("Loại kỳ", PeriodNames.Kind(report.Period.Kind)),
         new("Từ ngày", report.Period.From),
@@ -71,6 +79,9 @@ internal static class PeriodWorkbook
         new("Năm chỉ tiêu", report.Scoreboard.Basis.TargetYear),
         new("Số chỉ tiêu đạt", report.Scoreboard.IndicatorsMet),
         new("Số chỉ tiêu được đánh giá", report.Scoreboard.IndicatorsJudged),
+        new("Số nhiệm vụ hoàn thành trong kỳ", report.Tasks.Done.Count),
+        new("Số nhiệm vụ quá hạn", report.Tasks.Overdue.Count),
+        new("Số nhiệm vụ đến hạn trước kỳ sau", report.Tasks.Due.Count),
     ];
 
     public static IReadOnlyList<IndicatorLine> Lines(PeriodReport report) =>

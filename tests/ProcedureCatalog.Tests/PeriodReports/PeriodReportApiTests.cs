@@ -49,6 +49,29 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
     }
 
     [Fact]
+    public async Task ItsTasksAreThoseOfTheTaskReportsForThePeriod()
+    {
+        var report = await Json(November);
+        Assert.Equal(["56/KH-UBND"], report["plans"]!.AsArray().Select(plan => (string)plan!["number"]!).ToArray());
+        foreach (var (part, url) in new[]
+        {
+            ("done", "/api/v1/reports/tasks/done?jurisdiction=92&from=2026-10-23&to=2026-11-22"),
+            ("overdue", "/api/v1/reports/tasks/overdue?jurisdiction=92&asOf=2026-11-22"),
+            ("due", "/api/v1/reports/tasks/due?jurisdiction=92&asOf=2026-11-22&days=31"),
+        })
+        {
+            var milestones = report["tasks"]![part]!["milestones"]!;
+            Assert.True(JsonNode.DeepEquals((await Json(url))["milestones"], milestones), $"{part}: {milestones}");
+        }
+
+        // The sample's progress of Cần Thơ's plan: task 2 done on 10 November 2026, tasks 5 and 9.2 still in progress past their deadline.
+        var tasks = (await Report(November)).Tasks;
+        Assert.Contains(tasks.Done.Milestones, item => item.TaskNumber == "2" && item.DecisionRef == "2310/QĐ-UBND" && item.StatusOn == new DateOnly(2026, 11, 10));
+        Assert.NotEmpty(tasks.Overdue.Milestones);
+        Assert.All(tasks.Overdue.Milestones, item => Assert.True(item.DueBy < new DateOnly(2026, 11, 22)));
+    }
+
+    [Fact]
     public async Task ItsScoreboardsAreThoseOfTheReportDayAndOfThePreviousReportDay()
     {
         var report = await Json(November);
@@ -73,7 +96,8 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
     {
         var report = await Report(November);
         var sheets = OfficeFiles.Sheets(await client.Download(November, OfficeFiles.Xlsx));
-        Assert.Equal(["Thông tin", "Chỉ tiêu", "Cắt giảm trong kỳ", "Bãi bỏ trong kỳ", "Chưa đạt - thời gian", "Chưa đạt - chi phí", "Xu hướng"], sheets.Keys.ToArray());
+        Assert.Equal(["Thông tin", "Chỉ tiêu", "Cắt giảm trong kỳ", "Bãi bỏ trong kỳ", "Chưa đạt - thời gian", "Chưa đạt - chi phí",
+            "Nhiệm vụ hoàn thành", "Nhiệm vụ quá hạn", "Nhiệm vụ đến hạn", "Xu hướng"], sheets.Keys.ToArray());
 
         var facts = sheets["Thông tin"].Skip(1).ToDictionary(row => (string)row[0]!, row => row[1]);
         Assert.Equal(("Thành phố Cần Thơ", "2026-11"), (facts["Đơn vị hành chính"], facts["Kỳ báo cáo"]));
@@ -106,6 +130,9 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
         Assert.Equal([report.Abolished[0].Code], sheets["Bãi bỏ trong kỳ"].Skip(1).Select(row => (string)row[0]!).ToArray());
         Assert.Equal(report.Laggards.Time.Results.Items.Select(l => (object?)l.Code), sheets["Chưa đạt - thời gian"].Skip(1).Select(row => row[3]));
         Assert.Equal(report.Laggards.Cost.Results.Items.Select(l => (double?)(double)l.ReductionPct), sheets["Chưa đạt - chi phí"].Skip(1).Select(row => (double?)row[9]));
+        Assert.Equal(report.Tasks.Done.Milestones.Select(item => (object?)item.TaskNumber), sheets["Nhiệm vụ hoàn thành"].Skip(1).Select(row => row[6]));
+        Assert.Equal(report.Tasks.Overdue.Milestones.Select(item => (double?)item.DaysOverdue), sheets["Nhiệm vụ quá hạn"].Skip(1).Select(row => (double?)row[14]));
+        Assert.Equal(1, sheets["Nhiệm vụ đến hạn"].Count - report.Tasks.Due.Milestones.Count);
         Assert.Equal(report.Trend.Select(point => (double?)point.TimeReductionPct), sheets["Xu hướng"].Skip(1).Select(row => (double?)row[2]));
         Assert.Equal(report.Trend.Select(point => point.AsOf.ToDateTime(TimeOnly.MinValue).ToOADate()), sheets["Xu hướng"].Skip(1).Select(row => (double)row[0]!));
     }
@@ -142,6 +169,13 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
         var trend = tables.Single(table => table[0][0] == "Ngày số liệu");
         Assert.Equal(report.Trend.Select(point => (point.AsOf.ToString("dd/MM/yyyy"), VietnameseNumbers.Pct(point.TimeReductionPct), VietnameseNumbers.Pct(point.CostReductionPct))),
             trend.Skip(1).Select(row => (row[0], row[1], row[3])));
+
+        Assert.Contains($"Thực hiện Kế hoạch số 56/KH-UBND ngày 03/9/2025 của UBND thành phố Cần Thơ, Ủy ban nhân dân thành phố Cần Thơ báo cáo", text, StringComparison.Ordinal);
+        Assert.Contains($"{report.Tasks.Done.Count} nhiệm vụ hoàn thành trong kỳ, {report.Tasks.Overdue.Count} nhiệm vụ quá hạn", text, StringComparison.Ordinal);
+        var taskTables = tables.Where(table => table[0].Take(5).SequenceEqual(["STT", "Nhiệm vụ", "Nội dung", "Cơ quan chủ trì", "Thời hạn"])).ToList();
+        Assert.Equal(report.Tasks.Done.Milestones.Select(item => item.TaskNumber), taskTables[0].Skip(1).Select(row => row[1]));
+        Assert.Equal(report.Tasks.Overdue.Milestones.Select(item => (item.TaskNumber, item.DueBy!.Value.ToString("dd/MM/yyyy"))), taskTables[1].Skip(1).Select(row => (row[1], row[4])));
+        Assert.Contains(taskTables[0].Skip(1), row => row[5] == "10/11/2026, 2310/QĐ-UBND");
 
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
         var picture = Assert.Single(document.MainDocumentPart!.ImageParts);
@@ -196,10 +230,10 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
     [Fact]
     public async Task AJurisdictionsReportDayMovesItsPeriods()
     {
-        var current = await (await client.Get("/api/v1/jurisdictions/51")).ReadAs<Jurisdiction>(HttpStatusCode.OK);
-        await (await client.PutJson("/api/v1/jurisdictions/51", new JurisdictionUpdate(current.Name, current.Level, ReportDay: 5), HttpAssertions.Tag(current.Version)))
+        var current = await (await client.Get("/api/v1/jurisdictions/11")).ReadAs<Jurisdiction>(HttpStatusCode.OK);
+        await (await client.PutJson("/api/v1/jurisdictions/11", new JurisdictionUpdate(current.Name, current.Level, ReportDay: 5), HttpAssertions.Tag(current.Version)))
             .ReadAs<Jurisdiction>(HttpStatusCode.OK);
-        var report = await Report("/api/v1/reports/monthly?jurisdiction=51&month=2026-11");
+        var report = await Report("/api/v1/reports/monthly?jurisdiction=11&month=2026-11");
         Assert.Equal((5, new DateOnly(2026, 10, 6), new DateOnly(2026, 11, 5), new DateOnly(2026, 12, 5)),
             (report.Period.ReportDay, report.Period.From, report.Period.To, report.Period.NextReportDate));
         Assert.Equal(new DateOnly(2026, 11, 5), report.Trend[^1].AsOf);
@@ -238,8 +272,10 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
 
     [Theory]
     [InlineData("monthly?jurisdiction=77&month=2026-11")]
+    [InlineData("monthly?jurisdiction=51&month=2026-11")]
+    [InlineData("yearly?jurisdiction=VN&year=2025")]
     [InlineData("monthly?jurisdiction=92&month=2024-06")]
     [InlineData("monthly?jurisdiction=92&month=2026-11&program=no-such-program")]
-    public async Task AnUnknownJurisdictionOrProgramOrAYearWithoutTargetsIs404(string query) =>
+    public async Task AnUnknownJurisdictionOrProgramAJurisdictionWithoutAPlanOrAYearWithoutTargetsIs404(string query) =>
         await (await client.Get($"/api/v1/reports/{query}")).Problem(HttpStatusCode.NotFound);
 }
