@@ -29,6 +29,11 @@ internal static class PeriodReports
             return (null, problem);
         }
 
+        if (await ReportEndpoints.TariffProblem(connection, database.Dialect, ReportEndpoints.ScoreboardScope(jurisdiction.Code), resolved.Dates, cancellationToken) is { } noTariff)
+        {
+            return (null, noTariff);
+        }
+
         // The report tells how the jurisdiction's plan is carried out: without a plan there is none to make.
         var plans = await PlanQueries.List(connection, jurisdiction.Code, program, cancellationToken);
         if (plans.Count == 0)
