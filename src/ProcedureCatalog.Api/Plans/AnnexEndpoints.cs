@@ -10,13 +10,11 @@ namespace ProcedureCatalog.Api.Plans;
 
 public static class AnnexEndpoints
 {
-    private const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string XlsxMediaType = XlsxTable<object>.MediaType;
 
-    private static readonly IReadOnlyDictionary<string, ImportFormat> MediaTypes = new Dictionary<string, ImportFormat>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["text/csv"] = ImportFormat.Csv,
-        [XlsxMediaType] = ImportFormat.Xlsx,
-    };
+    /// <summary>An annex is a table: the catalogue import's CSV and XLSX.</summary>
+    private static readonly IReadOnlyDictionary<string, ImportFormat> MediaTypes = ImportFiles.MediaTypes
+        .Where(type => type.Value is ImportFormat.Csv or ImportFormat.Xlsx).ToDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static void MapPlanAnnex(this RouteGroupBuilder api)
     {
@@ -62,14 +60,13 @@ public static class AnnexEndpoints
         var path = Path.Combine(Path.GetTempPath(), $"annex-{Guid.NewGuid():N}.{EnumText.Of(format)}");
         try
         {
-            if (await Receive(request.Http, path, request.Cancellation) is { } tooLarge)
+            var limit = request.Http.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue.MaxJsonBodyBytes;
+            switch ((await Uploads.Receive(request.Http, path, limit, _ => null, request.Cancellation)).Refusal)
             {
-                return tooLarge;
-            }
-
-            if (new FileInfo(path).Length == 0)
-            {
-                return Problems.Invalid("body", "The file is empty.");
+                case ValidationProblem invalid:
+                    return invalid;
+                case ProblemHttpResult problem:
+                    return problem;
             }
 
             await using var write = await request.BeginWriteAsync();
@@ -117,38 +114,5 @@ public static class AnnexEndpoints
         {
             File.Delete(path);
         }
-    }
-
-    /// <summary>The body into a file of its own, counted against the body limit: a 413 beyond it.</summary>
-    private static async Task<ProblemHttpResult?> Receive(HttpContext context, string path, CancellationToken cancellationToken)
-    {
-        var limit = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue.MaxJsonBodyBytes;
-        long received = 0;
-        try
-        {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                received += read;
-                if (received > limit)
-                {
-                    throw new BadHttpRequestException("The body is over the limit.", StatusCodes.Status413PayloadTooLarge);
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            context.Response.Headers.Connection = "close";
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "The request body is too large",
-                detail: $"An annex is at most {limit:N0} bytes; nothing of it was kept.");
-        }
-
-        return null;
     }
 }

@@ -20,8 +20,9 @@ public sealed record AnnexMilestone(string? Label, DeadlineKind Kind, DateOnly? 
 /// <param name="LeadAgencies">The lead agencies: with agencyId where the name is one of the jurisdiction's agencies, the plan's words otherwise.</param>
 /// <param name="Milestones">The deadlines read from the deadline column, one milestone each.</param>
 public sealed record AnnexTask(
-    int Row, long? TaskId, string Number, string? ParentNumber, string? Section, string Content, IReadOnlyList<AgencyReference> LeadAgencies,
-    IReadOnlyList<AgencyReference> CoordinatingAgencies, string? DeadlineText, IReadOnlyList<AnnexMilestone> Milestones, string? ExpectedOutput);
+    int Row, long? TaskId, string Number, string? ParentNumber, string? Section, [property: MultiLineText] string Content, IReadOnlyList<AgencyReference> LeadAgencies,
+    IReadOnlyList<AgencyReference> CoordinatingAgencies, [property: MultiLineText] string? DeadlineText, IReadOnlyList<AnnexMilestone> Milestones,
+    [property: MultiLineText] string? ExpectedOutput);
 
 /// <summary>What an annex import did, or in a dry run would do.</summary>
 /// <param name="DryRun">Only read and checked: nothing was written.</param>
@@ -37,11 +38,12 @@ public sealed record AnnexImport(long PlanId, bool DryRun, int Rows, int Section
 /// <param name="Column">The column at fault, as the seed tables head it: STT, Nội dung thực hiện, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian thực hiện, Kết quả/Sản phẩm.</param>
 /// <param name="Text">The cell's text (at most 500 characters).</param>
 /// <param name="Message">Why it cannot be taken.</param>
-public sealed record AnnexRowError(int Row, string Column, string? Text, string Message);
+public sealed record AnnexRowError(int Row, string Column, [property: MultiLineText] string? Text, [property: MultiLineText] string Message);
 
 /// <summary>
-/// An annex with rows that cannot be taken: nothing was written. errors names each column with its rows; rowErrors
-/// gives each row, column, text and reason (the first 200; errorCount counts them all).
+/// An annex with rows that cannot be taken: nothing was written. errors names each column by its field name (number, content,
+/// leadAgencies, coordinatingAgencies, deadlineText, expectedOutput) with its rows; rowErrors gives each row, column as the
+/// table heads it, text and reason (the first 200; errorCount counts them all).
 /// </summary>
 public sealed class AnnexImportProblem : HttpValidationProblemDetails
 {
@@ -50,7 +52,7 @@ public sealed class AnnexImportProblem : HttpValidationProblemDetails
     }
 
     public AnnexImportProblem(IReadOnlyList<AnnexRowError> rows, int count)
-        : base(rows.GroupBy(error => error.Column).ToDictionary(group => group.Key, group => group.Select(error => $"Row {error.Row}: {error.Message}").ToArray()))
+        : base(rows.GroupBy(error => AnnexColumns.FieldOf(error.Column)).ToDictionary(group => group.Key, group => group.Select(error => $"Row {error.Row}: {error.Message}").ToArray()))
     {
         Status = StatusCodes.Status422UnprocessableEntity;
         Title = "Rows of the annex cannot be taken";
@@ -77,6 +79,18 @@ internal static class AnnexColumns
     public const string Output = "Kết quả/Sản phẩm";
 
     public static readonly IReadOnlyList<string> All = [Number, Content, Lead, Coordinating, Deadline, Output];
+
+    /// <summary>A column's field name, as a task's JSON names it, for the errors of a problem.</summary>
+    public static string FieldOf(string column) => column switch
+    {
+        Number => "number",
+        Content => "content",
+        Lead => "leadAgencies",
+        Coordinating => "coordinatingAgencies",
+        Deadline => "deadlineText",
+        Output => "expectedOutput",
+        _ => "columns",
+    };
 
     /// <summary>The headers each column goes by in the plans (and the API's own names), by <see cref="Key"/>.</summary>
     private static readonly Dictionary<string, string> ByKey = new (string Column, string[] Headers)[]
@@ -249,17 +263,17 @@ internal static partial class AnnexReader
         {
             if (AnnexColumns.Canonical(header) is not { } column)
             {
-                errors.Add(header, $"'{DeadlineText.Quote(header)}' is not a column of an annex; the columns are {string.Join(", ", AnnexColumns.All)}.");
+                errors.Add("columns", $"'{DeadlineText.Quote(header)}' is not a column of an annex; the columns are {string.Join(", ", AnnexColumns.All)}.");
             }
             else if (!seen.TryAdd(column, header))
             {
-                errors.Add(header, $"'{header}' and '{seen[column]}' are the same column ({column}); keep one.");
+                errors.Add(AnnexColumns.FieldOf(column), $"'{header}' and '{seen[column]}' are the same column ({column}); keep one.");
             }
         }
 
         foreach (var required in new[] { AnnexColumns.Number, AnnexColumns.Content }.Where(column => !seen.ContainsKey(column)))
         {
-            errors.Add(required, $"The annex has no column {required}; its first row names the columns: {string.Join(", ", AnnexColumns.All)}.");
+            errors.Add(AnnexColumns.FieldOf(required), $"The annex has no column {required}; its first row names the columns: {string.Join(", ", AnnexColumns.All)}.");
         }
     }
 

@@ -204,7 +204,7 @@ internal sealed record TaskAgencyRow
 }
 
 /// <summary>A milestone with its status on the date it was read for (the window of milestone_status_windows that holds it).</summary>
-internal sealed record MilestoneRow
+internal record MilestoneRow
 {
     public long Id { get; init; }
     public long TaskId { get; init; }

@@ -113,14 +113,9 @@ public static class PlanEndpoints
         }
 
         var program = input.Program ?? Reports.ReportText.DefaultProgram;
-        if (await References(write, input.Jurisdiction, program) is { } unfit)
+        if (await Unfit(write, input.Jurisdiction, program, input.Number, input.IssuedOn, null) is { } unfit)
         {
             return unfit;
-        }
-
-        if (await Twin(write, input.Jurisdiction, input.Number, input.IssuedOn, null) is { } twin)
-        {
-            return twin;
         }
 
         var id = await PlanQueries.Insert(write.Connection, write.Transaction, write.Dialect, input, program, write.Now, write.Cancellation);
@@ -147,14 +142,9 @@ public static class PlanEndpoints
         }
 
         var program = input.Program ?? Reports.ReportText.DefaultProgram;
-        if (await References(write, current.JurisdictionCode, program) is { } unfit)
+        if (await Unfit(write, current.JurisdictionCode, program, input.Number, input.IssuedOn, id) is { } unfit)
         {
             return unfit;
-        }
-
-        if (await Twin(write, current.JurisdictionCode, input.Number, input.IssuedOn, id) is { } twin)
-        {
-            return twin;
         }
 
         var updated = await Resource.Updated(request, write, current,
@@ -225,21 +215,24 @@ public static class PlanEndpoints
         return errors.Any ? Problems.Invalid(errors.ToDictionary()) : null;
     }
 
-    private static async Task<ProblemHttpResult?> References(CatalogWrite write, string jurisdiction, string program)
+    /// <summary>What the plan refers to that does not exist (422), then another plan of the jurisdiction with its number and date (409).</summary>
+    private static async Task<ProblemHttpResult?> Unfit(CatalogWrite write, string jurisdiction, string program, string? number, DateOnly? issuedOn, long? self)
     {
         var errors = new Errors();
         errors.When(await JurisdictionQueries.Find(write.Connection, jurisdiction, write.Cancellation, write.Transaction) is null,
             "jurisdiction", $"Jurisdiction '{jurisdiction}' does not exist.");
         errors.When(!await PlanQueries.ProgramExists(write.Connection, write.Transaction, program, write.Cancellation),
             "program", $"Reduction program '{program}' does not exist.");
-        return errors.Any ? Problems.Unprocessable(errors.ToDictionary()) : null;
-    }
+        if (errors.Any)
+        {
+            return Problems.Unprocessable(errors.ToDictionary());
+        }
 
-    private static async Task<ProblemHttpResult?> Twin(CatalogWrite write, string jurisdiction, string? number, DateOnly? issuedOn, long? self) =>
-        number is not null && issuedOn is { } date
-        && await PlanQueries.IdOfNumber(write.Connection, write.Transaction, jurisdiction, number.Trim(), date, write.Cancellation) is { } existing && existing != self
-            ? Problems.Conflict($"Jurisdiction '{jurisdiction}' already has plan {number.Trim()} of {date:yyyy-MM-dd} (id {existing}).")
-            : null;
+        return number is not null && issuedOn is { } date
+            && await PlanQueries.IdOfNumber(write.Connection, write.Transaction, jurisdiction, number.Trim(), date, write.Cancellation) is { } existing && existing != self
+                ? Problems.Conflict($"Jurisdiction '{jurisdiction}' already has plan {number.Trim()} of {date:yyyy-MM-dd} (id {existing}).")
+                : null;
+    }
 
     internal static Task<PlanRow?> Find(CatalogWrite write, long id) => PlanQueries.Find(write.Connection, id, write.Cancellation, write.Transaction);
 }

@@ -106,15 +106,10 @@ public static class PlanTaskEndpoints
     /// <param name="taskId">The task's id.</param>
     private static async Task<Results<Ok<PlanTask>, ProblemHttpResult>> Get(long planId, long taskId, [AsParameters] CatalogRequest request)
     {
-        await using var connection = await request.OpenAsync();
-        if (await PlanQueries.Find(connection, planId, request.Cancellation) is null)
+        var (task, problem) = await ReadOne(request, planId, taskId);
+        if (task is null)
         {
-            return Problems.NotFound("Plan", planId);
-        }
-
-        if ((await PlanMappings.ReadTasks(connection, planId, taskId, request.Clock.Today, request.Cancellation)).SingleOrDefault() is not { } task)
-        {
-            return Problems.NotFound("Plan task", $"{planId}/{taskId}");
+            return problem!;
         }
 
         Resource.SetETag(request.Http, task);
@@ -169,15 +164,10 @@ public static class PlanTaskEndpoints
         }
 
         await using var write = await request.BeginWriteAsync();
-        var (plan, current, problem) = await Open(request, write, planId, taskId);
+        var (plan, current, problem) = await Open(request, write, planId, taskId, ifMatchRequired: true);
         if (current is null)
         {
             return problem!;
-        }
-
-        if (Resource.Precondition(request, current) is { } precondition)
-        {
-            return precondition;
         }
 
         if (task.Task.Number != current.Number)
@@ -224,15 +214,10 @@ public static class PlanTaskEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(long planId, long taskId, [AsParameters] CatalogRequest request)
     {
         await using var write = await request.BeginWriteAsync();
-        var (plan, current, problem) = await Open(request, write, planId, taskId);
+        var (plan, current, problem) = await Open(request, write, planId, taskId, ifMatchRequired: true);
         if (current is null)
         {
             return problem!;
-        }
-
-        if (Resource.Precondition(request, current) is { } precondition)
-        {
-            return precondition;
         }
 
         if (current.Milestones.Sum(milestone => milestone.Progress.Count) is > 0 and var entries)
@@ -260,15 +245,10 @@ public static class PlanTaskEndpoints
     /// <param name="milestoneId">The milestone's id.</param>
     private static async Task<Results<Ok<IReadOnlyList<ProgressEntry>>, ProblemHttpResult>> ListProgress(long planId, long taskId, long milestoneId, [AsParameters] CatalogRequest request)
     {
-        await using var connection = await request.OpenAsync();
-        if (await PlanQueries.Find(connection, planId, request.Cancellation) is null)
+        var (task, problem) = await ReadOne(request, planId, taskId);
+        if (task is null)
         {
-            return Problems.NotFound("Plan", planId);
-        }
-
-        if ((await PlanMappings.ReadTasks(connection, planId, taskId, request.Clock.Today, request.Cancellation)).SingleOrDefault() is not { } task)
-        {
-            return Problems.NotFound("Plan task", $"{planId}/{taskId}");
+            return problem!;
         }
 
         return task.Milestones.FirstOrDefault(milestone => milestone.Id == milestoneId) is { } found
@@ -289,15 +269,10 @@ public static class PlanTaskEndpoints
         }
 
         await using var write = await request.BeginWriteAsync();
-        var (plan, task, problem) = await OpenMilestone(request, write, planId, taskId, milestoneId);
+        var (plan, task, problem) = await OpenMilestone(request, write, planId, taskId, milestoneId, ifMatchRequired: false);
         if (task is null)
         {
             return problem!;
-        }
-
-        if (Resource.PreconditionIfSent(request, task) is { } precondition)
-        {
-            return precondition;
         }
 
         var id = await PlanTaskQueries.InsertProgress(
@@ -320,15 +295,10 @@ public static class PlanTaskEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveProgress(long planId, long taskId, long milestoneId, long entryId, [AsParameters] CatalogRequest request)
     {
         await using var write = await request.BeginWriteAsync();
-        var (plan, task, problem) = await OpenMilestone(request, write, planId, taskId, milestoneId);
+        var (plan, task, problem) = await OpenMilestone(request, write, planId, taskId, milestoneId, ifMatchRequired: true);
         if (task is null)
         {
             return problem!;
-        }
-
-        if (Resource.Precondition(request, task) is { } precondition)
-        {
-            return precondition;
         }
 
         if (await PlanTaskQueries.DeleteProgress(write.Connection, write.Transaction, milestoneId, entryId, write.Cancellation) == 0)
@@ -357,8 +327,12 @@ public static class PlanTaskEndpoints
         return request.Refuse(plan.JurisdictionCode) is { } refused ? (null, refused) : (plan, null);
     }
 
-    /// <summary>The plan and the task to change, or why not: the plan's 404 or 403, then the task's 404.</summary>
-    private static async Task<(PlanRow? Plan, PlanTask? Task, ProblemHttpResult? Problem)> Open(CatalogRequest request, CatalogWrite write, long planId, long taskId)
+    /// <summary>
+    /// The plan and the task to change, or why not: the plan's 404 or 403, the task's 404, then If-Match: required for a change of
+    /// the task (428 without, 412 when stale), checked when sent for an addition to it (412 when stale).
+    /// </summary>
+    private static async Task<(PlanRow? Plan, PlanTask? Task, ProblemHttpResult? Problem)> Open(
+        CatalogRequest request, CatalogWrite write, long planId, long taskId, bool ifMatchRequired)
     {
         var (plan, problem) = await OpenPlan(request, write, planId);
         if (plan is null)
@@ -367,14 +341,20 @@ public static class PlanTaskEndpoints
         }
 
         var task = (await PlanMappings.ReadTasks(write.Connection, planId, taskId, request.Clock.Today, write.Cancellation, write.Transaction)).SingleOrDefault();
-        return task is null ? (plan, null, Problems.NotFound("Plan task", $"{planId}/{taskId}")) : (plan, task, null);
+        if (task is null)
+        {
+            return (plan, null, Problems.NotFound("Plan task", $"{planId}/{taskId}"));
+        }
+
+        var precondition = ifMatchRequired ? Resource.Precondition(request, task) : Resource.PreconditionIfSent(request, task);
+        return precondition is null ? (plan, task, null) : (plan, null, precondition);
     }
 
     /// <summary>As <see cref="Open"/>, and the milestone must be the task's (404 otherwise).</summary>
     private static async Task<(PlanRow? Plan, PlanTask? Task, ProblemHttpResult? Problem)> OpenMilestone(
-        CatalogRequest request, CatalogWrite write, long planId, long taskId, long milestoneId)
+        CatalogRequest request, CatalogWrite write, long planId, long taskId, long milestoneId, bool ifMatchRequired)
     {
-        var (plan, task, problem) = await Open(request, write, planId, taskId);
+        var (plan, task, problem) = await Open(request, write, planId, taskId, ifMatchRequired);
         if (task is null)
         {
             return (null, null, problem);
@@ -383,6 +363,19 @@ public static class PlanTaskEndpoints
         return task.Milestones.Any(milestone => milestone.Id == milestoneId)
             ? (plan, task, null)
             : (null, null, Problems.NotFound("Milestone", $"{planId}/{taskId}/{milestoneId}"));
+    }
+
+    /// <summary>One task of a plan to read, or the plan's or the task's 404.</summary>
+    private static async Task<(PlanTask? Task, ProblemHttpResult? Problem)> ReadOne(CatalogRequest request, long planId, long taskId)
+    {
+        await using var connection = await request.OpenAsync();
+        if (await PlanQueries.Find(connection, planId, request.Cancellation) is null)
+        {
+            return (null, Problems.NotFound("Plan", planId));
+        }
+
+        var task = (await PlanMappings.ReadTasks(connection, planId, taskId, request.Clock.Today, request.Cancellation)).SingleOrDefault();
+        return task is null ? (null, Problems.NotFound("Plan task", $"{planId}/{taskId}")) : (task, null);
     }
 
     private static async Task<PlanTask> Read(CatalogRequest request, CatalogWrite write, long planId, long taskId) =>

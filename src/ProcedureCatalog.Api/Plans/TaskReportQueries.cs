@@ -8,11 +8,9 @@ namespace ProcedureCatalog.Api.Plans;
 /// <param name="PlanId">One plan; null for every plan of the jurisdiction.</param>
 public sealed record TaskScope(string? Jurisdiction = null, long? PlanId = null);
 
-/// <summary>A milestone with its task, plan and status on the date the report reads it for.</summary>
-internal sealed record MilestoneStatusRow
+/// <summary>A milestone with its status on the date the report reads it for, its task, its plan and the evidence of the entry that gives the status.</summary>
+internal sealed record MilestoneStatusRow : MilestoneRow
 {
-    public long MilestoneId { get; init; }
-    public long TaskId { get; init; }
     public long PlanId { get; init; }
     public required string JurisdictionCode { get; init; }
     public string? PlanNumber { get; init; }
@@ -20,14 +18,6 @@ internal sealed record MilestoneStatusRow
     public required string PlanTitle { get; init; }
     public required string TaskNumber { get; init; }
     public required string Content { get; init; }
-    public int Position { get; init; }
-    public string? Label { get; init; }
-    public required string DeadlineKind { get; init; }
-    public DateOnly? DueOn { get; init; }
-    public int? DueYear { get; init; }
-    public DateOnly? DueBy { get; init; }
-    public required string Status { get; init; }
-    public DateOnly? StatusOn { get; init; }
     public string? DecisionRef { get; init; }
     public string? Link { get; init; }
     public string? Notes { get; init; }
@@ -42,8 +32,8 @@ internal static class TaskReportQueries
 {
     private const string Select =
         """
-        SELECT w.milestone_id, w.task_id, w.plan_id, w.jurisdiction_code, p.number AS plan_number, p.issued_on AS plan_issued_on, p.title AS plan_title,
-               t.number AS task_number, t.content, m.position, m.label, m.deadline_kind, m.due_on, m.due_year, w.due_by, w.status,
+        SELECT w.milestone_id AS id, w.task_id, w.plan_id, w.jurisdiction_code, p.number AS plan_number, p.issued_on AS plan_issued_on, p.title AS plan_title,
+               t.number AS task_number, t.content, m.position, m.label, m.deadline_kind, m.due_on, m.due_year, w.due_by, w.status, w.progress_id,
                CASE WHEN w.progress_id IS NULL THEN NULL ELSE w.valid_from END AS status_on, e.decision_ref, e.link, e.notes
         FROM milestone_status_windows w
         INNER JOIN plan_milestones m ON m.id = w.milestone_id

@@ -79,7 +79,7 @@ internal static class TaskReports
             .Select(row => new TaskMilestoneItem(
                 row.PlanId, row.JurisdictionCode, row.PlanNumber, row.PlanIssuedOn, row.PlanTitle, row.TaskId, row.TaskNumber, row.Content,
                 byTask[row.TaskId].OrderBy(lead => lead.Position).Select(PlanMappings.ToContract).ToList(),
-                row.MilestoneId, row.Label, EnumText<DeadlineKind>.Parse(row.DeadlineKind), row.DueOn, row.DueYear, row.DueBy,
+                row.Id, row.Label, EnumText<DeadlineKind>.Parse(row.DeadlineKind), row.DueOn, row.DueYear, row.DueBy,
                 EnumText<ProgressStatus>.Parse(row.Status), row.StatusOn, row.DecisionRef, row.Link, row.Notes, daysOverdue(row), daysLeft(row)))
             .ToList();
     }

@@ -140,66 +140,30 @@ public static class TransferEndpoints
     private static async Task<(long Bytes, IResult? Refusal)> Receive(
         HttpContext context, ImportWorker worker, string path, long budget, CancellationToken cancellationToken)
     {
-        // Kestrel stops a body without a length at the same limit; counting here too keeps the rule whatever the server.
         var limit = context.RequestServices.GetRequiredService<IOptionsMonitor<LimitsOptions>>().CurrentValue.MaxImportBytes;
-        long received = 0;
+        long counted = 0;
         try
         {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.WriteThrough))
+            return await Uploads.Receive(context, path, limit, read =>
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await context.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+                if (worker.AddUploading(read) > budget)
                 {
-                    received += read;
-                    if (received > limit)
-                    {
-                        throw new BadHttpRequestException("The body is over the limit.", StatusCodes.Status413PayloadTooLarge);
-                    }
-
-                    if (worker.AddUploading(read) > budget)
-                    {
-                        worker.AddUploading(-read);
-                        received -= read;
-                        File.Delete(path);
-                        context.Response.Headers.RetryAfter = "60";
-                        context.Response.Headers.Connection = "close";
-                        return (received, TypedResults.Problem(
-                            statusCode: StatusCodes.Status503ServiceUnavailable,
-                            title: "Too many imports are waiting",
-                            detail: "The uploads waiting for their import already hold as much disk as the service allows. Try again when they have run (Retry-After)."));
-                    }
-
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    worker.AddUploading(-read);
+                    context.Response.Headers.RetryAfter = "60";
+                    context.Response.Headers.Connection = "close";
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status503ServiceUnavailable,
+                        title: "Too many imports are waiting",
+                        detail: "The uploads waiting for their import already hold as much disk as the service allows. Try again when they have run (Retry-After).");
                 }
-            }
 
-            if (received == 0)
-            {
-                File.Delete(path);
-                return (0, Problems.Invalid("body", "The file is empty."));
-            }
-
-            return (received, null);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            File.Delete(path);
-            context.Response.Headers.Connection = "close";
-            return (received, TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "The request body is too large",
-                detail: $"This operation takes at most {limit:N0} bytes; nothing of the upload was kept."));
-        }
-        catch
-        {
-            // The client went away or the body broke off: nothing of it stays.
-            File.Delete(path);
-            throw;
+                counted += read;
+                return null;
+            }, cancellationToken);
         }
         finally
         {
-            worker.AddUploading(-received);
+            worker.AddUploading(-counted);
         }
     }
 

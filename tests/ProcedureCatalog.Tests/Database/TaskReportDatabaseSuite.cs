@@ -95,7 +95,7 @@ public abstract class TaskReportDatabaseSuite<TTarget>(TTarget target) where TTa
     }
 
     private static string[] Names(Plan plan, IEnumerable<MilestoneStatusRow> rows) =>
-        rows.Select(row => plan.Milestones.Single(entry => entry.Value == row.MilestoneId).Key).ToArray();
+        rows.Select(row => plan.Milestones.Single(entry => entry.Value == row.Id).Key).ToArray();
 
     [Theory]
     [InlineData("2026-06-30")]
@@ -177,12 +177,12 @@ public abstract class TaskReportDatabaseSuite<TTarget>(TTarget target) where TTa
         await using var connection = await database.OpenAsync(Cancel);
         var on = Day("2026-07-01");
         var ofDienBien = await TaskReportQueries.OverdueOn(connection, new TaskScope("11"), on, Cancel);
-        Assert.Contains(ofDienBien, row => row.MilestoneId == dienBien.Milestones["M1"]);
+        Assert.Contains(ofDienBien, row => row.Id == dienBien.Milestones["M1"]);
         Assert.All(ofDienBien, row => Assert.Equal("11", row.JurisdictionCode));
         Assert.DoesNotContain(ofDienBien, row => row.PlanId == canTho.Id);
         var everywhere = await TaskReportQueries.OverdueOn(connection, new TaskScope(), on, Cancel);
-        Assert.Contains(everywhere, row => row.MilestoneId == canTho.Milestones["M1"]);
-        Assert.Contains(everywhere, row => row.MilestoneId == dienBien.Milestones["M1"]);
+        Assert.Contains(everywhere, row => row.Id == canTho.Milestones["M1"]);
+        Assert.Contains(everywhere, row => row.Id == dienBien.Milestones["M1"]);
     }
 
     [Fact]

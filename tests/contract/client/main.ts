@@ -2,7 +2,8 @@
 // (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
 // reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, reads reports
 // (JSON and CSV), the trend (and its chart) and the monthly report (and its Word document), and follows the change
-// feed with its cursor, against the running service.
+// feed with its cursor, then makes a plan of 92 with a task, records its progress, imports an annex and reads the task
+// reports, against the running service.
 //
 //   API_URL=http://127.0.0.1:5190 PC_API_KEY=pck_… node ../.build/client/main.js      (after `tsc -p client`)
 //
@@ -13,6 +14,8 @@ import type { components, paths } from './schema.js';
 type ProcedureCreate = components['schemas']['ProcedureCreate'];
 type ProcedureUpsert = components['schemas']['ProcedureUpsert'];
 type Change = components['schemas']['Change'];
+type PlanCreate = components['schemas']['PlanCreate'];
+type PlanTaskInput = components['schemas']['PlanTaskInput'];
 
 const baseUrl = process.env['API_URL'] ?? 'http://127.0.0.1:5190';
 const apiKey = process.env['PC_API_KEY'];
@@ -173,7 +176,65 @@ async function main(): Promise<void> {
   check(`GetScoreboard as CSV (Accept: text/csv) answers a header and a row per indicator (${rows.length - 1})`,
     csv.response.status === 200 && (csv.response.headers.get('content-type') ?? '').startsWith('text/csv') && rows.length === (scoreboard?.indicators.length ?? -1) + 1, rows.slice(0, 2));
 
+  await plans(code, agency.id);
   await periodReports();
+}
+
+/** A plan of 92 with a task, the task's progress, an annex imported, and the task reports over it. */
+async function plans(code: string, agencyId: number): Promise<void> {
+  const planInput: PlanCreate = {
+    jurisdiction: '92', number: `${code}/KH-UBND`, issuedOn: '2026-01-15', issuer: 'UBND thành phố Cần Thơ',
+    title: 'Kế hoạch kiểm soát TTHC (thử từ client TypeScript)', program: null,
+  };
+  const plan = await client.POST('/api/v1/plans', { body: planInput });
+  check('CreatePlan answers 201 with the plan and its ETag', plan.response.status === 201 && plan.data?.number === planInput.number
+    && Boolean(plan.response.headers.get('etag')), plan.error);
+  if (!plan.data) throw new Error('no plan created');
+  const planId = plan.data.id;
+
+  const taskInput: PlanTaskInput = {
+    number: '1', section: 'I. Cắt giảm, đơn giản hóa TTHC', content: 'Chủ động giảm ít nhất 30% thời gian giải quyết của các TTHC',
+    leadAgencies: [{ agencyId, name: null }, { agencyId: null, name: 'Các sở, ban, ngành thành phố' }], coordinatingAgencies: [],
+    deadlineText: 'Trước ngày 30 tháng 8 năm 2025', milestones: [{ id: null, kind: 'date', dueOn: '2025-08-30', year: null, label: null }],
+    expectedOutput: 'Quyết định thông qua phương án đơn giản hóa TTHC',
+  };
+  const task = await client.POST('/api/v1/plans/{planId}/tasks', { params: { path: { planId } }, body: taskInput });
+  const milestone = task.data?.milestones[0];
+  check('AddPlanTask answers 201 with a milestone due by 2025-08-30, not started', task.response.status === 201 && milestone?.dueBy === '2025-08-30'
+    && milestone.status === 'not-started', task.error);
+  if (!task.data || !milestone) throw new Error('no task added');
+  const taskId = task.data.id;
+  const done = await client.POST('/api/v1/plans/{planId}/tasks/{taskId}/milestones/{milestoneId}/progress', {
+    params: { path: { planId, taskId, milestoneId: milestone.id } },
+    body: { on: '2025-08-28', status: 'done', decisionRef: '1452/QĐ-UBND', link: null, notes: null },
+  });
+  check('RecordMilestoneProgress answers 201 with the entry', done.response.status === 201 && done.data?.status === 'done', done.error);
+  const evidence = await client.POST('/api/v1/plans/{planId}/tasks/{taskId}/milestones/{milestoneId}/progress', {
+    params: { path: { planId, taskId, milestoneId: milestone.id } }, body: { on: '2025-08-28', status: 'done', decisionRef: null, link: null, notes: null },
+  });
+  check('done without evidence is a 400 problem naming decisionRef', evidence.response.status === 400 && evidence.error !== undefined
+    && 'errors' in evidence.error && Object.keys(evidence.error.errors ?? {}).includes('decisionRef'), evidence.error);
+  const read = await client.GET('/api/v1/plans/{planId}/tasks/{taskId}', { params: { path: { planId, taskId } } });
+  check('GetPlanTask reads it done on 2025-08-28, version 2', read.data?.milestones[0]?.status === 'done' && read.data.milestones[0].statusOn === '2025-08-28'
+    && read.data.version === 2, read.error);
+
+  const annex = 'STT,Nội dung thực hiện,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện,Kết quả/Sản phẩm\n'
+    + '2,"Thực hiện trực tuyến, thông suốt","Sở Tài chính, Sở Khoa học và Công nghệ",Văn phòng UBND thành phố,Hoàn thành trước ngày 31 tháng 8 năm 2025,\n'
+    + '3,Rà soát quy trình,UBND cấp xã,,"Kiến nghị năm 2025 trước ngày 20 tháng 6 năm 2025 và năm 2026 trước ngày 20 tháng 6 năm 2026",\n';
+  const imported = await client.POST('/api/v1/plans/{planId}/annex', {
+    params: { path: { planId }, query: { dryRun: true } }, body: annex, bodySerializer: (body: string) => body, headers: { 'Content-Type': 'text/csv' },
+  });
+  check('ImportPlanAnnex (dry run) reads 2 tasks and 3 milestones', imported.response.status === 200 && imported.data?.tasks === 2 && imported.data.milestones === 3, imported.error);
+
+  const overdue = await client.GET('/api/v1/reports/tasks/overdue', { params: { query: { jurisdiction: '92', asOf: '2026-11-22', groupBy: 'agency' } } });
+  const report = json(overdue.data);
+  check(`GetOverdueTasks (92, 2026-11-22) answers ${report?.count ?? 0} milestones in ${report?.groups.length ?? 0} groups`,
+    overdue.response.status === 200 && (report?.count ?? 0) > 0 && (report?.groups.length ?? 0) > 0, overdue.error);
+  const doneCsv = await client.GET('/api/v1/reports/tasks/done', {
+    params: { query: { planId: String(planId), from: '2025-08-01', to: '2025-08-31' } }, headers: { Accept: 'text/csv' }, parseAs: 'text',
+  });
+  const lines = typeof doneCsv.data === 'string' ? doneCsv.data.replace(/^\uFEFF/, '').trim().split(/\r?\n/) : [];
+  check('GetTasksDone as CSV has the task done in August 2025', doneCsv.response.status === 200 && lines.length === 2 && lines[1]!.includes('1452/QĐ-UBND'), lines);
 }
 
 /** The trend of Cần Thơ (a point on every 22nd, the chart as PNG) and its monthly report (JSON, and the Word document's bytes). */

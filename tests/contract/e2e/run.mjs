@@ -729,6 +729,162 @@ await section('Import (ImportCatalogue, GetImport)', async () => {
   await h.request('unknown id', 'GetImport', 'GET', `${api}/imports/0000000000000000000000000000dead`, { expect: 404 });
 });
 
+/** A milestone of a task's body: every member present, as the document requires (null where it does not apply). */
+function milestoneOf(kind, members = {}) {
+  return { id: null, kind, dueOn: null, year: null, label: null, ...members };
+}
+
+/** A progress entry's body. */
+function progressOf(status, members = {}) {
+  return { on: '2025-07-01', status, decisionRef: null, link: null, notes: null, ...members };
+}
+
+const ANNEX_COLUMNS = 'STT,Nội dung thực hiện,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện,Kết quả/Sản phẩm';
+
+/** An annex in the shape of the seed tables: a section heading, a task, a task under it with two deadlines. */
+function annex(first) {
+  return `${ANNEX_COLUMNS}\nII,"Cắt giảm, đơn giản hóa TTHC nội bộ",,,,\n`
+    + `${first},"Rà soát, trình công bố đầy đủ các TTHC nội bộ","Các sở, ban, ngành thành phố","Văn phòng UBND thành phố; UBND cấp xã",Hoàn thành trước ngày 30 tháng 4 năm 2025,Quyết định công bố TTHC\n`
+    + `${first}.1,Số hóa hồ sơ,UBND cấp xã,,"Đối với TTHC liên quan đến doanh nghiệp hoàn thành trước ngày 25 tháng 12 năm 2025; đối với các TTHC còn lại theo lộ trình đến năm 2026.",\n`;
+}
+
+await section('Plans, their tasks, progress and annex (Plans)', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  const plans = `${api}/plans`;
+  await h.request('of Cần Thơ', 'ListPlans', 'GET', plans, { query: { jurisdiction: '92', program: 'resolution-66' }, expect: 200 });
+  await h.request('jurisdiction not a code', 'ListPlans', 'GET', plans, { query: { jurisdiction: 'Cần Thơ' }, expect: 400 });
+
+  const body = { jurisdiction: j, number: `${run}/KH-UBND`, issuedOn: '2026-01-15', issuer: `UBND tỉnh Kiểm thử ${j}`, title: `Kế hoạch kiểm thử ${run}`, program: 'resolution-66' };
+  const created = await h.request('create', 'CreatePlan', 'POST', plans, { body, expect: 201 });
+  const planId = need(created.json?.id, 'the plan id');
+  state.plan = planId;
+  await h.request('the same number and date again', 'CreatePlan', 'POST', plans, { body, expect: 409 });
+  await h.request('a number without its date', 'CreatePlan', 'POST', plans, { body: { ...body, issuedOn: null }, expect: 400 });
+  await h.request('an unknown program', 'CreatePlan', 'POST', plans, { body: { ...body, number: `${run}/KH-X`, program: 'no-such-program' }, expect: 422 });
+  const other = await h.request('a second plan', 'CreatePlan', 'POST', plans, { body: { ...body, number: `${run}/KH-2`, title: `Kế hoạch thứ hai ${run}` }, expect: 201 });
+  const otherId = need(other.json?.id, 'the second plan id');
+
+  const read = await readWithETag('get', 'GetPlan', `${plans}/${planId}`);
+  await h.request('unknown plan', 'GetPlan', 'GET', `${plans}/${UNKNOWN_ID}`, { expect: 404 });
+  const update = { number: body.number, issuedOn: body.issuedOn, issuer: body.issuer, title: `${body.title} (sửa đổi)`, program: 'resolution-66' };
+  await h.request('without If-Match', 'UpdatePlan', 'PUT', `${plans}/${planId}`, { body: update, expect: 428 });
+  const updated = await h.request('update with If-Match', 'UpdatePlan', 'PUT', `${plans}/${planId}`, { body: update, ifMatch: need(read.etag, 'the plan ETag'), expect: 200 });
+  await h.request('stale If-Match', 'UpdatePlan', 'PUT', `${plans}/${planId}`, { body: update, ifMatch: older(updated.etag), expect: 412 });
+  await h.request('program not a code', 'UpdatePlan', 'PUT', `${plans}/${planId}`, { body: { ...update, program: 'Nghị quyết 66' }, ifMatch: '*', lenient: true, expect: 400 });
+  await h.request('an unknown program', 'UpdatePlan', 'PUT', `${plans}/${planId}`, { body: { ...update, program: 'no-such-program' }, ifMatch: '*', expect: 422 });
+  await h.request('the number and date of another plan', 'UpdatePlan', 'PUT', `${plans}/${otherId}`, { body: update, ifMatch: '*', expect: 409 });
+  await h.request('unknown plan', 'UpdatePlan', 'PUT', `${plans}/${UNKNOWN_ID}`, { body: update, ifMatch: '*', expect: 404 });
+
+  const tasks = `${plans}/${planId}/tasks`;
+  const task = {
+    number: '1', section: 'I. Cắt giảm, đơn giản hóa TTHC', content: 'Chủ động giảm ít nhất 30% thời gian giải quyết của các TTHC',
+    leadAgencies: [{ agencyId: need(state.agency, 'an agency of the test jurisdiction'), name: null }, { agencyId: null, name: 'Các sở, ban, ngành' }],
+    coordinatingAgencies: [{ agencyId: null, name: 'UBND cấp xã' }], deadlineText: 'Trước ngày 30 tháng 8 năm 2025; thường xuyên',
+    milestones: [milestoneOf('date', { dueOn: '2025-08-30' }), milestoneOf('ongoing')], expectedOutput: 'Quyết định thông qua phương án đơn giản hóa TTHC',
+  };
+  const added = await h.request('add', 'AddPlanTask', 'POST', tasks, { body: task, expect: 201 });
+  const taskId = need(added.json?.id, 'the task id');
+  const [milestone, ongoing] = [need(added.json?.milestones?.[0]?.id, 'the first milestone'), need(added.json?.milestones?.[1]?.id, 'the second milestone')];
+  state.task = taskId;
+  state.milestone = milestone;
+  state.taskBody = task;
+  const second = await h.request('a second task', 'AddPlanTask', 'POST', tasks, { body: { ...task, number: '2', milestones: [] }, expect: 201 });
+  const secondId = need(second.json?.id, 'the second task id');
+  await h.request('the same number again', 'AddPlanTask', 'POST', tasks, { body: task, expect: 409 });
+  await h.request('a date deadline without its date', 'AddPlanTask', 'POST', tasks, { body: { ...task, number: '3', milestones: [milestoneOf('date')] }, expect: 400 });
+  await h.request('under a task the plan lacks', 'AddPlanTask', 'POST', tasks, { body: { ...task, number: '9.1' }, expect: 422 });
+  await h.request('unknown plan', 'AddPlanTask', 'POST', `${plans}/${UNKNOWN_ID}/tasks`, { body: task, expect: 404 });
+  const listed = await h.request('list', 'ListPlanTasks', 'GET', tasks, { expect: 200 });
+  h.check('ListPlanTasks gives the tasks in the plan\'s numbering', JSON.stringify(listed.json?.map((item) => item.number)) === '["1","2"]', JSON.stringify(listed.json?.map((item) => item.number)));
+  await h.request('unknown plan', 'ListPlanTasks', 'GET', `${plans}/${UNKNOWN_ID}/tasks`, { expect: 404 });
+  const taskRead = await readWithETag('get', 'GetPlanTask', `${tasks}/${taskId}`);
+  await h.request('unknown task', 'GetPlanTask', 'GET', `${tasks}/${UNKNOWN_ID}`, { expect: 404 });
+
+  const change = { ...task, milestones: [milestoneOf('date', { id: milestone, dueOn: '2025-09-30' }), milestoneOf('ongoing', { id: ongoing })] };
+  await h.request('without If-Match', 'ChangePlanTask', 'PUT', `${tasks}/${taskId}`, { body: change, expect: 428 });
+  const changed = await h.request('with If-Match', 'ChangePlanTask', 'PUT', `${tasks}/${taskId}`, { body: change, ifMatch: need(taskRead.etag, 'the task ETag'), expect: 200 });
+  await h.request('stale If-Match', 'ChangePlanTask', 'PUT', `${tasks}/${taskId}`, { body: change, ifMatch: older(changed.etag), expect: 412 });
+  await h.request('a year deadline without its year', 'ChangePlanTask', 'PUT', `${tasks}/${taskId}`, { body: { ...change, milestones: [milestoneOf('year')] }, ifMatch: '*', expect: 400 });
+  await h.request('the number of another task', 'ChangePlanTask', 'PUT', `${tasks}/${secondId}`, { body: { ...task, milestones: [] }, ifMatch: '*', expect: 409 });
+  await h.request('a milestone of another task', 'ChangePlanTask', 'PUT', `${tasks}/${secondId}`, { body: { ...task, number: '2', milestones: [milestoneOf('ongoing', { id: milestone })] }, ifMatch: '*', expect: 422 });
+  await h.request('unknown task', 'ChangePlanTask', 'PUT', `${tasks}/${UNKNOWN_ID}`, { body: change, ifMatch: '*', expect: 404 });
+
+  const progress = `${tasks}/${taskId}/milestones/${milestone}/progress`;
+  const started = await h.request('in progress', 'RecordMilestoneProgress', 'POST', progress, { body: progressOf('in-progress', { notes: 'Đang rà soát.' }), expect: 201 });
+  await h.request('done without evidence', 'RecordMilestoneProgress', 'POST', progress, { body: progressOf('done', { on: '2025-08-20' }), expect: 400 });
+  const current = await h.request('the task after the first entry', 'GetPlanTask', 'GET', `${tasks}/${taskId}`, { expect: 200 });
+  await h.request('stale If-Match', 'RecordMilestoneProgress', 'POST', progress, { body: progressOf('done', { on: '2025-08-20', decisionRef: '1452/QĐ-UBND' }), ifMatch: older(current.etag), expect: 412 });
+  await h.request('done, with its decision', 'RecordMilestoneProgress', 'POST', progress, { body: progressOf('done', { on: '2025-08-20', decisionRef: '1452/QĐ-UBND' }), ifMatch: current.etag, expect: 201 });
+  await h.request('unknown milestone', 'RecordMilestoneProgress', 'POST', `${tasks}/${taskId}/milestones/${UNKNOWN_ID}/progress`, { body: progressOf('in-progress'), expect: 404 });
+  const history = await h.request('list', 'ListMilestoneProgress', 'GET', progress, { expect: 200 });
+  h.check('the milestone\'s progress is its two entries in date order', JSON.stringify(history.json?.map((entry) => entry.status)) === '["in-progress","done"]', JSON.stringify(history.json));
+  await h.request('unknown milestone', 'ListMilestoneProgress', 'GET', `${tasks}/${taskId}/milestones/${UNKNOWN_ID}/progress`, { expect: 404 });
+  const entry = `${progress}/${need(started.json?.id, 'the progress entry')}`;
+  const withProgress = await h.request('the task with its progress', 'GetPlanTask', 'GET', `${tasks}/${taskId}`, { expect: 200 });
+  await h.request('without If-Match', 'RemoveMilestoneProgress', 'DELETE', entry, { expect: 428 });
+  await h.request('stale If-Match', 'RemoveMilestoneProgress', 'DELETE', entry, { ifMatch: older(withProgress.etag), expect: 412 });
+  await h.request('an entry recorded by mistake', 'RemoveMilestoneProgress', 'DELETE', entry, { ifMatch: withProgress.etag, expect: 204 });
+  await h.request('removed already', 'RemoveMilestoneProgress', 'DELETE', entry, { ifMatch: '*', expect: 404 });
+
+  await h.request('a task with progress', 'RemovePlanTask', 'DELETE', `${tasks}/${taskId}`, { ifMatch: '*', expect: 409 });
+  const secondRead = await h.request('the second task', 'GetPlanTask', 'GET', `${tasks}/${secondId}`, { expect: 200 });
+  await h.request('without If-Match', 'RemovePlanTask', 'DELETE', `${tasks}/${secondId}`, { expect: 428 });
+  await h.request('stale If-Match', 'RemovePlanTask', 'DELETE', `${tasks}/${secondId}`, { ifMatch: older(secondRead.etag), expect: 412 });
+  await h.request('a task entered by mistake', 'RemovePlanTask', 'DELETE', `${tasks}/${secondId}`, { ifMatch: secondRead.etag, expect: 204 });
+  await h.request('removed already', 'RemovePlanTask', 'DELETE', `${tasks}/${secondId}`, { ifMatch: '*', expect: 404 });
+
+  const annexAt = `${plans}/${planId}/annex`;
+  const dry = await h.request('CSV, dry run', 'ImportPlanAnnex', 'POST', annexAt, { query: { dryRun: true }, raw: annex('5'), contentType: 'text/csv', expect: 200 });
+  h.check('the dry run reads two tasks and three milestones', dry.json?.tasks === 2 && dry.json?.milestones === 3, JSON.stringify(dry.json)?.slice(0, 200));
+  await h.request('CSV', 'ImportPlanAnnex', 'POST', annexAt, { raw: annex('5'), contentType: 'text/csv', expect: 201 });
+  await h.request('the same annex again', 'ImportPlanAnnex', 'POST', annexAt, { raw: annex('5'), contentType: 'text/csv', expect: 422 });
+  await h.request('a deadline that is not a date (31 tháng 11)', 'ImportPlanAnnex', 'POST', annexAt, {
+    raw: `${ANNEX_COLUMNS}\n7,Nhiệm vụ,,,Trước ngày 31 tháng 11 năm 2025,\n`, contentType: 'text/csv', expect: 422,
+  });
+  await h.request('a column that is not an annex\'s', 'ImportPlanAnnex', 'POST', annexAt, { raw: 'STT,Nội dung thực hiện,Ghi chú\n7,Nhiệm vụ,x\n', contentType: 'text/csv', expect: 400 });
+  await h.request('a Content-Type it does not take (text/plain)', 'ImportPlanAnnex', 'POST', annexAt, { raw: annex('7'), contentType: 'text/plain', lenient: true, expect: 415 });
+  await h.request('unknown plan', 'ImportPlanAnnex', 'POST', `${plans}/${UNKNOWN_ID}/annex`, { raw: annex('7'), contentType: 'text/csv', expect: 404 });
+
+  await h.request('a plan with progress', 'DeletePlan', 'DELETE', `${plans}/${planId}`, { ifMatch: '*', expect: 409 });
+  const otherRead = await h.request('the second plan', 'GetPlan', 'GET', `${plans}/${otherId}`, { expect: 200 });
+  await h.request('without If-Match', 'DeletePlan', 'DELETE', `${plans}/${otherId}`, { expect: 428 });
+  await h.request('stale If-Match', 'DeletePlan', 'DELETE', `${plans}/${otherId}`, { ifMatch: '"1-0"', expect: 412 });
+  await h.request('a plan entered by mistake', 'DeletePlan', 'DELETE', `${plans}/${otherId}`, { ifMatch: need(otherRead.etag, 'the second plan ETag'), expect: 204 });
+  await h.request('deleted already', 'DeletePlan', 'DELETE', `${plans}/${otherId}`, { ifMatch: '*', expect: 404 });
+
+  const audit = await h.request('the trail', 'GetPlanAudit', 'GET', `${plans}/${planId}/audit`, { expect: 200 });
+  h.check('the plan\'s trail starts with its creation and holds its tasks and progress',
+    audit.json?.[0]?.entity === 'plan' && audit.json.some((item) => item.entity === 'plan-task') && audit.json.some((item) => item.entity === 'milestone-progress'),
+    JSON.stringify(audit.json)?.slice(0, 200));
+  await h.request('unknown plan', 'GetPlanAudit', 'GET', `${plans}/${UNKNOWN_ID}/audit`, { expect: 404 });
+});
+
+await section('Task reports (GetOverdueTasks, GetTasksDue, GetTasksDone)', async () => {
+  const reports = `${api}/reports/tasks`;
+  const overdue = await h.request('Cần Thơ on 22 November 2026', 'GetOverdueTasks', 'GET', `${reports}/overdue`, { query: { jurisdiction: '92', asOf: '2026-11-22' }, expect: 200 });
+  h.check('Cần Thơ has tasks overdue on 22 November 2026', (overdue.json?.count ?? 0) > 0, JSON.stringify(overdue.json)?.slice(0, 200));
+  await h.request('by lead agency, the test plan', 'GetOverdueTasks', 'GET', `${reports}/overdue`, { query: { planId: need(state.plan, 'the test plan'), groupBy: 'agency', asOf: '2026-11-22' }, expect: 200 });
+  checkCsv('GetOverdueTasks as CSV', await h.request('as CSV', 'GetOverdueTasks', 'GET', `${reports}/overdue`, { query: { jurisdiction: '92', asOf: '2026-11-22' }, accept: 'text/csv', expect: 200 }), 'Ngày số liệu');
+  checkXlsx('GetOverdueTasks as XLSX', await h.request('as XLSX', 'GetOverdueTasks', 'GET', `${reports}/overdue`, { query: { jurisdiction: '92', asOf: '2026-11-22', groupBy: 'plan' }, accept: XLSX, expect: 200 }));
+  await h.request('groupBy not offered', 'GetOverdueTasks', 'GET', `${reports}/overdue`, { query: { groupBy: 'lead' }, lenient: true, expect: 400 });
+  await h.request('unknown jurisdiction', 'GetOverdueTasks', 'GET', `${reports}/overdue`, { query: { jurisdiction: state.jUnknown }, expect: 404 });
+
+  await h.request('the next 31 days', 'GetTasksDue', 'GET', `${reports}/due`, { query: { jurisdiction: '92', asOf: '2026-12-22', days: 31 }, expect: 200 });
+  checkCsv('GetTasksDue as CSV', await h.request('as CSV', 'GetTasksDue', 'GET', `${reports}/due`, { query: { asOf: '2026-12-22' }, accept: 'text/csv', expect: 200 }), 'Ngày số liệu');
+  checkXlsx('GetTasksDue as XLSX', await h.request('as XLSX', 'GetTasksDue', 'GET', `${reports}/due`, { query: { asOf: '2026-12-22', groupBy: 'agency' }, accept: XLSX, expect: 200 }));
+  await h.request('days 0', 'GetTasksDue', 'GET', `${reports}/due`, { query: { days: 0 }, expect: 400 });
+  await h.request('unknown plan', 'GetTasksDue', 'GET', `${reports}/due`, { query: { planId: UNKNOWN_ID }, expect: 404 });
+
+  const done = await h.request('Cần Thơ, 23 October to 22 November 2026', 'GetTasksDone', 'GET', `${reports}/done`, {
+    query: { jurisdiction: '92', from: '2026-10-23', to: '2026-11-22', groupBy: 'plan' }, expect: 200,
+  });
+  h.check('Cần Thơ has tasks done in the month to 22 November 2026', (done.json?.count ?? 0) > 0, JSON.stringify(done.json)?.slice(0, 200));
+  checkCsv('GetTasksDone as CSV', await h.request('as CSV', 'GetTasksDone', 'GET', `${reports}/done`, { query: { from: '2026-10-23', to: '2026-11-22' }, accept: 'text/csv', expect: 200 }), 'Ngày số liệu');
+  checkXlsx('GetTasksDone as XLSX', await h.request('as XLSX', 'GetTasksDone', 'GET', `${reports}/done`, { query: { from: '2026-10-23', to: '2026-11-22' }, accept: XLSX, expect: 200 }));
+  await h.request('without from', 'GetTasksDone', 'GET', `${reports}/done`, { query: { to: '2026-11-22' }, expect: 400 });
+  await h.request('unknown jurisdiction', 'GetTasksDone', 'GET', `${reports}/done`, { query: { jurisdiction: state.jUnknown, from: '2026-10-23' }, expect: 404 });
+});
+
 await section('Change feed (ListChanges) and audit (GetProcedureAudit)', async () => {
   const j = need(state.j, 'the test jurisdiction');
   const first = await h.request('from the beginning, 5 at a time', 'ListChanges', 'GET', `${api}/changes`, { query: { limit: 5 }, expect: 200 });
@@ -791,6 +947,10 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
   const cost = { effectiveFrom: '2026-01-01', feeVnd: 1, otherCostVnd: 1, applicantHours: 1, annualFilings: 1, decisionRef: `E2E/${run}/R` };
   const target = `${api}/programs/resolution-66/targets/time-reduction/${need(state.targetYear, 'the target year')}`;
   const tariff = `${api}/tariffs/${j}/${need(state.tariffYear, 'the tariff year')}`;
+  const plan = need(state.plan, 'the test plan');
+  const planTask = need(state.task, 'the test plan\'s task');
+  const milestone = need(state.milestone, 'the test task\'s milestone');
+  const taskBody = need(state.taskBody, 'the test task\'s body');
   // Every write, with a valid request that only the key (or the size, or the query) makes wrong. The editor key
   // is for 92 only: each of these is outside 92 or admin-only (jurisdictions, fields, targets).
   const writes = [
@@ -816,6 +976,15 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['PutTarget', 'PUT', target, { body: { ...state.targetBody, targetPct: 1 }, ifMatch: '*' }],
     ['PutTariff', 'PUT', tariff, { body: { hourlyTariffVnd: 1 }, ifMatch: '*' }],
     ['ImportCatalogue', 'POST', `${api}/jurisdictions/${j}/imports`, { raw: csv, contentType: 'text/csv' }],
+    ['CreatePlan', 'POST', `${api}/plans`, { body: { jurisdiction: j, number: null, issuedOn: null, issuer: 'UBND', title: 'Không được tạo', program: null } }],
+    ['UpdatePlan', 'PUT', `${api}/plans/${plan}`, { body: { number: null, issuedOn: null, issuer: 'UBND', title: 'Không được đổi', program: null }, ifMatch: '*' }],
+    ['DeletePlan', 'DELETE', `${api}/plans/${plan}`, { ifMatch: '*' }],
+    ['AddPlanTask', 'POST', `${api}/plans/${plan}/tasks`, { body: { ...taskBody, number: '8' } }],
+    ['ChangePlanTask', 'PUT', `${api}/plans/${plan}/tasks/${planTask}`, { body: { ...taskBody, milestones: [] }, ifMatch: '*' }],
+    ['RemovePlanTask', 'DELETE', `${api}/plans/${plan}/tasks/${planTask}`, { ifMatch: '*' }],
+    ['RecordMilestoneProgress', 'POST', `${api}/plans/${plan}/tasks/${planTask}/milestones/${milestone}/progress`, { body: progressOf('in-progress') }],
+    ['RemoveMilestoneProgress', 'DELETE', `${api}/plans/${plan}/tasks/${planTask}/milestones/${milestone}/progress/${UNKNOWN_ID}`, { ifMatch: '*' }],
+    ['ImportPlanAnnex', 'POST', `${api}/plans/${plan}/annex`, { raw: annex('8'), contentType: 'text/csv' }],
   ];
   const documentedWrites = h.operations.filter((op) => op.secured).map((op) => op.operationId);
   const listed = new Set(writes.map(([operationId]) => operationId));
@@ -842,6 +1011,10 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['ListPrograms', `${api}/programs`], ['GetTarget', target], ['ListTariffs', `${api}/tariffs`], ['GetTariff', tariff],
     ['ListChanges', `${api}/changes`], ['GetProcedureAudit', `${api}/procedures/${id}/audit`],
     ['GetImport', `${api}/imports/0000000000000000000000000000dead`], ['ExportCatalogue', `${api}/jurisdictions/${j}/export`],
+    ['ListPlans', `${api}/plans`], ['GetPlan', `${api}/plans/${plan}`], ['GetPlanAudit', `${api}/plans/${plan}/audit`],
+    ['ListPlanTasks', `${api}/plans/${plan}/tasks`], ['GetPlanTask', `${api}/plans/${plan}/tasks/${planTask}`],
+    ['ListMilestoneProgress', `${api}/plans/${plan}/tasks/${planTask}/milestones/${milestone}/progress`],
+    ['GetOverdueTasks', `${api}/reports/tasks/overdue`], ['GetTasksDue', `${api}/reports/tasks/due`], ['GetTasksDone', `${api}/reports/tasks/done`],
   ];
   reads.push(['GetTrend', `${api}/reports/trend`], ...PERIODIC_REPORTS.map(([operationId, path]) => [operationId, path]));
   for (const [operationId, path] of reads) {
@@ -903,6 +1076,10 @@ await section('Bodies over the limit (413)', async () => {
     if (request.body === undefined) continue;
     await h.request('a body over 1 MiB', operationId, method, path, { ...request, body: { ...request.body, padding }, lenient: true, oversized: true, expect: 413 });
   }
+  const annexPadding = `\n9,${'x'.repeat(1000)},,,,`.repeat(1100);
+  await h.request('an annex over 1 MiB', 'ImportPlanAnnex', 'POST', `${api}/plans/${need(state.plan, 'the test plan')}/annex`, {
+    query: { dryRun: true }, raw: annex('9') + annexPadding, contentType: 'text/csv', oversized: true, expect: 413,
+  });
   if (maxImportBytes > 0) {
     const file = `${CATALOGUE_COLUMNS}\n${importRow(`E2E.${run}.BIG`)}\n`;
     const filler = `\n${'#'.repeat(1000)}`.repeat(Math.ceil((maxImportBytes + 1) / 1001));

@@ -14,10 +14,12 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Jurisdictions"] = "Whose catalogue: VN (central) and the provinces.",
         ["Agencies"] = "Performing agencies (cơ quan thực hiện) of each jurisdiction.",
         ["Fields"] = "Fields (lĩnh vực) procedures are classified under.",
-        ["Reports"] = "Resolution 66/NQ-CP figures computed in SQL views: reductions per procedure and group, the scoreboard, the laggards; JSON or CSV.",
+        ["Reports"] = "Resolution 66/NQ-CP figures computed in SQL views: reductions per procedure and group, the scoreboard, the laggards; the plans' tasks overdue, due and done; JSON, CSV or XLSX.",
         ["Targets and tariffs"] = "The reduction programs with their yearly targets, and the hourly tariffs that price the applicant's time.",
         ["Changes"] = "The change feed for syncing clients, and the audit trail of each procedure.",
         ["Bulk import and export"] = "Whole catalogues in and out: CSV, XLSX, JSON and NDJSON; imports are checked and taken whole or not at all.",
+        ["Plans"] = "The local plans (kế hoạch) that implement a program: their tasks with lead and coordinating agencies, a milestone per deadline with its "
+            + "dated progress, and the import of a plan's annex of tasks (CSV, XLSX).",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
