@@ -140,6 +140,7 @@ public static class CatalogSetup
         api.MapProcedures();
         api.MapDocuments();
         api.MapHistory();
+        ReportingRegimes.RegimeEndpoints.MapReportingRegimes(api);
         api.MapPlans();
         api.MapPlanTasks();
         api.MapPlanAnnex();

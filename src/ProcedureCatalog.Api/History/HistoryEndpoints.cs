@@ -10,7 +10,8 @@ namespace ProcedureCatalog.Api.History;
 
 public static class HistoryEndpoints
 {
-    private const string HistoryRules =
+    /// <summary>The rule of every effective-dated history, as the operations' descriptions state it (also the reporting regimes').</summary>
+    internal const string HistoryRules =
         " Entries are never overwritten: a change is a new entry from its effectiveFrom, and the value in force on a date D is the entry with the latest effectiveFrom ≤ D "
         + "(on the same day, the one recorded last).";
 

@@ -136,7 +136,9 @@ internal static partial class AnnexReader
         var rowErrors = new List<AnnexRowError>();
         var errorCount = 0;
         var tasks = new List<AnnexRow>();
-        var numbers = new HashSet<string>(existingNumbers, StringComparer.Ordinal);
+        // Numbers are compared without case, as IdOfNumber does: 2.b and 2.B are one number.
+        var numbers = new HashSet<string>(existingNumbers, StringComparer.OrdinalIgnoreCase);
+        var existing = new HashSet<string>(existingNumbers, StringComparer.OrdinalIgnoreCase);
         var (rows, sections) = (0, 0);
         string? section = null;
 
@@ -208,7 +210,7 @@ internal static partial class AnnexReader
             }
             else if (!numbers.Add(number))
             {
-                Refuse(line.Row, AnnexColumns.Number, number, existingNumbers.Contains(number)
+                Refuse(line.Row, AnnexColumns.Number, number, existing.Contains(number)
                     ? $"The plan already has a task {number}."
                     : $"Task {number} is given twice.");
             }

@@ -23,11 +23,11 @@ internal static class PlanQueries
     public static Task<PlanRow?> Find(DbConnection connection, long id, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(Select + " WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>The plan of the jurisdiction with this number and date, for the 409 of a twin.</summary>
+    /// <summary>The plan of the jurisdiction with this number and date, case aside (as SQL Server compares), for the 409 of a twin.</summary>
     public static Task<long?> IdOfNumber(
         DbConnection connection, DbTransaction transaction, string jurisdiction, string number, DateOnly issuedOn, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT id FROM plans WHERE jurisdiction_code = @Jurisdiction AND number = @Number AND issued_on = @IssuedOn",
+            "SELECT id FROM plans WHERE jurisdiction_code = @Jurisdiction AND LOWER(number) = LOWER(@Number) AND issued_on = @IssuedOn",
             new { Jurisdiction = new DbString { Value = jurisdiction, Length = 10 }, Number = new DbString { Value = number, Length = 100 }, IssuedOn = issuedOn },
             transaction, cancellationToken: cancellationToken));
 

@@ -170,17 +170,15 @@ public static class PlanTaskEndpoints
             return problem!;
         }
 
-        if (task.Task.Number != current.Number)
+        if (await PlanTaskQueries.IdOfNumber(write.Connection, write.Transaction, planId, task.Task.Number, write.Cancellation) is { } other && other != taskId)
         {
-            if (await PlanTaskQueries.IdOfNumber(write.Connection, write.Transaction, planId, task.Task.Number, write.Cancellation) is { } other)
-            {
-                return Problems.Conflict($"Plan {planId} already has a task {task.Task.Number} (id {other}).");
-            }
+            return Problems.Conflict($"Plan {planId} already has a task {task.Task.Number} (id {other}).");
+        }
 
-            if (await PlanTaskQueries.Children(write.Connection, write.Transaction, planId, current.Number, write.Cancellation) > 0)
-            {
-                return Problems.Conflict($"Task {current.Number} has tasks under it, which are numbered after it: it keeps its number.");
-            }
+        if (!string.Equals(task.Task.Number, current.Number, StringComparison.OrdinalIgnoreCase)
+            && await PlanTaskQueries.Children(write.Connection, write.Transaction, planId, current.Number, write.Cancellation) > 0)
+        {
+            return Problems.Conflict($"Task {current.Number} has tasks under it, which are numbered after it: it keeps its number.");
         }
 
         var own = current.Milestones.Select(milestone => milestone.Id).ToList();

@@ -77,10 +77,13 @@ internal static class PlanTaskQueries
             $"SELECT {ProgressColumns} FROM milestone_progress e WHERE e.milestone_id = @MilestoneId AND e.id = @EntryId",
             new { MilestoneId = milestoneId, EntryId = entryId }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>The id of the plan's task with this number.</summary>
+    /// <summary>
+    /// The id of the plan's task with this number, case aside (2.b and 2.B are one number): SQL Server compares without case
+    /// and SQLite with it, so the comparison is spelt out the same for both.
+    /// </summary>
     public static Task<long?> IdOfNumber(DbConnection connection, DbTransaction transaction, long planId, string number, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT id FROM plan_tasks WHERE plan_id = @PlanId AND number = @Number",
+            "SELECT id FROM plan_tasks WHERE plan_id = @PlanId AND LOWER(number) = LOWER(@Number)",
             new { PlanId = planId, Number = new DbString { Value = number, Length = 40 } }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The numbers of the plan's tasks, to check an import's numbers and parents against.</summary>

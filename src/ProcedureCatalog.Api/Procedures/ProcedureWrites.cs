@@ -21,6 +21,13 @@ internal static class ProcedureWrites
             errors.Add("fieldId", $"Field {fieldId} does not exist.");
         }
 
+        await CheckAgency(connection, transaction, jurisdiction, agencyId, errors, cancellationToken);
+        return errors;
+    }
+
+    /// <summary>The agency exists in the jurisdiction of what refers to it (a procedure, a reporting regime); otherwise an error of agencyId.</summary>
+    public static async Task CheckAgency(DbConnection connection, DbTransaction transaction, string jurisdiction, long agencyId, Errors errors, CancellationToken cancellationToken)
+    {
         var agency = await AgencyQueries.Find(connection, agencyId, cancellationToken, transaction);
         if (agency is null)
         {
@@ -30,8 +37,6 @@ internal static class ProcedureWrites
         {
             errors.Add("agencyId", $"Agency {agencyId} belongs to jurisdiction '{agency.JurisdictionCode}', not '{jurisdiction}'.");
         }
-
-        return errors;
     }
 
     /// <summary>Created, or Unprocessable (an unknown jurisdiction, field or agency) or Conflict (the code is taken).</summary>

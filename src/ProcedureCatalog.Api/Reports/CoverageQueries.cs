@@ -5,7 +5,10 @@ using ProcedureCatalog.Api.Procedures;
 
 namespace ProcedureCatalog.Api.Reports;
 
-/// <summary>The coverage indicators of the scoreboard: shares counted over the view coverage_facts (db/*/views/0300_coverage.sql).</summary>
+/// <summary>
+/// The coverage indicators of the scoreboard: shares counted over the view coverage_facts (db/*/views/0300_coverage.sql), and
+/// business-reporting-electronic over reporting_regime_coverage (db/*/views/0350_reporting_regimes.sql).
+/// </summary>
 internal static class CoverageQueries
 {
     internal const string Statement =
@@ -32,6 +35,14 @@ internal static class CoverageQueries
                       AND (cf.abolished_on IS NULL OR cf.abolished_on > @AsOf)
                       AND (@Jurisdiction IS NULL OR cf.jurisdiction_code = @Jurisdiction)
                     GROUP BY cf.indicator
+                    UNION ALL
+                    -- business-reporting-electronic: the jurisdiction's reporting regimes, each by its stretch of dates that holds
+                    -- @AsOf (views/0350_reporting_regimes.sql: active on it, and electronic too).
+                    SELECT rc.indicator, SUM(rc.in_numerator) AS numerator, SUM(rc.in_denominator) AS denominator
+                    FROM reporting_regime_coverage rc
+                    WHERE rc.program_code = @Program AND rc.year = @Year AND rc.valid_from <= @AsOf AND (rc.valid_to IS NULL OR rc.valid_to > @AsOf)
+                      AND (@Jurisdiction IS NULL OR rc.jurisdiction_code = @Jurisdiction)
+                    GROUP BY rc.indicator
                 ) c ON c.indicator = t.indicator
                 WHERE t.program_code = @Program AND t.year = @Year AND t.indicator NOT IN (@TimeIndicator, @CostIndicator)
             ) g

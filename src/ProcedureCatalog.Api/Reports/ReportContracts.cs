@@ -100,12 +100,14 @@ public sealed record GroupReductionReport(ReportBasis Basis, ReductionGroupBy Gr
 /// <param name="ValuePct">The value on asOf; null when the denominator is 0.</param>
 /// <param name="Numerator">Reductions: ΣB − ΣC; shares: the items that qualify.</param>
 /// <param name="Denominator">Reductions: ΣB; shares: the items in scope.</param>
-/// <param name="Unit">Unit of numerator and denominator: working-days, vnd, procedures or documents.</param>
+/// <param name="Unit">Unit of numerator and denominator: working-days, vnd, procedures, documents or reporting-regimes.</param>
 /// <param name="Met">valuePct ≥ targetPct; null when there is nothing to judge.</param>
 /// <param name="GapPct">Percentage points still missing (0 when met).</param>
+/// <param name="Missing">What the data lacks for a value, instead of a 0 % that is not met: reporting-regimes (no business reporting regime of the jurisdiction is recorded, or active, on asOf). Left out when nothing is.</param>
 public sealed record ScoreboardIndicator(
     string Indicator, decimal TargetPct, DateOnly JudgedOn, string Scope, decimal? ValuePct, decimal Numerator, decimal Denominator,
-    string Unit, bool? Met, decimal? GapPct);
+    string Unit, bool? Met, decimal? GapPct,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Missing = null);
 
 /// <param name="Jurisdiction">The jurisdiction, or null for all together.</param>
 /// <param name="IndicatorsMet">Indicators met.</param>

@@ -52,7 +52,11 @@ internal static class ReportMappings
 
     public static ScoreboardIndicator ToContract(CoverageRow row) => new(
         row.Indicator, row.TargetHundredths / 100m, row.JudgedOn, row.Scope, Pct(row.ValueHundredths), row.Numerator, row.Denominator,
-        row.Indicator == "documents-provided-once" ? "documents" : "procedures", Flag(row.Met), Pct(row.GapHundredths));
+        row.Indicator switch { "documents-provided-once" => "documents", RegimeIndicator => "reporting-regimes", _ => "procedures" },
+        Flag(row.Met), Pct(row.GapHundredths), Missing: row.Indicator == RegimeIndicator && row.Denominator == 0 ? "reporting-regimes" : null);
+
+    /// <summary>The indicator counted over reporting regimes rather than procedures: without any, it is missing, not 0 %.</summary>
+    private const string RegimeIndicator = "business-reporting-electronic";
 
     /// <summary>A reduction indicator of the scoreboard from the one-row group report of the same scope.</summary>
     public static ScoreboardIndicator ToIndicator(TargetLevelRow target, GroupMeasure measure, string unit) => new(

@@ -95,12 +95,15 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
                 Access.Actor.Service, now, cancellationToken);
         }
 
+        // The business reporting regimes of the sample's jurisdictions, from a seed file of their own.
+        var regimes = await ReportingRegimes.RegimeSample.Seed(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
+
         // The plans of Cần Thơ and Điện Biên Phủ, their annexes imported from db/seed/plans/ by the import's own code.
         var tasks = await Plans.PlanSample.SeedAsync(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures, {Tasks} plan tasks",
-            sample.Jurisdictions.Count, sample.Procedures.Count, tasks);
+        logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures, {Regimes} reporting regimes, {Tasks} plan tasks",
+            sample.Jurisdictions.Count, sample.Procedures.Count, regimes, tasks);
         return true;
     }
 

@@ -14,6 +14,9 @@ public enum Indicator
     DocumentsProvidedOnce,
     FullOnlineOfEligible,
     InternalElectronic,
+
+    /// <summary>Business reporting regimes done electronically (2026; the reporting_regime_coverage view).</summary>
+    BusinessReportingElectronic,
 }
 
 /// <summary>A target of a program year.</summary>

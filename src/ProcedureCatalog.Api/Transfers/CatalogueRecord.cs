@@ -80,109 +80,15 @@ public sealed record CatalogueRecord(
     /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
     public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors, IReadOnlyDictionary<string, JsonElement>? structured = null)
     {
-        // The rules of every text the API takes (TextRules): no control or invisible characters, stored in composed form, so
-        // that "có" typed with a combining accent is the same word. A documents cell holds a document a line.
-        string? Text(string column)
-        {
-            if (!values.TryGetValue(column, out var value) || string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            if (TextRules.Problem(column, value.Trim(), multiLine: column == "documents") is { } problem)
-            {
-                errors.Add(column, problem);
-                return null;
-            }
-
-            return TextRules.Normalize(value.Trim());
-        }
-
-        string Required(string column, int maxLength)
-        {
-            var text = Text(column);
-            errors.When(text is null && (!values.TryGetValue(column, out var raw) || string.IsNullOrWhiteSpace(raw)), column, $"{column} is required.");
-            errors.When(text is { Length: var length } && length > maxLength, column, $"{column} may have at most {maxLength} characters.");
-            return text ?? string.Empty;
-        }
-
-        TEnum Enum<TEnum>(string column, TEnum? fallback = null) where TEnum : struct, System.Enum
-        {
-            var text = Text(column);
-            if (text is null && fallback is { } value)
-            {
-                return value;
-            }
-
-            if (EnumText<TEnum>.TryParse(text, out var parsed))
-            {
-                return parsed;
-            }
-
-            errors.Add(column, text is null ? $"{column} is required." : $"'{Quote(text)}' is not allowed; use one of: {EnumText<TEnum>.Describe()}.");
-            return default;
-        }
-
-        bool Flag(string column)
-        {
-            switch (Text(column)?.ToLowerInvariant())
-            {
-                case "true" or "1" or "có" or "co" or "x":
-                    return true;
-                case "false" or "0" or "không" or "khong":
-                    return false;
-                case null:
-                    errors.Add(column, $"{column} is required (true or false).");
-                    return false;
-                case var other:
-                    errors.Add(column, $"'{Quote(other)}' is not a yes or no: write true or false (có or không).");
-                    return false;
-            }
-        }
-
-        DateOnly? Date(string column)
-        {
-            var text = Text(column);
-            if (text is null)
-            {
-                return null;
-            }
-
-            // Excel hands dates over as date-times.
-            if ((DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                 || (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment) && moment.TimeOfDay == TimeSpan.Zero && (date = DateOnly.FromDateTime(moment)) != default))
-                && date >= PlausibleDateAttribute.Earliest && date <= PlausibleDateAttribute.Latest)
-            {
-                return date;
-            }
-
-            errors.Add(column, $"'{Quote(text)}' is not a date from 1945-01-01 to 2100-12-31 written YYYY-MM-DD.");
-            return null;
-        }
-
-        decimal? Amount(string column, decimal max)
-        {
-            var text = Text(column);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0 && amount <= max && decimal.Round(amount, 2) == amount)
-            {
-                return amount;
-            }
-
-            errors.Add(column, $"'{Quote(text)}' is not a number from 0 to {max} with at most 2 decimals.");
-            return null;
-        }
-
-        long? Whole(string column, long max)
-        {
-            var amount = Amount(column, max);
-            errors.When(amount is { } value && value != decimal.Truncate(value), column, $"{column} must be a whole number.");
-            return amount is { } whole ? (long)whole : null;
-        }
+        // The rules of every cell (RecordCells): TextRules, yes/no, dates, amounts. A documents cell holds a document a line.
+        var cells = new RecordCells(values, errors, multiLineColumn: "documents");
+        string? Text(string column) => cells.Text(column);
+        string Required(string column, int maxLength) => cells.Required(column, maxLength);
+        TEnum Enum<TEnum>(string column, TEnum? fallback = null) where TEnum : struct, System.Enum => cells.Enum(column, fallback);
+        bool Flag(string column) => cells.Flag(column);
+        DateOnly? Date(string column) => cells.Date(column);
+        decimal? Amount(string column, decimal max) => cells.Amount(column, max);
+        long? Whole(string column, long max) => cells.Whole(column, max);
 
         var code = Required("code", 40);
         errors.When(code.Length > 0 && !Regex.IsMatch(code, ProcedureRules.CodePattern), "code", ProcedureRules.CodeRule);

@@ -23,6 +23,25 @@ public enum ImportFormat
 /// </summary>
 internal sealed record ImportLine(int Row, IReadOnlyDictionary<string, string?> Values, IReadOnlyDictionary<string, JsonElement>? Structured = null);
 
+/// <summary>The columns of a kind of record: every name a file may use (matched ignoring case and spaces), and those JSON carries as arrays of objects.</summary>
+internal sealed class ImportColumns(IReadOnlyList<string> names, IReadOnlySet<string> structured)
+{
+    public static readonly ImportColumns Catalogue = new(CatalogueRecord.Columns, CatalogueRecord.StructuredColumns);
+
+    private readonly Dictionary<string, string> byFoldedName =
+        names.Concat(structured).ToDictionary(column => column.ToLowerInvariant(), column => column, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Names => names;
+
+    public IReadOnlySet<string> Structured => structured;
+
+    /// <summary>The column a header names, or null for a header that is not one of them.</summary>
+    public string? Canonical(string header) => byFoldedName.GetValueOrDefault(header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant());
+
+    public IReadOnlyList<string> Unknown(IEnumerable<string> headers) =>
+        headers.Where(header => Canonical(header) is null && !string.IsNullOrWhiteSpace(header)).ToList();
+}
+
 /// <summary>A file that cannot be read (malformed, or beyond what any catalogue needs), said in words an official can act on.</summary>
 internal sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
 
@@ -48,12 +67,15 @@ internal static class ImportFiles
     };
 
     /// <summary>Row 0 carries the headers; then one line per record. Throws <see cref="ImportFileException"/> for a file that cannot be read.</summary>
-    public static IEnumerable<ImportLine> Read(string path, ImportFormat format) => format switch
+    public static IEnumerable<ImportLine> Read(string path, ImportFormat format) => Read(path, format, ImportColumns.Catalogue);
+
+    /// <summary>The same for a file of another kind of record, in its own columns (reporting regimes).</summary>
+    public static IEnumerable<ImportLine> Read(string path, ImportFormat format, ImportColumns columns) => format switch
     {
-        ImportFormat.Csv => ReadCsv(path, Canonical),
-        ImportFormat.Xlsx => ReadXlsx(path, Canonical),
-        ImportFormat.Ndjson => ReadObjects(ReadNdjson(path)),
-        _ => ReadObjects(ReadJsonArray(path)),
+        ImportFormat.Csv => ReadCsv(path, columns.Canonical),
+        ImportFormat.Xlsx => ReadXlsx(path, columns.Canonical),
+        ImportFormat.Ndjson => ReadObjects(ReadNdjson(path), columns),
+        _ => ReadObjects(ReadJsonArray(path), columns),
     };
 
     /// <summary>
@@ -67,13 +89,9 @@ internal static class ImportFiles
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "A table is read from CSV or XLSX."),
     };
 
-    public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) =>
-        headers.Where(header => Canonical(header) is null && !string.IsNullOrWhiteSpace(header)).ToList();
+    public static IReadOnlyList<string> UnknownColumns(IEnumerable<string> headers) => ImportColumns.Catalogue.Unknown(headers);
 
-    private static readonly Dictionary<string, string> ByFoldedName =
-        CatalogueRecord.Columns.Concat(CatalogueRecord.StructuredColumns).ToDictionary(column => column.ToLowerInvariant(), column => column, StringComparer.Ordinal);
-
-    public static string? Canonical(string header) => ByFoldedName.GetValueOrDefault(header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant());
+    public static string? Canonical(string header) => ImportColumns.Catalogue.Canonical(header);
 
     private static IEnumerable<ImportLine> ReadCsv(string path, Func<string, string?> canonical)
     {
@@ -475,7 +493,7 @@ internal static class ImportFiles
         }
     }
 
-    private static IEnumerable<ImportLine> ReadObjects(IEnumerable<(int Row, JsonElement Element)> elements)
+    private static IEnumerable<ImportLine> ReadObjects(IEnumerable<(int Row, JsonElement Element)> elements, ImportColumns known)
     {
         var first = true;
         foreach (var (row, element) in elements)
@@ -488,12 +506,12 @@ internal static class ImportFiles
                 foreach (var property in element.EnumerateObject())
                 {
                     headers.Add(property.Name);
-                    if (Canonical(property.Name) is not { } column)
+                    if (known.Canonical(property.Name) is not { } column)
                     {
                         continue;
                     }
 
-                    if (CatalogueRecord.StructuredColumns.Contains(column)
+                    if (known.Structured.Contains(column)
                         || (column == "documents" && property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().Any(entry => entry.ValueKind == JsonValueKind.Object)))
                     {
                         structured[column] = property.Value;

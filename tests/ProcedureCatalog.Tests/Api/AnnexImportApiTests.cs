@@ -172,6 +172,8 @@ public sealed class AnnexImportApiTests(CatalogApiFactory factory) : IClassFixtu
         var rows = await (await client.PostAnnex(plan.Id, PlanRequests.Annex(
             "1,Nhiệm vụ một,,,,",
             "1,Nhiệm vụ một lần nữa,,,,",
+            "1.b,Nhiệm vụ 1.b,,,,",
+            "1.B,Nhiệm vụ 1.B,,,,",
             "2.1,Nhiệm vụ không có cha,,,,",
             ",Dòng nối tiếp trang trước,,,,",
             "8;1,Số sai,,,,",
@@ -179,10 +181,11 @@ public sealed class AnnexImportApiTests(CatalogApiFactory factory) : IClassFixtu
         Assert.Equal(
             [
                 (3, AnnexColumns.Number, "Task 1 is given twice."),
-                (4, AnnexColumns.Number, "Task 2.1 stands under task 2, which neither the plan nor an earlier row has."),
-                (5, AnnexColumns.Number, "The row has no STT: every task has the plan's number (a row that continues the one above it across a page belongs in that row)."),
-                (6, AnnexColumns.Number, "'8;1' is not a task number: parts of letters or digits separated by dots, such as 8, 8.1 or 2.b.ii."),
-                (7, AnnexColumns.Deadline, "Row 7 is the heading of section IV, which has no thời gian thực hiện: give it to a task under it."),
+                (5, AnnexColumns.Number, "Task 1.B is given twice."),
+                (6, AnnexColumns.Number, "Task 2.1 stands under task 2, which neither the plan nor an earlier row has."),
+                (7, AnnexColumns.Number, "The row has no STT: every task has the plan's number (a row that continues the one above it across a page belongs in that row)."),
+                (8, AnnexColumns.Number, "'8;1' is not a task number: parts of letters or digits separated by dots, such as 8, 8.1 or 2.b.ii."),
+                (9, AnnexColumns.Deadline, "Row 9 is the heading of section IV, which has no thời gian thực hiện: give it to a task under it."),
             ],
             rows.Select(error => (error.Row, error.Column, error.Message)).ToArray());
     }
@@ -197,12 +200,14 @@ public sealed class AnnexImportApiTests(CatalogApiFactory factory) : IClassFixtu
             Row("3", "Rà soát, trình công bố đầy đủ các TTHC nội bộ", "Các sở, ban, ngành thành phố", "Văn phòng UBND thành phố; UBND cấp xã",
                 "Hoàn thành trước ngày 30 tháng 4 năm 2025", "Quyết định công bố TTHC"),
             Row("6", "Tiếp tục rà soát", "Các sở, ban, ngành thành phố; UBND cấp xã", "Sở Khoa học và Công nghệ", "Trong năm 2025", "Quy trình TTHC"),
+            Row(null, null, null, null, null, null),
             Row("7", null, "Sở Khoa học và Công nghệ", null, "Thường xuyên", null),
         };
+        // Rows as Excel numbers them: the blank row 5 is passed over but still counted.
         var bad = await (await client.PostAnnex(plan.Id, Workbook(sheet), PlanRequests.XlsxMediaType)).RowErrors();
-        Assert.Equal((5, AnnexColumns.Content), (Assert.Single(bad).Row, bad[0].Column));
+        Assert.Equal((6, AnnexColumns.Content), (Assert.Single(bad).Row, bad[0].Column));
 
-        sheet[3]["Nội dung thực hiện"] = "Bảo đảm kết nối, chia sẻ dữ liệu";
+        sheet[4]["Nội dung thực hiện"] = "Bảo đảm kết nối, chia sẻ dữ liệu";
         var imported = await (await client.PostAnnex(plan.Id, Workbook(sheet), PlanRequests.XlsxMediaType)).ReadAs<AnnexImport>(HttpStatusCode.Created);
         Assert.Equal((3, 1), (imported.Tasks, imported.Sections));
         var tasks = await client.Tasks(plan.Id);
@@ -210,7 +215,7 @@ public sealed class AnnexImportApiTests(CatalogApiFactory factory) : IClassFixtu
         Assert.Equal("I. Cắt giảm, đơn giản hóa TTHC nội bộ", tasks[0].Section);
     }
 
-    private static Dictionary<string, object?> Row(string number, string? content, string? lead, string? coordinating, string? deadline, string? output) => new()
+    private static Dictionary<string, object?> Row(string? number, string? content, string? lead, string? coordinating, string? deadline, string? output) => new()
     {
         ["STT"] = number,
         ["Nội dung thực hiện"] = content,

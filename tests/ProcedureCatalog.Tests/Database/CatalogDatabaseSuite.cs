@@ -546,6 +546,80 @@ public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) wher
         }
     }
 
+    [Fact]
+    public async Task TheRegimeCoverageViewGivesTheShareOfEveryDateFromTheElectronicHistoriesAndAbolitions()
+    {
+        var database = Ready();
+        await using var connection = await database.OpenAsync(Cancel);
+        var regimes = new Dictionary<string, long>();
+        long laterEntry = 0;
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await JurisdictionQueries.Insert(connection, transaction, new JurisdictionCreate("37", "Tỉnh chế độ báo cáo", JurisdictionLevel.Province), Now, Cancel);
+            var agency = await AgencyQueries.Insert(connection, transaction, database.Dialect, new AgencyCreate("37", "Sở Nội vụ tỉnh chế độ báo cáo"), Now, Cancel);
+            var recorded = Now;
+            async Task<long> Regime(string name, DateOnly? abolishedOn, params (string From, bool Electronic)[] entries)
+            {
+                var description = new ProcedureCatalog.Api.ReportingRegimes.RegimeDescription(name, "Nghị định 145/2020/NĐ-CP", agency,
+                    ProcedureCatalog.Api.ReportingRegimes.ReportingFrequency.Yearly, abolishedOn is null ? ProcedureStatus.Active : ProcedureStatus.Abolished, abolishedOn);
+                var id = await ProcedureCatalog.Api.ReportingRegimes.RegimeQueries.Insert(connection, transaction, database.Dialect, "37", description, Now, Cancel);
+                foreach (var (from, electronic) in entries)
+                {
+                    recorded = recorded.AddSeconds(1);
+                    laterEntry = await ProcedureCatalog.Api.ReportingRegimes.RegimeQueries.AppendEntry(connection, transaction, database.Dialect, id, electronic,
+                        DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), "QĐ", recorded, "tests", Cancel);
+                }
+
+                regimes[name] = id;
+                return id;
+            }
+
+            await Regime("R1", null, ("2025-03-01", false), ("2025-09-01", true));
+            await Regime("R2", new DateOnly(2026, 2, 1), ("2024-06-01", true));
+            await Regime("R3", null);
+            await Regime("R5", new DateOnly(2025, 1, 1), ("2024-01-01", true));
+            // The same day twice: the one recorded last (true) is in force.
+            await Regime("R4", null, ("2026-01-01", false), ("2026-01-01", true), ("2026-06-01", false));
+            await transaction.CommitAsync(Cancel);
+        }
+
+        async Task<(long Numerator, long Denominator, long? Hundredths, long Rows)> On(string asOf)
+        {
+            var date = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+            var row = (await CoverageQueries.Coverage(connection, "37", new ReportDates("resolution-66", 2024, date, 2026), Cancel))
+                .Single(coverage => coverage.Indicator == "business-reporting-electronic");
+            var rows = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM reporting_regime_coverage WHERE jurisdiction_code = '37' AND program_code = 'resolution-66' AND year = 2026 "
+                + "AND valid_from <= @AsOf AND (valid_to IS NULL OR valid_to > @AsOf)", new { AsOf = date });
+            return (row.Numerator, row.Denominator, row.ValueHundredths, rows);
+        }
+
+        // Each regime has one row holding each date (5); active: not abolished on or before the date; electronic: the entry in force.
+        Assert.Equal((2L, 5L, (long?)4000, 5L), await On("2024-12-31"));
+        Assert.Equal((1L, 4L, (long?)2500, 5L), await On("2025-01-01"));
+        Assert.Equal((2L, 4L, (long?)5000, 5L), await On("2025-09-01"));
+        Assert.Equal((3L, 4L, (long?)7500, 5L), await On("2026-01-01"));
+        Assert.Equal((2L, 3L, (long?)6667, 5L), await On("2026-02-01"));
+        Assert.Equal((1L, 3L, (long?)3333, 5L), await On("2026-06-01"));
+
+        // An entry removed by mistake, or moved behind the service's back, moves the windows in the same transaction.
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            Assert.Equal(1, await ProcedureCatalog.Api.ReportingRegimes.RegimeQueries.RemoveEntry(connection, transaction, regimes["R4"], laterEntry, Cancel));
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Equal((2L, 3L, (long?)6667, 5L), await On("2026-06-01"));
+        await connection.ExecuteAsync("UPDATE reporting_regime_electronic SET effective_from = '2026-03-01' WHERE regime_id = @Id AND electronic = 1", new { Id = regimes["R1"] });
+        Assert.Equal((1L, 4L, (long?)2500, 5L), await On("2025-09-01"));
+
+        // Every deploy derives the windows that are missing.
+        await connection.ExecuteAsync("DELETE FROM reporting_regime_windows WHERE regime_id IN @Ids", new { Ids = new[] { regimes["R2"], regimes["R3"] } });
+        Assert.Equal((0L, 2L, (long?)0, 3L), await On("2025-09-01"));
+        Targets.Migrator(database).Migrate();
+        Assert.Equal((1L, 4L, (long?)2500, 5L), await On("2025-09-01"));
+    }
+
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
     {
         var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();

@@ -17,16 +17,19 @@ public sealed class IdsNeverReusedMigrationTests
     /// <summary>The windows tables that today's views read (migration 0010 only creates them, apart from everything 0008 rebuilds).</summary>
     private const string Migration0010 = "db/sqlite/migrations/0010_history_windows.sql";
 
+    /// <summary>The reporting regimes that today's views read (views/0350), apart from everything 0008 rebuilds.</summary>
+    private const string Migration0013 = "db/sqlite/migrations/0013_reporting_regimes.sql";
+
     /// <summary>
     /// A catalogue as the deploy before 0008 left it: the migrations up to 0007, then the views. The views are
-    /// today's, which read the tables of 0010, so 0010 is applied with them (and journalled: the upgrade skips it).
+    /// today's, which read the tables of 0010 and 0013, so those are applied with them (and journalled: the upgrade skips them).
     /// </summary>
     private static void MigrateUpTo0007(string connectionString)
     {
         var assembly = typeof(CatalogMigrator).Assembly;
         var migrations = DeployChanges.To.SqliteDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith("db/sqlite/migrations/", StringComparison.Ordinal)
-                && (string.CompareOrdinal(name, Migration0008) < 0 || name == Migration0010))
+                && (string.CompareOrdinal(name, Migration0008) < 0 || name == Migration0010 || name == Migration0013))
             .WithTransactionPerScript().LogToNowhere().Build().PerformUpgrade();
         Assert.True(migrations.Successful, migrations.Error?.Message);
         var views = DeployChanges.To.SqliteDatabase(connectionString)

@@ -1,9 +1,9 @@
 // A client we did not write: types generated from the committed OpenAPI document by openapi-typescript
 // (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
-// reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, reads reports
-// (JSON and CSV), the trend (and its chart) and the monthly report (and its Word document), and follows the change
-// feed with its cursor, then makes a plan of 92 with a task, records its progress, imports an annex and reads the task
-// reports, against the running service.
+// reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, keeps a business
+// reporting regime with its electronic history, reads reports (JSON and CSV), the trend (and its chart) and the monthly
+// report (and its Word document), and follows the change feed with its cursor, then makes a plan of 92 with a task,
+// records its progress, imports an annex and reads the task reports, against the running service.
 //
 //   API_URL=http://127.0.0.1:5190 PC_API_KEY=pck_… node ../.build/client/main.js      (after `tsc -p client`)
 //
@@ -14,6 +14,7 @@ import type { components, paths } from './schema.js';
 type ProcedureCreate = components['schemas']['ProcedureCreate'];
 type ProcedureUpsert = components['schemas']['ProcedureUpsert'];
 type Change = components['schemas']['Change'];
+type ReportingRegimeCreate = components['schemas']['ReportingRegimeCreate'];
 type PlanCreate = components['schemas']['PlanCreate'];
 type PlanTaskInput = components['schemas']['PlanTaskInput'];
 
@@ -151,6 +152,45 @@ async function main(): Promise<void> {
     since.items.every((change, i, all) => (i === 0 || all[i - 1]!.position < change.position) && change.changedBy !== 'service'), since.items.slice(0, 3));
   const idle = await feed(since.cursor, '92');
   check('polling again from the new cursor gives nothing new', idle.items.length === 0, idle.items);
+
+  // Business reporting regimes of 92: list on a date, create one with its first electronic entry, append a second, read
+  // it on two dates (the value in force follows the history), export the regimes as CSV, then remove what was made.
+  const regimes = await client.GET('/api/v1/reporting-regimes', { params: { query: { jurisdiction: '92', asOf: '2025-12-31', pageSize: '100' } } });
+  check(`ListReportingRegimes (92) answers the sample's regimes (${regimes.data?.totalCount ?? 0})`, regimes.response.status === 200
+    && (regimes.data?.items.length ?? 0) > 0 && regimes.data!.items.every((r) => r.jurisdiction === '92' && r.asOf === '2025-12-31'), regimes.error);
+  const regimeInput: ReportingRegimeCreate = {
+    jurisdiction: '92',
+    name: `Báo cáo thử từ client TypeScript ${code}`,
+    legalBasis: 'Nghị định 145/2020/NĐ-CP, Điều 4',
+    agencyId: agency.id,
+    frequency: 'half-yearly',
+    status: 'active',
+    abolishedOn: null,
+    electronic: { electronic: false, effectiveFrom: '2021-02-01', decisionRef: '145/2020/NĐ-CP' },
+  };
+  const regime = await client.POST('/api/v1/reporting-regimes', { body: regimeInput });
+  check('CreateReportingRegime answers 201 with the regime, not electronic yet', regime.response.status === 201 && regime.data?.electronic === false, regime.error);
+  if (!regime.data) throw new Error('no reporting regime created');
+  const regimeId = regime.data.id;
+  const appended = await client.POST('/api/v1/reporting-regimes/{id}/electronic-history', {
+    params: { path: { id: regimeId } }, body: { electronic: true, effectiveFrom: '2025-07-01', decisionRef: '1520/QĐ-UBND' },
+  });
+  check('AppendElectronicEntry answers 201 with the entry and the key that recorded it', appended.response.status === 201 && appended.data?.recordedBy !== 'service', appended.error);
+  const before = await client.GET('/api/v1/reporting-regimes/{id}', { params: { path: { id: regimeId }, query: { asOf: '2025-06-30' } } });
+  const after = await client.GET('/api/v1/reporting-regimes/{id}', { params: { path: { id: regimeId }, query: { asOf: '2025-07-01' } } });
+  check('GetReportingRegime gives the value in force on each date (paper, then electronic)', before.data?.electronic === false && after.data?.electronic === true,
+    [before.data?.electronicInForce, after.data?.electronicInForce]);
+  const regimesCsv = await client.GET('/api/v1/jurisdictions/{jurisdiction}/reporting-regimes/export', {
+    params: { path: { jurisdiction: '92' }, query: { format: 'csv' } }, headers: { Accept: 'text/csv' }, parseAs: 'text',
+  });
+  check('ExportReportingRegimes as CSV has the new regime', regimesCsv.response.status === 200 && typeof regimesCsv.data === 'string'
+    && regimesCsv.data.includes(regimeInput.name), regimesCsv.error);
+  const history = await client.GET('/api/v1/reporting-regimes/{id}/electronic-history', { params: { path: { id: regimeId } } });
+  for (const entry of history.data ?? []) {
+    await client.DELETE('/api/v1/reporting-regimes/{id}/electronic-history/{entryId}', { params: { path: { id: regimeId, entryId: entry.id }, header: { 'If-Match': '*' } } });
+  }
+  const removed = await client.DELETE('/api/v1/reporting-regimes/{id}', { params: { path: { id: regimeId }, header: { 'If-Match': '*' } } });
+  check('DeleteReportingRegime removes it once its mistaken entries are gone (204)', removed.response.status === 204, removed.error);
 
   // Reports.
   const board = await client.GET('/api/v1/reports/scoreboard', { params: { query: { jurisdiction: '92', year: 2025 } } });

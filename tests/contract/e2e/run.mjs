@@ -729,6 +729,125 @@ await section('Import (ImportCatalogue, GetImport)', async () => {
   await h.request('unknown id', 'GetImport', 'GET', `${api}/imports/0000000000000000000000000000dead`, { expect: 404 });
 });
 
+// ---- Business reporting regimes (ReportingRegimes/): CRUD, the electronic history, import and export, the scoreboard.
+const REGIME_COLUMNS = 'name,legalBasis,agency,frequency,status,abolishedOn,electronic,electronicFrom,electronicDecisionRef';
+
+/** The business-reporting-electronic indicator of the test jurisdiction's 2026 scoreboard on 2026-11-22. */
+async function regimeIndicator(label) {
+  const board = await h.request(label, 'GetScoreboard', 'GET', `${api}/reports/scoreboard`, {
+    query: { jurisdiction: need(state.j, 'the test jurisdiction'), year: 2026, asOf: '2026-11-22' }, expect: 200,
+  });
+  return board.json?.indicators?.find((indicator) => indicator.indicator === 'business-reporting-electronic');
+}
+
+await section('Reporting regimes', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  const agency = need(state.agency, 'the test agency');
+  const base = `${api}/reporting-regimes`;
+  const none = await regimeIndicator('the test jurisdiction before any regime');
+  h.check('without regimes, business-reporting-electronic is missing, not 0 % or not met', none?.valuePct === null && none?.met === null
+    && none?.missing === 'reporting-regimes', JSON.stringify(none));
+
+  await h.request('list of 92 on a date', 'ListReportingRegimes', 'GET', base, { query: { jurisdiction: '92', asOf: '2025-12-31', pageSize: 50 }, expect: 200 });
+  await h.request('filters', 'ListReportingRegimes', 'GET', base, { query: { frequency: 'half-yearly', status: 'active', agencyId: agency, page: 1 }, expect: 200 });
+  await h.request('pageSize over 100', 'ListReportingRegimes', 'GET', base, { query: { pageSize: 500 }, expect: 400 });
+
+  const body = {
+    jurisdiction: j, name: `Báo cáo kiểm thử ${run}`, legalBasis: 'Nghị định 145/2020/NĐ-CP, Điều 4', agencyId: agency, frequency: 'half-yearly',
+    status: 'active', abolishedOn: null, electronic: { electronic: false, effectiveFrom: '2021-02-01', decisionRef: `E2E/${run}/0` },
+  };
+  const created = await h.request('create with its first electronic entry', 'CreateReportingRegime', 'POST', base, { body, expect: 201 });
+  state.regime = need(created.json?.id, 'the created regime id');
+  h.check('CreateReportingRegime answers an ETag and the agency by name', Boolean(created.etag) && created.json?.agency?.id === agency);
+  const agencyName = need(created.json?.agency?.name, 'the agency name');
+  await h.request('the same name in other case', 'CreateReportingRegime', 'POST', base, { body: { ...body, name: body.name.toUpperCase() }, expect: 409 });
+  await h.request('agency of another jurisdiction', 'CreateReportingRegime', 'POST', base, {
+    body: { ...body, name: `${body.name} (92)`, agencyId: need(state.agencyOf92, 'an agency of 92') }, expect: 422,
+  });
+  await h.request('abolished without abolishedOn', 'CreateReportingRegime', 'POST', base, { body: { ...body, name: `${body.name} (bãi bỏ)`, status: 'abolished' }, expect: 400 });
+  const second = await h.request('create a second (no history, deleted later)', 'CreateReportingRegime', 'POST', base, {
+    body: { ...body, name: `${body.name} (2)`, electronic: null }, expect: 201,
+  });
+
+  const at = `${base}/${state.regime}`;
+  const read = await readWithETag('get on a date', 'GetReportingRegime', at, { asOf: '2025-12-31' });
+  h.check('on 2025-12-31 its reports are not electronic (the entry of 2021)', read.json?.electronic === false && read.json?.electronicInForce?.effectiveFrom === '2021-02-01');
+  await h.request('unknown id', 'GetReportingRegime', 'GET', `${base}/${UNKNOWN_ID}`, { expect: 404 });
+  await h.request('asOf out of range', 'GetReportingRegime', 'GET', at, { query: { asOf: '1900-01-01' }, expect: 400 });
+
+  const update = { name: `${body.name} (sửa)`, legalBasis: body.legalBasis, agencyId: agency, frequency: 'yearly', status: 'active', abolishedOn: null };
+  await h.request('without If-Match', 'UpdateReportingRegime', 'PUT', at, { body: update, expect: 428 });
+  const updated = await h.request('update with If-Match', 'UpdateReportingRegime', 'PUT', at, { body: update, ifMatch: need(read.etag, 'the regime ETag'), expect: 200 });
+  await h.request('stale If-Match', 'UpdateReportingRegime', 'PUT', at, { body: update, ifMatch: older(updated.etag), expect: 412 });
+  await h.request('name of another regime', 'UpdateReportingRegime', 'PUT', at, { body: { ...update, name: `${body.name} (2)` }, ifMatch: updated.etag, expect: 409 });
+  await h.request('agency of another jurisdiction', 'UpdateReportingRegime', 'PUT', at, { body: { ...update, agencyId: state.agencyOf92 }, ifMatch: updated.etag, expect: 422 });
+  await h.request('active with abolishedOn', 'UpdateReportingRegime', 'PUT', at, { body: { ...update, abolishedOn: '2026-01-01' }, ifMatch: updated.etag, expect: 400 });
+  await h.request('unknown id', 'UpdateReportingRegime', 'PUT', `${base}/${UNKNOWN_ID}`, { body: update, ifMatch: '"1"', expect: 404 });
+  state.regimeUpdate = update;
+
+  const history = `${at}/electronic-history`;
+  await h.request('list', 'ListElectronicHistory', 'GET', history, { expect: 200 });
+  await h.request('unknown regime', 'ListElectronicHistory', 'GET', `${base}/${UNKNOWN_ID}/electronic-history`, { expect: 404 });
+  const entry = { electronic: true, effectiveFrom: '2025-07-01', decisionRef: `E2E/${run}/1` };
+  const mistaken = await h.request('append with the regime If-Match', 'AppendElectronicEntry', 'POST', history, { body: entry, ifMatch: updated.etag, expect: 201 });
+  await h.request('stale regime If-Match', 'AppendElectronicEntry', 'POST', history, { body: entry, ifMatch: updated.etag, expect: 412 });
+  await h.request('unknown regime', 'AppendElectronicEntry', 'POST', `${base}/${UNKNOWN_ID}/electronic-history`, { body: entry, expect: 404 });
+  await h.request('effectiveFrom out of range (1900)', 'AppendElectronicEntry', 'POST', history, { body: { ...entry, effectiveFrom: '1900-01-01' }, expect: 400 });
+  const current = await h.request('read the current ETag', 'GetReportingRegime', 'GET', at, { expect: 200 });
+  const entryId = need(mistaken.json?.id, 'the appended entry id');
+  await h.request('without If-Match', 'RemoveElectronicEntry', 'DELETE', `${history}/${entryId}`, { expect: 428 });
+  await h.request('stale regime If-Match', 'RemoveElectronicEntry', 'DELETE', `${history}/${entryId}`, { ifMatch: older(current.etag), expect: 412 });
+  await h.request('remove an entry entered by mistake', 'RemoveElectronicEntry', 'DELETE', `${history}/${entryId}`, { ifMatch: need(current.etag, 'the regime ETag'), expect: 204 });
+  await h.request('removed already', 'RemoveElectronicEntry', 'DELETE', `${history}/${entryId}`, { ifMatch: '*', expect: 404 });
+  const stays = await h.request('append the entry that stays, without If-Match', 'AppendElectronicEntry', 'POST', history, {
+    body: { ...entry, effectiveFrom: '2026-01-01', decisionRef: `E2E/${run}/2` }, expect: 201,
+  });
+  state.regimeEntry = need(stays.json?.id, 'the entry that stays');
+  const share = await regimeIndicator('the test jurisdiction with two regimes, one electronic');
+  h.check('with 2 regimes of which 1 is electronic on 2026-11-22, business-reporting-electronic is 50 %', share?.valuePct === 50 && share?.numerator === 1
+    && share?.denominator === 2 && share?.unit === 'reporting-regimes' && share?.missing === undefined, JSON.stringify(share));
+
+  const exportAt = `${api}/jurisdictions/${j}/reporting-regimes/export`;
+  const csv = await h.request('CSV', 'ExportReportingRegimes', 'GET', exportAt, { query: { format: 'csv', asOf: '2026-11-22' }, accept: 'text/csv', expect: 200 });
+  checkCsv('the regimes CSV export', csv, 'name,legalBasis,');
+  const json = await h.request('JSON, by Accept', 'ExportReportingRegimes', 'GET', exportAt, { query: { asOf: '2026-11-22' }, expect: 200 });
+  h.check('the JSON export has both regimes in the import\'s columns', json.json?.length === 2 && json.json.every((r) => REGIME_COLUMNS.split(',').every((c) => c in r)), json.text.slice(0, 200));
+  checkXlsx('the regimes XLSX export', await h.request('XLSX', 'ExportReportingRegimes', 'GET', exportAt, { query: { format: 'xlsx' }, accept: XLSX, expect: 200 }));
+  await h.request('format not offered (pdf)', 'ExportReportingRegimes', 'GET', exportAt, { query: { format: 'pdf' }, lenient: true, expect: 400 });
+  await h.request('unknown jurisdiction', 'ExportReportingRegimes', 'GET', `${api}/jurisdictions/${state.jUnknown}/reporting-regimes/export`, { expect: 404 });
+
+  const importAt = `${api}/jurisdictions/${j}/reporting-regimes/import`;
+  const back = await h.request('the CSV export back, dry run', 'ImportReportingRegimes', 'POST', importAt, { query: { dryRun: true }, raw: csv.text, contentType: 'text/csv', expect: 200 });
+  h.check('the CSV export imports back unchanged (2 rows)', back.json?.unchanged === 2 && back.json.created === 0 && back.json.updated === 0, JSON.stringify(back.json));
+  const jsonBack = await h.request('the JSON export back', 'ImportReportingRegimes', 'POST', importAt, { raw: json.text, contentType: 'application/json', expect: 200 });
+  h.check('the JSON export imports back unchanged (2 rows)', jsonBack.json?.unchanged === 2 && jsonBack.json.dryRun === false, JSON.stringify(jsonBack.json));
+  const row = [`Báo cáo nhập từ tệp ${run}`, 'Thông tư 02/2022/TT-BTNMT, Điều 66', agencyName, 'monthly', 'active', '', 'có', '2025-01-01', `E2E/${run}/3`];
+  const file = `${REGIME_COLUMNS}\n${row.map(csvField).join(',')}\n`;
+  const added = await h.request('a CSV with a new regime', 'ImportReportingRegimes', 'POST', importAt, { raw: file, contentType: 'text/csv', expect: 200 });
+  h.check('the import creates it', added.json?.created === 1 && added.json.rows === 1, JSON.stringify(added.json));
+  state.regimeCsv = file;
+  const bad = `${REGIME_COLUMNS}\n${[`Báo cáo tuần ${run}`, 'Thông tư 1', agencyName, 'weekly', '', '', '', '', ''].map(csvField).join(',')}\n`;
+  const refused = await h.request('a CSV with a bad row', 'ImportReportingRegimes', 'POST', importAt, { raw: bad, contentType: 'text/csv', expect: 422 });
+  h.check('the refusal names the row and column (rows[2].frequency)', Boolean(refused.json?.errors?.['rows[2].frequency']), JSON.stringify(refused.json?.errors));
+  await h.request('a Content-Type it does not take (text/plain)', 'ImportReportingRegimes', 'POST', importAt, { raw: file, contentType: 'text/plain', lenient: true, expect: 415 });
+  await h.request('dryRun not a boolean', 'ImportReportingRegimes', 'POST', importAt, { query: { dryRun: 'maybe' }, raw: file, contentType: 'text/csv', lenient: true, expect: 400 });
+  await h.request('unknown jurisdiction', 'ImportReportingRegimes', 'POST', `${api}/jurisdictions/${state.jUnknown}/reporting-regimes/import`, { raw: file, contentType: 'text/csv', expect: 404 });
+
+  await h.request('a regime with history', 'DeleteReportingRegime', 'DELETE', at, { ifMatch: '*', expect: 409 });
+  const secondAt = `${base}/${need(second.json?.id, 'the second regime')}`;
+  await h.request('without If-Match', 'DeleteReportingRegime', 'DELETE', secondAt, { expect: 428 });
+  await h.request('stale If-Match', 'DeleteReportingRegime', 'DELETE', secondAt, { ifMatch: older(second.etag), expect: 412 });
+  await h.request('a regime entered by mistake', 'DeleteReportingRegime', 'DELETE', secondAt, { ifMatch: need(second.etag, 'the second regime ETag'), expect: 204 });
+  await h.request('deleted already', 'DeleteReportingRegime', 'DELETE', secondAt, { ifMatch: '*', expect: 404 });
+
+  const feed = await feedFrom(undefined, { jurisdiction: j });
+  const regimeChanges = feed.items.filter((change) => change.entity === 'reporting-regime' || change.entity === 'electronic-entry');
+  h.check(`the feed of ${j} has the regimes' changes (${regimeChanges.length}) by the test key: created, updated, entries, deleted`,
+    ['created', 'updated', 'deleted'].every((action) => regimeChanges.some((change) => change.entity === 'reporting-regime' && change.action === action))
+    && regimeChanges.some((change) => change.entity === 'electronic-entry' && change.entityKey.startsWith(`${state.regime}/`))
+    && regimeChanges.every((change) => change.changedBy !== 'service'), JSON.stringify(regimeChanges.slice(0, 3)));
+});
+
 /** A milestone of a task's body: every member present, as the document requires (null where it does not apply). */
 function milestoneOf(kind, members = {}) {
   return { id: null, kind, dueOn: null, year: null, label: null, ...members };
@@ -976,6 +1095,12 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['PutTarget', 'PUT', target, { body: { ...state.targetBody, targetPct: 1 }, ifMatch: '*' }],
     ['PutTariff', 'PUT', tariff, { body: { hourlyTariffVnd: 1 }, ifMatch: '*' }],
     ['ImportCatalogue', 'POST', `${api}/jurisdictions/${j}/imports`, { raw: csv, contentType: 'text/csv' }],
+    ['CreateReportingRegime', 'POST', `${api}/reporting-regimes`, { body: { ...need(state.regimeUpdate, 'a regime body'), jurisdiction: j, name: `Không được tạo ${run}`, electronic: null } }],
+    ['UpdateReportingRegime', 'PUT', `${api}/reporting-regimes/${need(state.regime, 'the test regime')}`, { body: state.regimeUpdate, ifMatch: '*' }],
+    ['DeleteReportingRegime', 'DELETE', `${api}/reporting-regimes/${state.regime}`, { ifMatch: '*' }],
+    ['AppendElectronicEntry', 'POST', `${api}/reporting-regimes/${state.regime}/electronic-history`, { body: { electronic: true, effectiveFrom: '2026-06-01', decisionRef: `E2E/${run}/R` } }],
+    ['RemoveElectronicEntry', 'DELETE', `${api}/reporting-regimes/${state.regime}/electronic-history/${need(state.regimeEntry, 'a regime entry')}`, { ifMatch: '*' }],
+    ['ImportReportingRegimes', 'POST', `${api}/jurisdictions/${j}/reporting-regimes/import`, { raw: need(state.regimeCsv, 'a regime file'), contentType: 'text/csv' }],
     ['CreatePlan', 'POST', `${api}/plans`, { body: { jurisdiction: j, number: null, issuedOn: null, issuer: 'UBND', title: 'Không được tạo', program: null } }],
     ['UpdatePlan', 'PUT', `${api}/plans/${plan}`, { body: { number: null, issuedOn: null, issuer: 'UBND', title: 'Không được đổi', program: null }, ifMatch: '*' }],
     ['DeletePlan', 'DELETE', `${api}/plans/${plan}`, { ifMatch: '*' }],
@@ -1011,6 +1136,8 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['ListPrograms', `${api}/programs`], ['GetTarget', target], ['ListTariffs', `${api}/tariffs`], ['GetTariff', tariff],
     ['ListChanges', `${api}/changes`], ['GetProcedureAudit', `${api}/procedures/${id}/audit`],
     ['GetImport', `${api}/imports/0000000000000000000000000000dead`], ['ExportCatalogue', `${api}/jurisdictions/${j}/export`],
+    ['ListReportingRegimes', `${api}/reporting-regimes`], ['GetReportingRegime', `${api}/reporting-regimes/${state.regime}`],
+    ['ListElectronicHistory', `${api}/reporting-regimes/${state.regime}/electronic-history`], ['ExportReportingRegimes', `${api}/jurisdictions/${j}/reporting-regimes/export`],
     ['ListPlans', `${api}/plans`], ['GetPlan', `${api}/plans/${plan}`], ['GetPlanAudit', `${api}/plans/${plan}/audit`],
     ['ListPlanTasks', `${api}/plans/${plan}/tasks`], ['GetPlanTask', `${api}/plans/${plan}/tasks/${planTask}`],
     ['ListMilestoneProgress', `${api}/plans/${plan}/tasks/${planTask}/milestones/${milestone}/progress`],
@@ -1076,6 +1203,11 @@ await section('Bodies over the limit (413)', async () => {
     if (request.body === undefined) continue;
     await h.request('a body over 1 MiB', operationId, method, path, { ...request, body: { ...request.body, padding }, lenient: true, oversized: true, expect: 413 });
   }
+  // The regimes' import takes a file of at most the JSON limit (1 MiB).
+  const regimes = `${REGIME_COLUMNS}\n${`${'#'.repeat(1000)}\n`.repeat(1100)}`;
+  await h.request('a regimes file over 1 MiB', 'ImportReportingRegimes', 'POST', `${api}/jurisdictions/${j}/reporting-regimes/import`, {
+    query: { dryRun: true }, raw: regimes, contentType: 'text/csv', oversized: true, expect: 413,
+  });
   const annexPadding = `\n9,${'x'.repeat(1000)},,,,`.repeat(1100);
   await h.request('an annex over 1 MiB', 'ImportPlanAnnex', 'POST', `${api}/plans/${need(state.plan, 'the test plan')}/annex`, {
     query: { dryRun: true }, raw: annex('9') + annexPadding, contentType: 'text/csv', oversized: true, expect: 413,

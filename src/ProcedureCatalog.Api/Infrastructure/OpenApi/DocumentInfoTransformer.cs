@@ -18,6 +18,8 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Targets and tariffs"] = "The reduction programs with their yearly targets, and the hourly tariffs that price the applicant's time.",
         ["Changes"] = "The change feed for syncing clients, and the audit trail of each procedure.",
         ["Bulk import and export"] = "Whole catalogues in and out: CSV, XLSX, JSON and NDJSON; imports are checked and taken whole or not at all.",
+        ["Reporting regimes"] = "Business reporting regimes (chế độ báo cáo của doanh nghiệp) of each jurisdiction with their effective-dated electronic history: "
+            + "the denominator of business-reporting-electronic; imported and exported whole.",
         ["Plans"] = "The local plans (kế hoạch) that implement a program: their tasks with lead and coordinating agencies, a milestone per deadline with its "
             + "dated progress, and the import of a plan's annex of tasks (CSV, XLSX).",
     };

@@ -77,6 +77,7 @@ internal static class ProblemExamples
         ["RemoveDocument"] = ("Document", ["procedureId", "documentId"]),
         ["RemoveTimeEntry"] = ("Time entry", ["procedureId", "entryId"]),
         ["RemoveCostEntry"] = ("Cost entry", ["procedureId", "entryId"]),
+        ["RemoveElectronicEntry"] = ("Electronic entry", ["id", "entryId"]),
         ["GetPlan"] = ("Plan", ["id"]),
         ["UpdatePlan"] = ("Plan", ["id"]),
         ["DeletePlan"] = ("Plan", ["id"]),
