@@ -5,6 +5,7 @@ using Mapster;
 using MapsterMapper;
 using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Agencies;
+using ProcedureCatalog.Api.Caching;
 using ProcedureCatalog.Api.Changes;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
@@ -71,6 +72,7 @@ public static class CatalogSetup
         }
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
+        services.AddConditionalReads();
         services.AddPeriodReports();
         return builder;
     }
@@ -117,6 +119,7 @@ public static class CatalogSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRequestTimeouts();
+        app.UseConditionalReads();
         app.UseCatalogRequestLimits();
 
         // Any operation can be limited, fail unexpectedly or time out; the answer is still a problem document.
@@ -129,6 +132,7 @@ public static class CatalogSetup
         ((IEndpointConventionBuilder)api).Finally(KnownQueryParameters.Document);
         ((IEndpointConventionBuilder)api).Finally(WriteConventions.Apply);
         ((IEndpointConventionBuilder)api).Finally(HeavyRequestConvention);
+        ((IEndpointConventionBuilder)api).Finally(ConditionalReads.Convention);
         api.MapJurisdictions();
         api.MapAgencies();
         api.MapFields();

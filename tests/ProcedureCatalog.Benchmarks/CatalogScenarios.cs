@@ -73,6 +73,9 @@ public sealed class CatalogScenarios
         Directory.CreateDirectory(directory);
         await File.WriteAllLinesAsync(Path.Combine(directory, "procedure-by-code.paths"),
             scenarios.keys.Select(key => $"/api/v1/jurisdictions/{key.Jurisdiction}/procedures/{Uri.EscapeDataString(key.Code)}?asOf=2025-12-31"));
+        // A request of its own each time (the same procedures, each on 100 dates): none is answered from the response cache.
+        await File.WriteAllLinesAsync(Path.Combine(directory, "procedure-by-code-uncached.paths"), Enumerable.Range(0, 100).SelectMany(day => scenarios.keys.Select(key =>
+            $"/api/v1/jurisdictions/{key.Jurisdiction}/procedures/{Uri.EscapeDataString(key.Code)}?asOf={new DateOnly(2025, 1, 1).AddDays(day):yyyy-MM-dd}")));
         await File.WriteAllLinesAsync(Path.Combine(directory, "search-list.paths"), [SearchPath]);
         await File.WriteAllLinesAsync(Path.Combine(directory, "reductions-by-agency.paths"), [ReductionsPath]);
         await File.WriteAllLinesAsync(Path.Combine(directory, "scoreboard.paths"), [ScoreboardPath]);

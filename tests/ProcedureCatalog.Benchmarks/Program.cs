@@ -8,6 +8,7 @@ using ProcedureCatalog.Benchmarks;
 //   sql      --database FILE --out FILE.tsv      BenchmarkDotNet on the query layer; writes median and p95 per scenario
 //   paths    --database FILE --dir DIR           writes DIR/<scenario>.paths, the request paths the HTTP runs send
 //   ceiling  --body FILE --urls URL              serves FILE as JSON from memory: the framework's ceiling
+//   overhead --database FILE [--rounds N]        where one procedure by code spends its time, piece by piece (stopwatch)
 var command = args.FirstOrDefault();
 string Option(string name, string? fallback = null)
 {
@@ -95,6 +96,9 @@ switch (command)
         return QueryBenchmarks.Run(Option("database"), Option("out"));
     case "paths":
         await CatalogScenarios.WritePaths(Option("database"), Option("dir"));
+        return 0;
+    case "overhead":
+        await Overhead.Run(Option("database"), int.Parse(Option("rounds", "2000"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case "ceiling":
         await CeilingHost.Run(Option("body"), Option("urls"));

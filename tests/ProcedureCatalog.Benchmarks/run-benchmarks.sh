@@ -24,7 +24,10 @@ STAMP=$(date -u +%Y-%m-%dT%H%MZ)
 RESULTS=$HERE/results
 API=src/ProcedureCatalog.Api/bin/Release/net10.0/ProcedureCatalog.Api.dll
 BENCH=$HERE/bin/Release/net10.0/ProcedureCatalog.Benchmarks.dll
-SCENARIOS=${SCENARIOS:-"procedure-by-code search-list reductions-by-agency scoreboard laggards-csv export-csv"}
+SCENARIOS=${SCENARIOS:-"procedure-by-code procedure-by-code-uncached search-list reductions-by-agency scoreboard laggards-csv export-csv"}
+# Measured before the scenarios at every size (issue 17): the process answering nothing, one indexed row; and after
+# them a report asked again with the ETag it sent (304 without running it).
+PROBES="health-live field-by-id"
 # The trend and the periodic reports take seconds, not milliseconds: each is timed by PERIOD_RUNS sequential requests
 # (after one that warms it) rather than by wrk. Empty PERIOD_SCENARIOS leaves them out.
 PERIOD_SCENARIOS=${PERIOD_SCENARIOS-"trend-24-all trend-24-jurisdiction monthly-json monthly-xlsx monthly-docx"}
@@ -54,14 +57,12 @@ wait_ready() {
 }
 
 # wrk's latency figures in milliseconds: "50%  1.23ms", "99%  2.00s", "Requests/sec: 123.4".
-to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/, "", v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /m$/) { sub(/m$/, "", v); v*=60000 } else if (v ~ /s$/) { sub(/s$/, "", v); v*=1000 } printf "%.2f", v }'; }
-wrk_run() { # url-base paths-file connections [header] -> "p50 p99 rps"
-  local base=$1 paths=$2 connections=$3 header=${4:-} output
-  if [ -n "$header" ]; then
-    output=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"${DURATION}s" --timeout 60s --latency -s "$HERE/paths.lua" -H "$header" "$base")
-  else
-    output=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"${DURATION}s" --timeout 60s --latency -s "$HERE/paths.lua" "$base")
-  fi
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/, "", v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /m$/) { sub(/m$/, "", v); v*=60000 } else if (v ~ /s$/) { sub(/s$/, "", v); v*=1000 } printf "%.3f", v }'; }
+wrk_run() { # url-base paths-file connections [header ...] -> "p50 p99 rps"
+  local base=$1 paths=$2 connections=$3 output arguments=()
+  shift 3
+  for header in "$@"; do arguments+=(-H "$header"); done
+  output=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"${DURATION}s" --timeout 60s --latency -s "$HERE/paths.lua" "${arguments[@]}" "$base")
   if echo "$output" | grep -q "Non-2xx"; then
     echo "$output" >&2
     echo "wrk saw errors for $paths" >&2
@@ -77,17 +78,19 @@ wrk_run() { # url-base paths-file connections [header] -> "p50 p99 rps"
 tsv=$RESULTS/$STAMP.tsv
 echo -e "procedures\tscenario\tsql_median_ms\thttp_p50_ms_1conn\thttp_p99_ms_1conn\trps_1conn\thttp_p50_ms_${CONNECTIONS}conn\thttp_p99_ms_${CONNECTIONS}conn\trps_${CONNECTIONS}conn\thttp_over_sql\tceiling_rps_${CONNECTIONS}conn\tby_code_over_ceiling\tload_1min" > "$tsv"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+memory=$RESULTS/$STAMP-memory.tsv
+echo -e "procedures\trss_mib\trss_anon_mib\trss_file_mib\tpeak_rss_mib" > "$memory"
 period_tsv=$RESULTS/$STAMP-period.tsv
 echo -e "procedures\tscenario\trequest\tmedian_ms\tmin_ms\tmax_ms\tbytes\truns\tload_1min" > "$period_tsv"
 
 # period_run size scenario path accept: PERIOD_RUNS timed requests (one more first, to warm the route) -> a row of period_tsv.
 period_run() {
   local size=$1 scenario=$2 path=$3 accept=$4 times=() bytes=0
-  curl -fsS -H "Accept: $accept" "http://127.0.0.1:$PORT$path" -o /dev/null
+  curl -fsS -H "Accept: $accept" -H 'Cache-Control: no-cache' "http://127.0.0.1:$PORT$path" -o /dev/null
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
   for _ in $(seq 1 "$PERIOD_RUNS"); do
-    read -r seconds bytes < <(curl -fsS -H "Accept: $accept" -o /dev/null -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$PORT$path")
+    read -r seconds bytes < <(curl -fsS -H "Accept: $accept" -H 'Cache-Control: no-cache' -o /dev/null -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$PORT$path")
     times+=("$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s * 1000 }')")
   done
   local sorted median
@@ -131,19 +134,39 @@ for size in $SIZES; do
   wait_ready "http://127.0.0.1:$CEILING_PORT"
   read -r _ _ ceiling_rps < <(wrk_run "http://127.0.0.1:$CEILING_PORT" "$WORK/paths-$size/procedure-by-code.paths" "$CONNECTIONS")
 
-  for scenario in $SCENARIOS; do
-    header=""
-    case $scenario in laggards-csv | export-csv) header="Accept: text/csv" ;; esac
+  echo /health/live > "$WORK/paths-$size/health-live.paths"
+  echo /api/v1/fields/1 > "$WORK/paths-$size/field-by-id.paths"
+  cp "$WORK/paths-$size/scoreboard.paths" "$WORK/paths-$size/scoreboard-304.paths"
+  for scenario in $PROBES $SCENARIOS scoreboard-304; do
+    headers=()
+    case $scenario in laggards-csv | export-csv) headers+=("Accept: text/csv") ;; esac
+    # A report asked with Cache-Control: no-cache is computed again, as the first request after a change would be: the
+    # figures stay those of the report's SQL, not of the response cache (the 304 run below is the cache's side).
+    case $scenario in reductions-by-agency | scoreboard | laggards-csv) headers+=("Cache-Control: no-cache") ;; esac
     paths=$WORK/paths-$size/$scenario.paths
+    if [ "$scenario" = scoreboard-304 ]; then
+      # Without Accept, as wrk asks: Accept is part of what the ETag names.
+      etag=$(curl -fsS -H 'Accept:' -D - -o /dev/null "http://127.0.0.1:$PORT$(head -n 1 "$paths")" | tr -d '\r' | sed -n 's/^etag: //Ip')
+      if [ -z "$etag" ]; then
+        echo -e "$size\t$scenario\t\t\t\t\t\t\t\t\t\t\t$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$tsv"   # this build sends no ETag on reports
+        continue
+      fi
+      headers=("If-None-Match: $etag")
+      # wrk counts only statuses from 400 on as errors: that the answer is a 304 is checked here.
+      status=$(curl -sS -H 'Accept:' -H "${headers[0]}" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$(head -n 1 "$paths")")
+      [ "$status" = 304 ] || { echo "the scoreboard asked again with its ETag answered $status, not 304" >&2; exit 1; }
+    fi
     # A first request warms the service (JIT, pools, page cache) for this route.
-    curl -fsS -H "${header:-Accept: application/json}" "http://127.0.0.1:$PORT$(head -n 1 "$paths")" -o /dev/null
+    curl_headers=()
+    for header in "${headers[@]}"; do curl_headers+=(-H "$header"); done
+    curl -fsS "${curl_headers[@]}" "http://127.0.0.1:$PORT$(head -n 1 "$paths")" -o /dev/null
     load=$(cut -d' ' -f1 /proc/loadavg)
-    read -r p50_1 p99_1 rps_1 < <(wrk_run "http://127.0.0.1:$PORT" "$paths" 1 "$header")
-    read -r p50_n p99_n rps_n < <(wrk_run "http://127.0.0.1:$PORT" "$paths" "$CONNECTIONS" "$header")
-    sql=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$WORK/sql-$size.tsv")
+    read -r p50_1 p99_1 rps_1 < <(wrk_run "http://127.0.0.1:$PORT" "$paths" 1 "${headers[@]}")
+    read -r p50_n p99_n rps_n < <(wrk_run "http://127.0.0.1:$PORT" "$paths" "$CONNECTIONS" "${headers[@]}")
+    sql=$(awk -F'\t' -v s="${scenario%-uncached}" '$1 == s { print $2 }' "$WORK/sql-$size.tsv")
     ratio=$(awk -v h="$p50_1" -v q="$sql" 'BEGIN { if (q > 0) printf "%.2f", h / q; else print "" }')
     ceiling_ratio=""
-    [ "$scenario" = "procedure-by-code" ] && ceiling_ratio=$(awk -v a="$rps_n" -v b="$ceiling_rps" 'BEGIN { printf "%.3f", a / b }')
+    [ "${scenario%-uncached}" = "procedure-by-code" ] && ceiling_ratio=$(awk -v a="$rps_n" -v b="$ceiling_rps" 'BEGIN { printf "%.3f", a / b }')
     echo -e "$size\t$scenario\t$sql\t$p50_1\t$p99_1\t$rps_1\t$p50_n\t$p99_n\t$rps_n\t$ratio\t$ceiling_rps\t$ceiling_ratio\t$load" | tee -a "$tsv"
   done
 
@@ -170,6 +193,11 @@ for size in $SIZES; do
     done
   fi
 
+  # The service's resident memory after the whole run at this size: anonymous (heap, stacks) and file-backed (the
+  # mapped database, the runtime's own files), from /proc/<pid>/status.
+  awk -v size="$size" '/^(VmRSS|RssAnon|RssFile|VmHWM):/ { kb[$1] = $2 }
+    END { printf "%s\t%.1f\t%.1f\t%.1f\t%.1f\n", size, kb["VmRSS:"] / 1024, kb["RssAnon:"] / 1024, kb["RssFile:"] / 1024, kb["VmHWM:"] / 1024 }' \
+    "/proc/$service/status" | tee -a "$memory"
   kill "$ceiling" "$service" 2>/dev/null || true
   wait "$ceiling" "$service" 2>/dev/null || true
   pids=()
@@ -196,5 +224,32 @@ report=$RESULTS/$STAMP.md
     echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"
     tail -n +2 "$period_tsv" | awk -F'\t' '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $9 }'
   fi
+  echo
+  echo "## Per-request targets (issue 17; ratios within this run)"
+  echo
+  echo "| procedures | what | measured | target | met |"
+  echo "| ---: | --- | ---: | --- | --- |"
+  awk -F'\t' 'NR > 1 { p50[$1, $2] = $4; sql[$1, $2] = $3; rps[$1, $2] = $9; ceiling[$1] = ($11 != "" ? $11 : ceiling[$1]); sizes[$1] = 1 }
+    function row(size, what, value, target, met) { printf "| %s | %s | %s | %s | %s |\n", size, what, value, target, met }
+    function verdict(ok, known) { return known ? (ok ? "yes" : "no") : "not measured" }
+    END {
+      for (size in sizes) {
+        h = p50[size, "health-live"]; f = p50[size, "field-by-id"]; b = p50[size, "procedure-by-code"]; q = sql[size, "procedure-by-code"]
+        r = rps[size, "procedure-by-code"]; c = ceiling[size]; n = p50[size, "scoreboard-304"]
+        row(size, "single-row GET p50 / `/health/live` p50", (h > 0 && f != "") ? sprintf("%.2f (%s / %s ms)", f / h, f, h) : "", "≤ 1.5", verdict(h > 0 && f / h <= 1.5, h > 0 && f != ""))
+        row(size, "by-code HTTP p50 / SQL median", (q > 0 && b != "") ? sprintf("%.2f (%s / %s ms)", b / q, b, q) : "", "≤ 2", verdict(q > 0 && b / q <= 2, q > 0 && b != ""))
+        row(size, "by-code req/s / ceiling req/s, '"$CONNECTIONS"' conn", (c > 0 && r != "") ? sprintf("%.3f (%s / %s)", r / c, r, c) : "", "≥ 0.30", verdict(c > 0 && r / c >= 0.30, c > 0 && r != ""))
+        u = p50[size, "procedure-by-code-uncached"]; ur = rps[size, "procedure-by-code-uncached"]
+        row(size, "the same, every request another (no answer kept): HTTP p50 / SQL median", (q > 0 && u != "") ? sprintf("%.2f (%s / %s ms)", u / q, u, q) : "", "≤ 2", verdict(q > 0 && u / q <= 2, q > 0 && u != ""))
+        row(size, "the same, every request another: req/s / ceiling req/s, '"$CONNECTIONS"' conn", (c > 0 && ur != "") ? sprintf("%.3f (%s / %s)", ur / c, ur, c) : "", "≥ 0.30", verdict(c > 0 && ur / c >= 0.30, c > 0 && ur != ""))
+        row(size, "scoreboard again with its ETag (304) p50", n != "" ? n " ms" : "no ETag", "< 0.3 ms", verdict(n != "" && n < 0.3, n != ""))
+      }
+    }' "$tsv" | sort -s -t'|' -k2,2n
+  echo
+  echo "## Resident memory of the service after the run (MiB, /proc/<pid>/status)"
+  echo
+  echo "| procedures | VmRSS | RssAnon | RssFile | peak (VmHWM) |"
+  echo "| ---: | ---: | ---: | ---: | ---: |"
+  tail -n +2 "$memory" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
 } > "$report"
 cat "$report"

@@ -173,12 +173,13 @@ echo "3. cheap requests under ${HEAVY_CLIENTS} laggards CSV clients (${NATIONAL}
 dotnet "$API" generate --procedures "$NATIONAL" --seed 66 --database "$WORK/national.db" >/dev/null
 start "$WORK/national.db"
 code=$(sqlite3 "$WORK/national.db" "SELECT jurisdiction_code || '/procedures/' || code FROM procedures ORDER BY id LIMIT 1")
+# Cache-Control: no-cache: each request computes the report, as it did before answers were kept (docs/scaling-out.md).
 : >"$WORK/heavy.tsv"
 for client in $(seq 1 "$HEAVY_CLIENTS"); do
   (
     end=$(( $(date +%s) + HEAVY_SECONDS ))
     while [ "$(date +%s)" -lt "$end" ]; do
-      curl -s -o /dev/null -w '%{http_code}\t%{time_total}\n' -H 'Accept: text/csv' "$BASE/api/v1/reports/laggards?year=2025&measure=time" >>"$WORK/heavy.tsv"
+      curl -s -o /dev/null -w '%{http_code}\t%{time_total}\n' -H 'Accept: text/csv' -H 'Cache-Control: no-cache' "$BASE/api/v1/reports/laggards?year=2025&measure=time" >>"$WORK/heavy.tsv"
     done
   ) &
   background+=($!)

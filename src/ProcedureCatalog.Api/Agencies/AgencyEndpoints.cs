@@ -57,7 +57,7 @@ public static class AgencyEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var rows = await AgencyQueries.List(connection, jurisdiction, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<Agency>>(rows.Select(mapper.Map<Agency>).ToList());
     }

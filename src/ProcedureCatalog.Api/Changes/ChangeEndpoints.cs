@@ -52,7 +52,7 @@ public static class ChangeEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var rows = await ChangeQueries.After(connection, database.Dialect, position, jurisdiction, take + 1, cancellationToken);
         // An empty page is only an honest answer when the cursor is within the feed; one from elsewhere would skip everything.
         if (rows.Count == 0 && position > 0 && position > await ChangeQueries.Latest(connection, database.Dialect, cancellationToken))
@@ -69,7 +69,7 @@ public static class ChangeEndpoints
     private static async Task<Results<Ok<IReadOnlyList<Change>>, ProblemHttpResult>> Audit(
         long id, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var rows = await ChangeQueries.OfProcedure(connection, database.Dialect, id, cancellationToken);
         if (rows.Count == 0 && await ProcedureQueries.Find(connection, id, cancellationToken) is null)
         {

@@ -45,7 +45,23 @@ public sealed class CatalogDatabase
         ConnectionString = value.Provider == DatabaseProvider.Sqlite
             ? new SqliteConnectionStringBuilder(SetupConnectionString) { Mode = OpenModeForRequests(SetupConnectionString) }.ToString()
             : SetupConnectionString;
+        var readOnly = value.ReadOnlyConnectionString ?? configuration.GetConnectionString("CatalogReadOnly");
+        ReadConnectionString = string.IsNullOrWhiteSpace(readOnly) ? ConnectionString : ReadOnly(value.Provider, Normalise(value.Provider, value.CommandTimeoutSeconds, readOnly));
     }
+
+    /// <summary>
+    /// The connection of reports, lists, exports and the change feed: the read-only copy when one is configured
+    /// (<c>ConnectionStrings:CatalogReadOnly</c>), else <see cref="ConnectionString"/>. Nothing is ever written through it.
+    /// </summary>
+    public string ReadConnectionString { get; }
+
+    /// <summary>True when reads that may lag go to a copy of their own.</summary>
+    public bool HasReadOnlyCopy => !ReferenceEquals(ReadConnectionString, ConnectionString);
+
+    // A readable secondary is chosen by the listener for ApplicationIntent=ReadOnly; a SQLite copy is opened read-only.
+    private static string ReadOnly(DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString()
+        : new SqlConnectionStringBuilder(connectionString) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString;
 
     public DatabaseProvider Provider { get; }
 
@@ -65,19 +81,30 @@ public sealed class CatalogDatabase
     // Reports read the whole history: map the file instead of copying pages through read(), and keep more of it cached.
     private const string SqliteTuning = "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384;";
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>The SQLite handles (physical connections, which the pool hands out again) already tuned.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Tuned = new();
+
+    /// <summary>A connection to the catalogue itself: every write, every read that follows a write, single resources.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
+
+    /// <summary>A connection for a read that may lag behind the latest write: reports, lists, exports, the change feed.</summary>
+    public Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) => OpenAsync(ReadConnectionString, cancellationToken);
+
+    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         DbConnection connection = Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(ConnectionString)
-            : new SqlConnection(ConnectionString);
+            ? new SqliteConnection(connectionString)
+            : new SqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection sqlite)
+            // A pooled connection keeps its settings: they are made once, when its SQLite handle is new, not at every open.
+            if (connection is SqliteConnection { Handle: { } handle } sqlite && !Tuned.TryGetValue(handle, out _))
             {
                 await using var tuning = sqlite.CreateCommand();
                 tuning.CommandText = SqliteTuning;
                 await tuning.ExecuteNonQueryAsync(cancellationToken);
+                Tuned.AddOrUpdate(handle, Tuned);
             }
 
             return connection;

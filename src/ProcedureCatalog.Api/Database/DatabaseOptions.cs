@@ -18,6 +18,12 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Falls back to <c>ConnectionStrings:Catalog</c>, then to the embedded default file.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Falls back to <c>ConnectionStrings:CatalogReadOnly</c>: a readable copy of the catalogue (a SQL Server readable secondary)
+    /// for reports, lists, exports and the change feed. Absent (the default), every read goes to the catalogue itself.
+    /// </summary>
+    public string? ReadOnlyConnectionString { get; set; }
+
     /// <summary>Fill an empty database with the illustrative sample catalogue on start.</summary>
     public bool SeedSampleCatalogue { get; set; } = true;
 

@@ -72,6 +72,14 @@ public abstract class SqlDialect
     /// <summary>The position of the latest change of the whole feed (0 when empty): every cursor the feed gave out is at most this.</summary>
     public abstract string LatestChange { get; }
 
+    /// <summary>
+    /// The position up to which every change has committed (0 when none). SQLite commits in id order, so it is the latest
+    /// change. On SQL Server a change is numbered when it is written, not when it commits: a transaction still open holds the
+    /// position back, as it holds back the feed, so that a change committing late below the latest one still moves it (with
+    /// the latest alone it would not). What is read while one is open may hold changes above the position; it is never older.
+    /// </summary>
+    public virtual string CommittedChange => LatestChange;
+
     public abstract bool IsUniqueViolation(DbException exception);
 
     public abstract bool IsForeignKeyViolation(DbException exception);
@@ -162,6 +170,9 @@ public abstract class SqlDialect
             """;
 
         public override string LatestChange => "SELECT COALESCE(CAST(MAX(row_version) AS BIGINT), 0) FROM changes";
+
+        public override string CommittedChange =>
+            "SELECT COALESCE(CAST(MAX(row_version) AS BIGINT), 0) FROM changes WHERE row_version < MIN_ACTIVE_ROWVERSION()";
 
         // Suffixes are cut to their first letters, so the index narrows and LIKE decides.
         public override bool SearchIndexIsExact => false;

@@ -48,7 +48,7 @@ public static class DocumentEndpoints
     private static async Task<Results<Ok<IReadOnlyList<Document>>, ProblemHttpResult>> List(
         long procedureId, CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         if (await ProcedureQueries.Find(connection, procedureId, cancellationToken) is null)
         {
             return Problems.NotFound("Procedure", procedureId);

@@ -9,9 +9,11 @@ internal static class DocumentQueries
     private const string Select =
         "SELECT id, procedure_id, position, name, template_name, originals, copies, case_note, provided_once, data_source, created_at, updated_at, version FROM documents";
 
+    /// <summary>The documents of procedure @ProcedureId in their order (also one statement of a procedure's detail, ProcedureReads).</summary>
+    internal const string OfProcedure = Select + " WHERE procedure_id = @ProcedureId ORDER BY position, id";
+
     public static Task<IEnumerable<DocumentRow>> List(DbConnection connection, long procedureId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
-        connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            Select + " WHERE procedure_id = @ProcedureId ORDER BY position, id", new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
+        connection.QueryAsync<DocumentRow>(new CommandDefinition(OfProcedure, new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
 
     public static Task<DocumentRow?> Find(DbConnection connection, long procedureId, long documentId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(

@@ -48,7 +48,7 @@ public static class FieldEndpoints
 
     private static async Task<Ok<IReadOnlyList<Field>>> List(CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var rows = await FieldQueries.List(connection, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<Field>>(rows.Select(mapper.Map<Field>).ToList());
     }

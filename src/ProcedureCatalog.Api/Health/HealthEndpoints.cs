@@ -13,8 +13,18 @@ public sealed class DatabaseHealthCheck(CatalogDatabase database) : IHealthCheck
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await using var connection = await database.OpenAsync(timeout.Token);
-            await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM jurisdictions", cancellationToken: timeout.Token));
+            await using (var connection = await database.OpenAsync(timeout.Token))
+            {
+                await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM jurisdictions", cancellationToken: timeout.Token));
+            }
+
+            // Reports, lists, exports and the feed read the read-only copy when there is one: it must answer too.
+            if (database.HasReadOnlyCopy)
+            {
+                await using var copy = await database.OpenReadAsync(timeout.Token);
+                await copy.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM jurisdictions", cancellationToken: timeout.Token));
+            }
+
             return HealthCheckResult.Healthy($"{database.Provider} answers.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

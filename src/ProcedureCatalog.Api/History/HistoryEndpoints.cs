@@ -110,7 +110,7 @@ public static class HistoryEndpoints
         long procedureId, CatalogDatabase database, IMapper mapper,
         Func<DbConnection, long, CancellationToken, Task<IEnumerable<TRow>>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         if (await ProcedureQueries.Find(connection, procedureId, cancellationToken) is null)
         {
             return Problems.NotFound("Procedure", procedureId);

@@ -25,15 +25,21 @@ internal static class HistoryQueries
             $"SELECT {CostColumns} FROM cost_history WHERE procedure_id = @ProcedureId{HistoryOrder}",
             new { ProcedureId = procedureId }, cancellationToken: cancellationToken));
 
+    /// <summary>The time entry in force on @AsOf of procedure @ProcedureId (also one statement of a procedure's detail, ProcedureReads).</summary>
+    internal const string TimeInForceStatement =
+        "SELECT h.id, h.procedure_id, h.effective_from, h.amount, h.unit, h.decision_ref, h.recorded_at FROM time_in_force w INNER JOIN time_history h ON h.id = w.entry_id" + InForce;
+
+    /// <summary>The cost entry in force on @AsOf of procedure @ProcedureId.</summary>
+    internal const string CostInForceStatement =
+        "SELECT h.id, h.procedure_id, h.effective_from, h.fee_vnd, h.other_cost_vnd, h.applicant_hours, h.annual_filings, h.decision_ref, h.recorded_at FROM cost_in_force w INNER JOIN cost_history h ON h.id = w.entry_id" + InForce;
+
     public static Task<TimeEntryRow?> TimeInForce(DbConnection connection, long procedureId, DateOnly asOf, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<TimeEntryRow>(new CommandDefinition(
-            $"SELECT h.id, h.procedure_id, h.effective_from, h.amount, h.unit, h.decision_ref, h.recorded_at FROM time_in_force w INNER JOIN time_history h ON h.id = w.entry_id{InForce}",
-            new { ProcedureId = procedureId, AsOf = asOf }, cancellationToken: cancellationToken));
+            TimeInForceStatement, new { ProcedureId = procedureId, AsOf = asOf }, cancellationToken: cancellationToken));
 
     public static Task<CostEntryRow?> CostInForce(DbConnection connection, long procedureId, DateOnly asOf, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<CostEntryRow>(new CommandDefinition(
-            $"SELECT h.id, h.procedure_id, h.effective_from, h.fee_vnd, h.other_cost_vnd, h.applicant_hours, h.annual_filings, h.decision_ref, h.recorded_at FROM cost_in_force w INNER JOIN cost_history h ON h.id = w.entry_id{InForce}",
-            new { ProcedureId = procedureId, AsOf = asOf }, cancellationToken: cancellationToken));
+            CostInForceStatement, new { ProcedureId = procedureId, AsOf = asOf }, cancellationToken: cancellationToken));
 
     public static Task<TimeEntryRow?> FindTimeEntry(DbConnection connection, long procedureId, long entryId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<TimeEntryRow>(new CommandDefinition(

@@ -75,7 +75,7 @@ public static class Concurrency
             return false;
         }
 
-        var current = new EntityTagHeaderValue(etag);
+        var current = EntityTagHeaderValue.Parse(etag);
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 

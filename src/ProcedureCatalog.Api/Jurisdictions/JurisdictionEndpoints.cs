@@ -47,7 +47,7 @@ public static class JurisdictionEndpoints
 
     private static async Task<Ok<IReadOnlyList<Jurisdiction>>> List(CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var rows = await JurisdictionQueries.List(connection, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<Jurisdiction>>(rows.Select(mapper.Map<Jurisdiction>).ToList());
     }

@@ -111,7 +111,7 @@ public static class ProcedureEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var (rows, total) = await ProcedureQueries.List(connection, database.Dialect, filter, sort, page, pageSize, cancellationToken);
         return TypedResults.Ok(Paging.Of(rows.Select(mapper.Map<ProcedureSummary>).ToList(), page, pageSize, total));
     }

@@ -185,10 +185,11 @@ internal static class ProcedureQueries
             "SELECT id FROM procedures WHERE jurisdiction_code = @Jurisdiction AND code = @Code",
             new { Jurisdiction = jurisdiction, Code = code }, transaction, cancellationToken: cancellationToken));
 
+    /// <summary>The legal basis of procedure @ProcedureId in its order (also one statement of a procedure's detail, ProcedureReads).</summary>
+    internal const string LegalBasisOf = "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id = @ProcedureId ORDER BY position";
+
     public static Task<IEnumerable<LegalBasisRow>> LegalBasis(DbConnection connection, long procedureId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
-        connection.QueryAsync<LegalBasisRow>(new CommandDefinition(
-            "SELECT procedure_id, number, title, issued_on, issuer FROM legal_basis WHERE procedure_id = @ProcedureId ORDER BY position",
-            new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
+        connection.QueryAsync<LegalBasisRow>(new CommandDefinition(LegalBasisOf, new { ProcedureId = procedureId }, transaction, cancellationToken: cancellationToken));
 
     public static Task<long> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, ProcedureCreate input, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

@@ -84,7 +84,7 @@ public static class ReportEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
         if (resolved is null)
         {
@@ -123,7 +123,7 @@ public static class ReportEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: false, cancellationToken);
         if (resolved is null)
         {
@@ -135,7 +135,7 @@ public static class ReportEndpoints
             return missing;
         }
 
-        var rows = await GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
+        var rows = await GroupReductionQueries.Groups(database.OpenReadAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
         return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.GroupColumns(report), report.Rows);
@@ -152,7 +152,7 @@ public static class ReportEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         if (jurisdiction is not null && await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
         {
             return Problems.NotFound("Jurisdiction", jurisdiction);
@@ -189,8 +189,8 @@ public static class ReportEndpoints
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
-        var coverage = CoverageQueries.CoverageOnItsOwnConnection(database.OpenAsync, jurisdiction, resolved.Dates, cancellationToken);
-        var reductions = GroupReductionQueries.Groups(database.OpenAsync, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
+        var coverage = CoverageQueries.CoverageOnItsOwnConnection(database.OpenReadAsync, jurisdiction, resolved.Dates, cancellationToken);
+        var reductions = GroupReductionQueries.Groups(database.OpenReadAsync, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         await Task.WhenAll(coverage, reductions);
         var group = ReportMappings.ToContract((await reductions).Single());
         var indicators = new List<ScoreboardIndicator>();
@@ -225,7 +225,7 @@ public static class ReportEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var (resolved, problem) = await Resolve(connection, request, clock, needsTargets: true, cancellationToken);
         if (resolved is null)
         {

@@ -41,7 +41,7 @@ public static class TargetEndpoints
 
     private static async Task<Ok<IReadOnlyList<ReductionProgram>>> List(CatalogDatabase database, IMapper mapper, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var programs = await TargetQueries.Programs(connection, cancellationToken);
         var targets = (await TargetQueries.Targets(connection, cancellationToken)).ToLookup(target => target.ProgramCode);
         return TypedResults.Ok<IReadOnlyList<ReductionProgram>>(programs

@@ -53,7 +53,7 @@ public static class TariffEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         var rows = await TariffQueries.List(connection, jurisdiction, parsedYear, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<Tariff>>(rows.Select(mapper.Map<Tariff>).ToList());
     }

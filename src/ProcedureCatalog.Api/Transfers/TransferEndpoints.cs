@@ -211,7 +211,7 @@ public static class TransferEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         if (await JurisdictionQueries.Find(connection, jurisdiction, cancellationToken) is null)
         {
             return Problems.NotFound("Jurisdiction", jurisdiction);
@@ -247,7 +247,7 @@ public static class TransferEndpoints
         var body = context.Response.Body;
         var written = 0;
         // The details of each page are read on a second connection while the first streams the procedures.
-        await using var details = await database.OpenAsync(cancellationToken);
+        await using var details = await database.OpenReadAsync(cancellationToken);
         await foreach (var record in ExportQueries.FullCatalogue(connection, details, database.Dialect, jurisdiction, date, history, cancellationToken))
         {
             await JsonSerializer.SerializeAsync(body, AsJson(record), ImportJson.Options, cancellationToken);

@@ -620,6 +620,44 @@ public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) wher
         Assert.Equal((1L, 4L, (long?)2500, 5L), await On("2025-09-01"));
     }
 
+    [Fact]
+    public async Task TheCommittedPositionFollowsTheFeedAndWaitsForAChangeStillOpen()
+    {
+        var database = Ready();
+        await using var reader = await database.OpenAsync(Cancel);
+        var before = await ProcedureCatalog.Api.Caching.FeedPosition.Read(reader, database.Dialect, Cancel);
+        await RecordChange(database);
+        var after = await ProcedureCatalog.Api.Caching.FeedPosition.Read(reader, database.Dialect, Cancel);
+
+        Assert.True(after > before, $"the position went from {before} to {after}");
+        Assert.Equal(await ProcedureCatalog.Api.Changes.ChangeQueries.Latest(reader, database.Dialect, Cancel), after);
+        if (database.Provider != DatabaseProvider.SqlServer)
+        {
+            return; // SQLite has one writer at a time: a change cannot commit while an earlier one is open.
+        }
+
+        // A change numbered first but still open holds the position back, as it holds back the feed, even after a later one commits.
+        await using var open = await database.OpenAsync(Cancel);
+        await using var transaction = await open.BeginTransactionAsync(Cancel);
+        await ProcedureCatalog.Api.Changes.ChangeLog.Record(open, transaction, new ProcedureCatalog.Api.Changes.ChangeEntry("field", "1", "updated"),
+            ProcedureCatalog.Api.Access.Actor.Service, Now, Cancel);
+        await RecordChange(database);
+        Assert.Equal(after, await ProcedureCatalog.Api.Caching.FeedPosition.Read(reader, database.Dialect, Cancel));
+
+        await transaction.CommitAsync(Cancel);
+        Assert.Equal(await ProcedureCatalog.Api.Changes.ChangeQueries.Latest(reader, database.Dialect, Cancel),
+            await ProcedureCatalog.Api.Caching.FeedPosition.Read(reader, database.Dialect, Cancel));
+    }
+
+    private async Task RecordChange(CatalogDatabase database)
+    {
+        await using var connection = await database.OpenAsync(Cancel);
+        await using var transaction = await connection.BeginTransactionAsync(Cancel);
+        await ProcedureCatalog.Api.Changes.ChangeLog.Record(connection, transaction, new ProcedureCatalog.Api.Changes.ChangeEntry("field", "1", "updated"),
+            ProcedureCatalog.Api.Access.Actor.Service, Now, Cancel);
+        await transaction.CommitAsync(Cancel);
+    }
+
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)
     {
         var json = new Microsoft.AspNetCore.Http.Json.JsonOptions();

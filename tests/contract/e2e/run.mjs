@@ -1160,6 +1160,31 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     `missing ${h.operations.filter((op) => !covered.has(op.operationId)).map((op) => op.operationId).join(', ')}`);
 });
 
+// Lists, reports, exports and the feed carry an ETag from the catalogue's place in the change feed and the request:
+// asked again with it while nothing changed, 304 (the report is not computed again).
+await section('Conditional reads (304)', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  const id = need(state.procedure, 'the test procedure');
+  const reads = [
+    ['ListJurisdictions', `${api}/jurisdictions`], ['ListAgencies', `${api}/agencies`, { jurisdiction: j }], ['ListFields', `${api}/fields`],
+    ['ListProcedures', `${api}/procedures`, { pageSize: 5 }], ['ListDocuments', `${api}/procedures/${id}/documents`],
+    ['ListTimeHistory', `${api}/procedures/${id}/time-history`], ['ListCostHistory', `${api}/procedures/${id}/cost-history`],
+    ['ListPrograms', `${api}/programs`], ['ListTariffs', `${api}/tariffs`, { jurisdiction: '92' }], ['ListChanges', `${api}/changes`, { limit: 5 }],
+    ['GetProcedureAudit', `${api}/procedures/${id}/audit`], ['ExportCatalogue', `${api}/jurisdictions/${j}/export`, { format: 'ndjson' }, NDJSON],
+    ['GetProcedureReduction', `${api}/procedures/${id}/reduction`, { asOf: '2025-12-31' }],
+    ['GetGroupReductions', `${api}/reports/reductions`, { groupBy: 'agency', jurisdiction: j }],
+    ['GetScoreboard', `${api}/reports/scoreboard`, { jurisdiction: '92', year: 2025 }],
+    ['GetLaggards', `${api}/reports/laggards`, { year: 2025, measure: 'time', pageSize: 5 }],
+    ['GetTrend', `${api}/reports/trend`, { jurisdiction: '92', from: '2026-01-01', to: '2026-03-31' }],
+    ...PERIODIC_REPORTS.map(([operationId, path, query]) => [operationId, path, { ...query, jurisdiction: '92' }, DOCX]),
+  ];
+  for (const [operationId, path, query, accept] of reads) {
+    const read = await h.request('read', operationId, 'GET', path, { query, accept, expect: 200 });
+    h.check(`${operationId} carries an ETag`, Boolean(read.etag));
+    await h.request('again with its ETag, nothing changed', operationId, 'GET', path, { query, accept, ifNoneMatch: need(read.etag, 'the ETag'), expect: 304 });
+  }
+});
+
 await section('Delete', async () => {
   const id = need(state.procedure, 'the test procedure');
   const etag = await procedureETag(id);

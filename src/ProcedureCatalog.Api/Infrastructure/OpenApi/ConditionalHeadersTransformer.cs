@@ -42,11 +42,33 @@ internal sealed class ConditionalHeadersTransformer : IOpenApiOperationTransform
                 {
                     answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
                     answer.Headers["ETag"] = new OpenApiHeader { Description = "The resource's version, for If-Match and If-None-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    FollowsFeed(context, answer);
                 }
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A list or report: its ETag names the catalogue's place in the change feed and the request (Caching.ConditionalReads).</summary>
+    private static void FollowsFeed(OpenApiOperationTransformerContext context, OpenApiResponse answer)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Caching.FeedRead>().FirstOrDefault() is not { Kind: not Caching.FeedReadKind.Procedure })
+        {
+            return;
+        }
+
+        answer.Headers!["ETag"] = new OpenApiHeader
+        {
+            Description = "Names this answer: the catalogue's place in the change feed and the request (every query parameter, Accept, the date when asOf "
+                + "is not given). Send it as If-None-Match: 304 while nothing in the catalogue changed, without computing the answer again.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+        answer.Headers["Cache-Control"] = new OpenApiHeader
+        {
+            Description = "no-cache: keep the answer and ask again with If-None-Match each time (reports: max-age=N when Caching:ReportMaxAgeSeconds is set).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
     }
 
     private static void AddHeaderParameter(OpenApiOperation operation, string name, string description)
