@@ -14,6 +14,7 @@ using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.PeriodReports;
 using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
@@ -73,6 +74,7 @@ public static class CatalogSetup
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
         services.AddConditionalReads();
+        services.AddPeriodReports();
         return builder;
     }
 
@@ -149,6 +151,7 @@ public static class CatalogSetup
         api.MapPlanAnnex();
         api.MapTaskReports();
         api.MapChannels();
+        api.MapPeriodReports();
         return app;
     }
 

@@ -175,11 +175,28 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        var scope = new ProcedureFilter { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
-        if (await TariffProblem(connection, database.Dialect, scope, resolved.Dates, cancellationToken) is { } missing)
+        if (await TariffProblem(connection, database.Dialect, ScoreboardScope(jurisdiction), resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
+
+        var board = await Board(database, jurisdiction, resolved, cancellationToken);
+        return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.ScoreboardColumns(board), board.Indicators);
+    }
+
+    /// <summary>What the reduction indicators of the scoreboard are judged over: external, business-related procedures of the jurisdiction (or all).</summary>
+    internal static ProcedureFilter ScoreboardScope(string? jurisdiction) =>
+        new() { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
+
+    /// <summary>
+    /// The scoreboard of a jurisdiction (or all) on the resolved dates, once the request is checked (the jurisdiction
+    /// exists, the tariffs are there): what GET /reports/scoreboard answers, and each point of the trend and of the
+    /// periodic reports.
+    /// </summary>
+    internal static async Task<Scoreboard> Board(CatalogDatabase database, string? jurisdiction, Resolved resolved, CancellationToken cancellationToken)
+    {
+        var scope = ScoreboardScope(jurisdiction);
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
@@ -202,9 +219,7 @@ public static class ReportEndpoints
 
         indicators.AddRange((await coverage).Select(ReportMappings.ToContract));
         indicators.Sort((left, right) => IndicatorOrder(left.Indicator).CompareTo(IndicatorOrder(right.Indicator)));
-        var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
-        return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
-            ReportMappings.ScoreboardColumns(board), board.Indicators);
+        return new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators);
     }
 
     private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, XlsxTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
@@ -266,7 +281,7 @@ public static class ReportEndpoints
     /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first: the order of <see cref="Indicator"/>.</summary>
     private static int IndicatorOrder(string indicator) => EnumText<Indicator>.TryParse(indicator, out var value) ? (int)value : int.MaxValue;
 
-    private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
+    internal sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets);
 
     /// <summary>
     /// The program and the dates of a report, by one rule for every report: the year (the program year whose
@@ -275,7 +290,7 @@ public static class ReportEndpoints
     /// the report cannot be made without targets (<paramref name="needsTargets"/>: scoreboard, laggards) — the
     /// reductions are still figures without a target, such as on a date past the program's last year.
     /// </summary>
-    private static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
+    internal static async Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
         DbConnection connection, ReportRequest request, CatalogClock clock, bool needsTargets, CancellationToken cancellationToken)
     {
         var program = await Targets.TargetQueries.Program(connection, request.Program, cancellationToken);
@@ -303,7 +318,7 @@ public static class ReportEndpoints
         return (new Resolved(dates, basis, targets), null);
     }
 
-    private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
+    internal static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
         var missing = await ReportQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates.TariffYear, cancellationToken);
         return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);

@@ -113,8 +113,9 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
     {
         using var stream = typeof(SampleCatalogue).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The sample catalogue {ResourceName} is not embedded.");
-        return JsonSerializer.Deserialize<SampleFile>(stream, json.Value.SerializerOptions)
+        var sample = JsonSerializer.Deserialize<SampleFile>(stream, json.Value.SerializerOptions)
             ?? throw new InvalidOperationException("The sample catalogue is empty.");
+        return SamplePeriodChanges.Apply(sample, json.Value.SerializerOptions);
     }
 
     internal sealed record SampleFile(

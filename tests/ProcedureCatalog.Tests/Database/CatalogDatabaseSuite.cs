@@ -18,7 +18,7 @@ namespace ProcedureCatalog.Tests.Database;
 /// Every migration, query and write of the catalogue against a real database. One concrete class per
 /// provider runs it: SQLite always, SQL Server wherever Docker answers.
 /// </summary>
-public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarget : IDatabaseTarget
+public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarget : IDatabaseTarget
 {
     private static readonly DateTime Now = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
     private static int codes;

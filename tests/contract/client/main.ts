@@ -2,8 +2,9 @@
 // (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
 // reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, keeps a business
 // reporting regime with its electronic history, reads reports (JSON and CSV), a procedure's channels and the local
-// against national report, and follows the change feed with its cursor, then makes a plan of 92 with a task, records
-// its progress, imports an annex and reads the task reports, against the running service.
+// against national report, the trend (and its chart) and the monthly report (and its Word document), and follows the
+// change feed with its cursor, then makes a plan of 92 with a task, records its progress, imports an annex and reads
+// the task reports, against the running service.
 //
 //   API_URL=http://127.0.0.1:5190 PC_API_KEY=pck_… node ../.build/client/main.js      (after `tsc -p client`)
 //
@@ -234,6 +235,7 @@ async function main(): Promise<void> {
     csv.response.status === 200 && (csv.response.headers.get('content-type') ?? '').startsWith('text/csv') && rows.length === (scoreboard?.indicators.length ?? -1) + 1, rows.slice(0, 2));
 
   await plans(code, agency.id);
+  await periodReports();
 }
 
 /** A plan of 92 with a task, the task's progress, an annex imported, and the task reports over it. */
@@ -291,6 +293,38 @@ async function plans(code: string, agencyId: number): Promise<void> {
   });
   const lines = typeof doneCsv.data === 'string' ? doneCsv.data.replace(/^\uFEFF/, '').trim().split(/\r?\n/) : [];
   check('GetTasksDone as CSV has the task done in August 2025', doneCsv.response.status === 200 && lines.length === 2 && lines[1]!.includes('1452/QĐ-UBND'), lines);
+}
+
+/** The trend of Cần Thơ (a point on every 22nd, the chart as PNG) and its monthly report (JSON, and the Word document's bytes). */
+async function periodReports(): Promise<void> {
+  const trend = await client.GET('/api/v1/reports/trend', { params: { query: { jurisdiction: '92', from: '2025-01-01', to: '2025-12-31' } } });
+  const points = json(trend.data)?.points ?? [];
+  check(`GetTrend (92, 2025) answers a scoreboard on every 22nd (${points.length})`,
+    trend.response.status === 200 && points.length === 12 && points.every((point) => point.basis.asOf.endsWith('-22')), trend.error);
+  const time = points.at(-1)?.indicators.find((indicator) => indicator.indicator === 'time-reduction');
+  console.log(`       time reduction on ${points.at(-1)?.basis.asOf}: ${time?.valuePct ?? '–'}% (target ${time?.targetPct ?? '–'}%)`);
+  const chart = await client.GET('/api/v1/reports/trend', {
+    params: { query: { jurisdiction: '92' } }, headers: { Accept: 'image/png' }, parseAs: 'arrayBuffer',
+  });
+  const image = chart.data instanceof ArrayBuffer ? new Uint8Array(chart.data) : new Uint8Array();
+  check(`GetTrend as PNG (Accept: image/png) answers a PNG (${image.length} bytes)`,
+    chart.response.status === 200 && chart.response.headers.get('content-type') === 'image/png' && image[0] === 0x89 && image[1] === 0x50);
+
+  const monthly = await client.GET('/api/v1/reports/monthly', { params: { query: { jurisdiction: '92' } } });
+  const report = typeof monthly.data === 'object' ? monthly.data : undefined;
+  check(`GetMonthlyReport (92, latest month) is as of its report day (${report?.period.label}, ${report?.period.to})`,
+    monthly.response.status === 200 && report?.period.to === report?.scoreboard.basis.asOf && report?.period.reportDay === 22, monthly.error);
+  console.log(`       ${report?.period.label}: ${report?.cuts.length ?? 0} cut(s), ${report?.abolished.length ?? 0} abolished, `
+    + `${report?.tasks.done.count ?? 0} task(s) done, ${report?.tasks.overdue.count ?? 0} overdue`);
+  const word = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const docx = await client.GET('/api/v1/reports/monthly', {
+    params: { query: { jurisdiction: '92', month: report?.period.label ?? '' } }, headers: { Accept: word }, parseAs: 'arrayBuffer',
+  });
+  const bytes = docx.data instanceof ArrayBuffer ? new Uint8Array(docx.data) : new Uint8Array();
+  check(`GetMonthlyReport as DOCX answers a Word package (${bytes.length} bytes)`,
+    docx.response.status === 200 && docx.response.headers.get('content-type') === word && bytes[0] === 0x50 && bytes[1] === 0x4b);
+  const future = await client.GET('/api/v1/reports/monthly', { params: { query: { jurisdiction: '92', month: '2099-01' } } });
+  check('GetMonthlyReport of a month after today answers 400 naming month', future.response.status === 400 && JSON.stringify(future.error).includes('month'), future.error);
 }
 
 try {

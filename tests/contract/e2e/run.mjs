@@ -55,6 +55,13 @@ function older(etag) {
 
 const state = {};
 
+/** The three periodic reports, each for its latest period (the one whose report day has come). */
+const PERIODIC_REPORTS = [
+  ['GetMonthlyReport', `${api}/reports/monthly`, {}, 'month', '2026-13'],
+  ['GetQuarterlyReport', `${api}/reports/quarterly`, {}, 'quarter', '2026-Q5'],
+  ['GetYearlyReport', `${api}/reports/yearly`, {}, 'year', 2099],
+];
+
 async function section(name, body) {
   console.log(`\n${name}`);
   try {
@@ -409,6 +416,14 @@ await section('Reports without a tariff (422)', async () => {
   });
 });
 
+await section('Trend and periodic reports without a tariff (422)', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  await h.request('no hourly tariff for the baseline year', 'GetTrend', 'GET', `${api}/reports/trend`, { query: { jurisdiction: j, from: '2025-01-01', to: '2025-03-31' }, expect: 422 });
+  for (const [operationId, path, query] of PERIODIC_REPORTS) {
+    await h.request('no hourly tariff for the baseline year', operationId, 'GET', path, { query: { ...query, jurisdiction: j }, expect: 422 });
+  }
+});
+
 await section('Tariffs', async () => {
   const j = need(state.j, 'the test jurisdiction');
   const programs = await h.request('list programs', 'ListPrograms', 'GET', `${api}/programs`, { expect: 200 });
@@ -597,6 +612,68 @@ await section('Channels (their histories, one channel\'s reports) and local agai
   }));
   await h.request('without a jurisdiction', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, { expect: 400 });
   await h.request('an unknown jurisdiction', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, { query: { jurisdiction: state.jUnknown }, expect: 404 });
+});
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A binary answer read from the service itself (Prism relays a body as text): its status, media type and first bytes. */
+async function direct(path, query, accept) {
+  const url = new URL(`${need(serviceUrl, 'SERVICE_URL')}${path}`);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
+  const answer = await fetch(url, { headers: { Accept: accept } });
+  return { status: answer.status, contentType: answer.headers.get('content-type') ?? '', bytes: new Uint8Array(await answer.arrayBuffer()) };
+}
+
+await section('Trend (GetTrend)', async () => {
+  const at = `${api}/reports/trend`;
+  const query = { jurisdiction: '92', from: '2026-01-01', to: '2026-06-30' };
+  const trend = await h.request('Cần Thơ, the first half of 2026', 'GetTrend', 'GET', at, { query, expect: 200 });
+  const dates = (trend.json?.points ?? []).map((point) => point.basis?.asOf);
+  h.check(`GetTrend has a point on the 22nd of every month (${dates.join(', ')})`, dates.join() === ['01', '02', '03', '04', '05', '06'].map((m) => `2026-${m}-22`).join());
+  const board = await h.request('the scoreboard of its last date', 'GetScoreboard', 'GET', `${api}/reports/scoreboard`, { query: { jurisdiction: '92', asOf: '2026-06-22' }, expect: 200 });
+  h.check('the last point of the trend is the scoreboard of that date', JSON.stringify(trend.json?.points?.at(-1)) === JSON.stringify(board.json));
+  await h.request('every jurisdiction, by quarter, on the 10th', 'GetTrend', 'GET', at, { query: { step: 'quarter', day: 10, from: '2025-01-01', to: '2026-06-30', program: 'resolution-66' }, expect: 200 });
+  checkCsv('GetTrend as CSV', await h.request('as CSV', 'GetTrend', 'GET', at, { query, accept: 'text/csv', expect: 200 }), 'Ngày số liệu,');
+  checkXlsx('GetTrend as XLSX', await h.request('as XLSX', 'GetTrend', 'GET', at, { query, accept: XLSX, expect: 200 }));
+  const png = await h.request('the chart as PNG', 'GetTrend', 'GET', at, { query, accept: 'image/png', expect: 200 });
+  h.check('the chart is announced as PNG', png.contentType === 'image/png', png.contentType);
+  const svg = await h.request('the chart as SVG', 'GetTrend', 'GET', at, { query, accept: 'image/svg+xml', expect: 200 });
+  h.check('the SVG chart has its Vietnamese legend', svg.contentType.startsWith('image/svg+xml') && svg.text.includes('<svg') && svg.text.includes('Chi phí tuân thủ'), svg.text.slice(0, 120));
+  if (serviceUrl) {
+    const image = await direct(at, query, 'image/png');
+    h.check(`the PNG chart is a PNG (read from the service directly, ${image.bytes.length} bytes)`,
+      image.status === 200 && image.bytes[0] === 0x89 && image.bytes[1] === 0x50 && image.bytes[2] === 0x4e && image.bytes[3] === 0x47);
+  }
+  await h.request('more than 60 points', 'GetTrend', 'GET', at, { query: { from: '2020-01-01', to: '2026-06-30' }, expect: 400 });
+  await h.request('to before from', 'GetTrend', 'GET', at, { query: { from: '2026-06-30', to: '2026-01-01' }, expect: 400 });
+  await h.request('day 29 (not in every month)', 'GetTrend', 'GET', at, { query: { day: 29 }, expect: 400 });
+  await h.request('step not offered (week)', 'GetTrend', 'GET', at, { query: { step: 'week' }, lenient: true, expect: 400 });
+  await h.request('unknown jurisdiction', 'GetTrend', 'GET', at, { query: { jurisdiction: need(state.jUnknown, 'an unknown jurisdiction') }, expect: 404 });
+  await h.request('a year without targets', 'GetTrend', 'GET', at, { query: { from: '2027-01-01', to: '2027-06-30' }, expect: 404 });
+});
+
+await section('Monthly, quarterly and yearly reports (GetMonthlyReport, GetQuarterlyReport, GetYearlyReport)', async () => {
+  for (const [operationId, path, query, parameter, bad] of PERIODIC_REPORTS) {
+    const report = await h.request('Cần Thơ, the latest period', operationId, 'GET', path, { query: { ...query, jurisdiction: '92' }, expect: 200 });
+    const period = report.json?.period;
+    h.check(`${operationId} is as of the report day and covers the days after the previous one (${period?.from} to ${period?.to})`,
+      period?.reportDay === 22 && period?.to?.endsWith('-22') && period?.previousReportDate < period?.from && report.json?.scoreboard?.basis?.asOf === period?.to);
+    const named = { ...query, jurisdiction: '92', [parameter]: period?.label, program: 'resolution-66' };
+    await h.request('the same period named', operationId, 'GET', path, { query: named, expect: 200 });
+    checkXlsx(`${operationId} as XLSX`, await h.request('as XLSX', operationId, 'GET', path, { query: named, accept: XLSX, expect: 200 }));
+    const docx = await h.request('as DOCX', operationId, 'GET', path, { query: named, accept: DOCX, expect: 200 });
+    h.check(`${operationId} as DOCX is announced as a Word document`, docx.contentType === DOCX, docx.contentType);
+    if (serviceUrl) {
+      const file = await direct(path, named, DOCX);
+      h.check(`${operationId} as DOCX is a ZIP package (read from the service directly, ${file.bytes.length} bytes)`,
+        file.status === 200 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 3 && file.bytes[3] === 4);
+    }
+    await h.request(`${parameter} malformed`, operationId, 'GET', path, { query: { jurisdiction: '92', [parameter]: bad }, expect: 400 });
+    await h.request('no jurisdiction', operationId, 'GET', path, { query, expect: 400 });
+    await h.request('unknown jurisdiction', operationId, 'GET', path, { query: { ...query, jurisdiction: need(state.jUnknown, 'an unknown jurisdiction') }, expect: 404 });
+    await h.request('a jurisdiction without a plan', operationId, 'GET', path, { query: { ...query, jurisdiction: '51' }, expect: 404 });
+  }
+  await h.request('a month after today', 'GetMonthlyReport', 'GET', `${api}/reports/monthly`, { query: { jurisdiction: '92', month: '2099-01' }, expect: 400 });
 });
 
 const CATALOGUE_COLUMNS = 'code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,lastReviewedOn,status,abolishedOn,'
@@ -1146,6 +1223,7 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['ListMilestoneProgress', `${api}/plans/${plan}/tasks/${planTask}/milestones/${milestone}/progress`],
     ['GetOverdueTasks', `${api}/reports/tasks/overdue`], ['GetTasksDue', `${api}/reports/tasks/due`], ['GetTasksDone', `${api}/reports/tasks/done`],
   ];
+  reads.push(['GetTrend', `${api}/reports/trend`], ...PERIODIC_REPORTS.map(([operationId, path]) => [operationId, path]));
   for (const [operationId, path] of reads) {
     await h.request('a query parameter it does not take', operationId, 'GET', path, { query: UNKNOWN_PARAMETER, expect: 400 });
   }
@@ -1177,6 +1255,8 @@ await section('Conditional reads (304)', async () => {
     ['GetGroupReductions', `${api}/reports/reductions`, { groupBy: 'agency', jurisdiction: j }],
     ['GetScoreboard', `${api}/reports/scoreboard`, { jurisdiction: '92', year: 2025 }],
     ['GetLaggards', `${api}/reports/laggards`, { year: 2025, measure: 'time', pageSize: 5 }],
+    ['GetTrend', `${api}/reports/trend`, { jurisdiction: '92', from: '2026-01-01', to: '2026-03-31' }],
+    ...PERIODIC_REPORTS.map(([operationId, path, query]) => [operationId, path, { ...query, jurisdiction: '92' }, DOCX]),
   ];
   for (const [operationId, path, query, accept] of reads) {
     const read = await h.request('read', operationId, 'GET', path, { query, accept, expect: 200 });

@@ -100,6 +100,10 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "from" => "2026-10-23",
         "to" => "2026-11-22",
         "channel" => "online",
+        "step" => "month",
+        "day" => "22",
+        "month" => "2026-11",
+        "quarter" => "2026-Q4",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };
