@@ -7,12 +7,14 @@ using ProcedureCatalog.Api.Access;
 using ProcedureCatalog.Api.Agencies;
 using ProcedureCatalog.Api.Caching;
 using ProcedureCatalog.Api.Changes;
+using ProcedureCatalog.Api.Channels;
 using ProcedureCatalog.Api.Database;
 using ProcedureCatalog.Api.Documents;
 using ProcedureCatalog.Api.Fields;
 using ProcedureCatalog.Api.Health;
 using ProcedureCatalog.Api.History;
 using ProcedureCatalog.Api.Jurisdictions;
+using ProcedureCatalog.Api.PeriodReports;
 using ProcedureCatalog.Api.Plans;
 using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
@@ -72,6 +74,7 @@ public static class CatalogSetup
         services.AddCatalogOpenApi();
         services.AddCatalogHealth();
         services.AddConditionalReads();
+        services.AddPeriodReports();
         return builder;
     }
 
@@ -148,6 +151,8 @@ public static class CatalogSetup
         api.MapPlanTasks();
         api.MapPlanAnnex();
         api.MapTaskReports();
+        api.MapChannels();
+        api.MapPeriodReports();
         return app;
     }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generates the synthetic catalogues (6,000, 61,000 and 610,000 procedures by default), then for each one:
 # the query plans, BenchmarkDotNet on the query layer (SQL time), and wrk against the running service and
-# against the framework-ceiling host. Writes results/<stamp>.md (the table), results/<stamp>.tsv and the plans.
+# against the framework-ceiling host; then the trend and the periodic reports, timed by sequential requests. Writes
+# results/<stamp>.md (the tables), results/<stamp>.tsv, results/<stamp>-period.tsv and the plans.
 #
 #   bash tests/ProcedureCatalog.Benchmarks/run-benchmarks.sh            # everything (about half an hour here)
 #   SIZES="6000 61000" DURATION=5 bash tests/ProcedureCatalog.Benchmarks/run-benchmarks.sh
@@ -27,6 +28,12 @@ SCENARIOS=${SCENARIOS:-"procedure-by-code procedure-by-code-uncached search-list
 # Measured before the scenarios at every size (issue 17): the process answering nothing, one indexed row; and after
 # them a report asked again with the ETag it sent (304 without running it).
 PROBES="health-live field-by-id"
+# The trend and the periodic reports take seconds, not milliseconds: each is timed by PERIOD_RUNS sequential requests
+# (after one that warms it) rather than by wrk. Empty PERIOD_SCENARIOS leaves them out.
+PERIOD_SCENARIOS=${PERIOD_SCENARIOS-"trend-24-all trend-24-jurisdiction monthly-json monthly-xlsx monthly-docx"}
+PERIOD_RUNS=${PERIOD_RUNS:-5}
+DOCX_TYPE=application/vnd.openxmlformats-officedocument.wordprocessingml.document
+XLSX_TYPE=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 for tool in dotnet curl wrk; do
@@ -73,6 +80,24 @@ echo -e "procedures\tscenario\tsql_median_ms\thttp_p50_ms_1conn\thttp_p99_ms_1co
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 memory=$RESULTS/$STAMP-memory.tsv
 echo -e "procedures\trss_mib\trss_anon_mib\trss_file_mib\tpeak_rss_mib" > "$memory"
+period_tsv=$RESULTS/$STAMP-period.tsv
+echo -e "procedures\tscenario\trequest\tmedian_ms\tmin_ms\tmax_ms\tbytes\truns\tload_1min" > "$period_tsv"
+
+# period_run size scenario path accept: PERIOD_RUNS timed requests (one more first, to warm the route) -> a row of period_tsv.
+period_run() {
+  local size=$1 scenario=$2 path=$3 accept=$4 times=() bytes=0
+  curl -fsS -H "Accept: $accept" -H 'Cache-Control: no-cache' "http://127.0.0.1:$PORT$path" -o /dev/null
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  for _ in $(seq 1 "$PERIOD_RUNS"); do
+    read -r seconds bytes < <(curl -fsS -H "Accept: $accept" -H 'Cache-Control: no-cache' -o /dev/null -w '%{time_total} %{size_download}\n' "http://127.0.0.1:$PORT$path")
+    times+=("$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s * 1000 }')")
+  done
+  local sorted median
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.1f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+  echo -e "$size\t$scenario\t$path ($accept)\t$median\t$(echo "$sorted" | head -n 1)\t$(echo "$sorted" | tail -n 1)\t$bytes\t$PERIOD_RUNS\t$load" | tee -a "$period_tsv"
+}
 
 for size in $SIZES; do
   database=$WORK/catalog-$size-seed$SEED.db
@@ -145,6 +170,29 @@ for size in $SIZES; do
     echo -e "$size\t$scenario\t$sql\t$p50_1\t$p99_1\t$rps_1\t$p50_n\t$p99_n\t$rps_n\t$ratio\t$ceiling_rps\t$ceiling_ratio\t$load" | tee -a "$tsv"
   done
 
+  if [ -n "$PERIOD_SCENARIOS" ]; then
+    echo "== trend and periodic reports at $size"
+    # A generated catalogue has no plans: the largest jurisdiction (the export's) gets one, made through the API with a
+    # key of this run, so that its monthly report can be made.
+    largest=$(sed -E 's|^/api/v1/jurisdictions/([^/]+)/export.*|\1|' "$WORK/paths-$size/export-csv.paths")
+    key=$(Database__ConnectionString="Data Source=$database" dotnet "$API" keys create --name "bench-$STAMP-$size" --role admin \
+      --Logging:LogLevel:Default=Warning | grep -m 1 '^pck_')
+    curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/plans" -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
+      --data-binary "{\"jurisdiction\":\"$largest\",\"number\":\"$STAMP/KH-UBND\",\"issuedOn\":\"2025-09-03\",\"issuer\":\"UBND\",\"title\":\"Kế hoạch đo thời gian báo cáo\",\"program\":null}" \
+      || echo "the plan of $largest could not be made (it may exist already)" >&2
+    Database__ConnectionString="Data Source=$database" dotnet "$API" keys revoke --name "bench-$STAMP-$size" --Logging:LogLevel:Default=Warning >/dev/null
+    for scenario in $PERIOD_SCENARIOS; do
+      case $scenario in
+        trend-24-all) period_run "$size" "$scenario" "/api/v1/reports/trend?from=2025-01-01&to=2026-12-31" application/json ;;
+        trend-24-jurisdiction) period_run "$size" "$scenario" "/api/v1/reports/trend?jurisdiction=$largest&from=2025-01-01&to=2026-12-31" application/json ;;
+        monthly-json) period_run "$size" "$scenario" "/api/v1/reports/monthly?jurisdiction=$largest" application/json ;;
+        monthly-xlsx) period_run "$size" "$scenario" "/api/v1/reports/monthly?jurisdiction=$largest" "$XLSX_TYPE" ;;
+        monthly-docx) period_run "$size" "$scenario" "/api/v1/reports/monthly?jurisdiction=$largest" "$DOCX_TYPE" ;;
+        *) echo "unknown period scenario $scenario" >&2; exit 1 ;;
+      esac
+    done
+  fi
+
   # The service's resident memory after the whole run at this size: anonymous (heap, stacks) and file-backed (the
   # mapped database, the runtime's own files), from /proc/<pid>/status.
   awk -v size="$size" '/^(VmRSS|RssAnon|RssFile|VmHWM):/ { kb[$1] = $2 }
@@ -168,6 +216,14 @@ report=$RESULTS/$STAMP.md
   echo "| procedures | scenario | SQL median ms | HTTP p50 ms (1 conn) | HTTP p99 ms (1 conn) | req/s (1 conn) | p50 ms ($CONNECTIONS conn) | p99 ms ($CONNECTIONS conn) | req/s ($CONNECTIONS conn) | HTTP / SQL | by-code / ceiling req/s | load (1 min) |"
   echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   tail -n +2 "$tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($12 == "" ? "" : $12 " (ceiling " $11 ")"), $13 }'
+  if [ "$(wc -l < "$period_tsv")" -gt 1 ]; then
+    echo
+    echo "Trend and periodic reports: $PERIOD_RUNS sequential requests each (one connection), after one that warms the route."
+    echo
+    echo "| procedures | scenario | request | median ms | min ms | max ms | bytes | load (1 min) |"
+    echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |"
+    tail -n +2 "$period_tsv" | awk -F'\t' '{ printf "| %s | %s | `%s` | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $9 }'
+  fi
   echo
   echo "## Per-request targets (issue 17; ratios within this run)"
   echo

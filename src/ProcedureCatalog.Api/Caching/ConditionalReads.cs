@@ -61,6 +61,10 @@ public static class ConditionalReads
         ["GetScoreboard"] = FeedReadKind.Report,
         ["GetLaggards"] = FeedReadKind.Report,
         ["GetProcedureReduction"] = FeedReadKind.Report,
+        ["GetTrend"] = FeedReadKind.Report,
+        ["GetMonthlyReport"] = FeedReadKind.Report,
+        ["GetQuarterlyReport"] = FeedReadKind.Report,
+        ["GetYearlyReport"] = FeedReadKind.Report,
         ["GetProcedure"] = FeedReadKind.Procedure,
         ["GetProcedureByCode"] = FeedReadKind.Procedure,
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -2,7 +2,7 @@ namespace ProcedureCatalog.Api.Changes;
 
 /// <summary>One change to the catalogue, as the feed and the audit trail give it.</summary>
 /// <param name="Position">Its place in the feed; later changes have higher positions.</param>
-/// <param name="Entity">procedure, document, time-entry, cost-entry, attribute-entry, provided-once-entry, review, agency, jurisdiction, field, tariff or target (and the reporting regimes' own).</param>
+/// <param name="Entity">procedure, document, time-entry, cost-entry, attribute-entry, provided-once-entry, review, channel-time-entry, channel-fee-entry, agency, jurisdiction, field, tariff or target (and the reporting regimes' own).</param>
 /// <param name="EntityKey">The id or natural key of what changed.</param>
 /// <param name="Action">created, updated, deleted, abolished or reinstated.</param>
 /// <param name="ProcedureId">The procedure it belongs to, if any.</param>

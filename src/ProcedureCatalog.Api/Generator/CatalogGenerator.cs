@@ -110,6 +110,7 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
             ["document_id", "procedure_id", "provided_once", "effective_from", "decision_ref", "recorded_at", "recorded_by"]);
         using var reviews = new PreparedInsert(connection, transaction, "procedure_reviews", ["procedure_id", "reviewed_on", "decision_ref", "note", "recorded_at", "recorded_by"]);
         using var documents = new PreparedInsert(connection, transaction, "documents", DocumentColumns, database.Dialect.SelectInsertedId);
+        using var parts = new SyntheticPartsWriter(connection, transaction, options.Value.Seed);
 
         var total = options.Value.Procedures;
         var reportEvery = Math.Max(1, total / 10);
@@ -121,8 +122,9 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
 
             // A minute apart, newest last, so that sorting by createdAt has something to sort.
             var createdAt = SyntheticCatalogue.GeneratedAt.AddMinutes(written - total);
+            var drawn = parts.Draw(procedure, agencyIds[(procedure.Jurisdiction, procedure.Agency)]);
             var id = procedures.InsertReturningId(
-                procedure.Jurisdiction, procedure.Code, procedure.Name, ProcedureQueries.SearchTextOf(procedure.Code, procedure.Name),
+                procedure.Jurisdiction, procedure.Code, procedure.Name, ProcedureParts.SearchTextOf(procedure.Code, procedure.Name, drawn.Published),
                 EnumText.Of(procedure.Level), EnumText.Of(procedure.Kind), procedure.BusinessRelated, EnumText.Of(procedure.OnlineLevel),
                 procedure.FullOnlineEligible, procedure.BoundaryFree, false, fieldIds[procedure.Field], agencyIds[(procedure.Jurisdiction, procedure.Agency)],
                 EnumText.Of(procedure.Status), procedure.AbolishedOn, procedure.LastReviewedOn, createdAt, createdAt, 1);
@@ -166,6 +168,7 @@ public sealed class CatalogGenerator(CatalogDatabase database, CatalogMigrator m
                     RecordedAt(entry.EffectiveFrom!.Value, recorded++));
             }
 
+            parts.Write(id, procedure, drawn, RecordedAt);
             documentCount += procedure.Documents.Count;
             timeCount += procedure.TimeHistory.Count;
             costCount += procedure.CostHistory.Count;

@@ -75,7 +75,7 @@ public static class HistoryEndpoints
         ListOf<CostEntryRow, CostEntry>(procedureId, database, mapper, HistoryQueries.CostEntries, cancellationToken);
 
     /// <summary>One of the two histories: its path under the procedure, its name in the change log, its name in messages.</summary>
-    private sealed record HistoryKind(string Path, string Entity, string Title);
+    internal sealed record HistoryKind(string Path, string Entity, string Title);
 
     private static readonly HistoryKind Time = new("time-history", "time-entry", "Time entry");
     private static readonly HistoryKind Cost = new("cost-history", "cost-entry", "Cost entry");
@@ -106,7 +106,7 @@ public static class HistoryEndpoints
         Remove(procedureId, entryId, Cost, request,
             write => HistoryQueries.RemoveCost(write.Connection, write.Transaction, procedureId, entryId, write.Cancellation));
 
-    private static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
+    internal static async Task<Results<Ok<IReadOnlyList<TEntry>>, ProblemHttpResult>> ListOf<TRow, TEntry>(
         long procedureId, CatalogDatabase database, IMapper mapper,
         Func<DbConnection, long, CancellationToken, Task<IEnumerable<TRow>>> read, CancellationToken cancellationToken)
     {
@@ -120,7 +120,7 @@ public static class HistoryEndpoints
         return TypedResults.Ok<IReadOnlyList<TEntry>>(rows.Select(row => mapper.Map<TEntry>(row!)).ToList());
     }
 
-    private static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
+    internal static async Task<Results<Created<TEntry>, ProblemHttpResult>> Append<TRow, TEntry>(
         long procedureId, HistoryKind kind, CatalogRequest request, IMapper mapper, Func<CatalogWrite, Task<long>> insert, Func<CatalogWrite, long, Task<TRow?>> find)
     {
         await using var write = await request.BeginWriteAsync();
@@ -137,7 +137,7 @@ public static class HistoryEndpoints
         return TypedResults.Created($"/api/v1/procedures/{procedureId}/{kind.Path}/{id}", mapper.Map<TEntry>(created));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         long procedureId, long entryId, HistoryKind kind, CatalogRequest request, Func<CatalogWrite, Task<int>> delete)
     {
         await using var write = await request.BeginWriteAsync();

@@ -60,6 +60,12 @@ public static class CatalogMappings
         config.NewConfig<TargetRow, Target>()
             .Map(target => target.Program, row => row.ProgramCode);
 
+        // A procedure's channels and what is published of it (Channels/, Procedures/ProcedureParts.cs) are read beside the row.
+        MapEnum<Channels.FilingChannel>(config);
+        config.ForType<ProcedureRow, ProcedureDetail>().Ignore(detail => detail.Channels, detail => detail.Published);
+        config.NewConfig<Channels.ChannelTimeEntryRow, TimeEntry>();
+        config.NewConfig<Channels.ChannelFeeEntryRow, Channels.FeeEntry>();
+
         return config;
     }
 

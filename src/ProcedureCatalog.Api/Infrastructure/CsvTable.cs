@@ -166,7 +166,7 @@ public sealed class XlsxTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRo
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await Task.Run(() => MiniExcel.SaveAs(path, Sheet(), printHeader: false, sheetName: SheetName, excelType: ExcelType.XLSX), cancellationToken);
+            await Task.Run(() => MiniExcel.SaveAs(path, Sheet(columns, rows), printHeader: false, sheetName: SheetName, excelType: ExcelType.XLSX), cancellationToken);
             httpContext.Response.StatusCode = StatusCodes.Status200OK;
             httpContext.Response.ContentType = MediaType;
             httpContext.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
@@ -184,16 +184,17 @@ public sealed class XlsxTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRo
     /// The header row, then a row per item, keyed by column position: the headers are written as the first row
     /// rather than taken from the keys, so that a report without rows still has them.
     /// </summary>
-    private IEnumerable<IDictionary<string, object?>> Sheet()
+    /// <remarks>A workbook of several sheets (the periodic reports) writes each of them so.</remarks>
+    internal static IEnumerable<IDictionary<string, object?>> Sheet(IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
     {
-        yield return Cells(column => column.Header);
+        yield return Cells(columns, column => column.Header);
         foreach (var row in rows)
         {
-            yield return Cells(column => Cell(column.Value(row)));
+            yield return Cells(columns, column => Cell(column.Value(row)));
         }
     }
 
-    private Dictionary<string, object?> Cells(Func<CsvColumn<TRow>, object?> value)
+    private static Dictionary<string, object?> Cells(IReadOnlyList<CsvColumn<TRow>> columns, Func<CsvColumn<TRow>, object?> value)
     {
         var cells = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
         for (var index = 0; index < columns.Count; index++)

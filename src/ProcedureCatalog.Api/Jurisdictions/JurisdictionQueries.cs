@@ -5,7 +5,7 @@ namespace ProcedureCatalog.Api.Jurisdictions;
 
 internal static class JurisdictionQueries
 {
-    private const string Select = "SELECT code, name, level, created_at, updated_at, version FROM jurisdictions";
+    private const string Select = "SELECT code, name, level, report_day, created_at, updated_at, version FROM jurisdictions";
 
     public static Task<IEnumerable<JurisdictionRow>> List(DbConnection connection, CancellationToken cancellationToken) =>
         connection.QueryAsync<JurisdictionRow>(new CommandDefinition(Select + " ORDER BY code", cancellationToken: cancellationToken));
@@ -17,19 +17,19 @@ internal static class JurisdictionQueries
     public static Task Insert(DbConnection connection, DbTransaction transaction, JurisdictionCreate input, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO jurisdictions (code, name, level, created_at, updated_at, version)
-            VALUES (@Code, @Name, @Level, @Now, @Now, 1)
+            INSERT INTO jurisdictions (code, name, level, report_day, created_at, updated_at, version)
+            VALUES (@Code, @Name, @Level, @ReportDay, @Now, @Now, 1)
             """,
-            new { input.Code, Name = input.Name.Trim(), Level = Infrastructure.EnumText.Of(input.Level!.Value), Now = now },
+            new { input.Code, Name = input.Name.Trim(), Level = Infrastructure.EnumText.Of(input.Level!.Value), ReportDay = input.ReportDay ?? Jurisdiction.DefaultReportDay, Now = now },
             transaction, cancellationToken: cancellationToken));
 
     public static Task<int> Update(DbConnection connection, DbTransaction transaction, string code, long expectedVersion, JurisdictionUpdate input, DateTime now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE jurisdictions
-            SET name = @Name, level = @Level, updated_at = @Now, version = version + 1
+            SET name = @Name, level = @Level, report_day = COALESCE(@ReportDay, report_day), updated_at = @Now, version = version + 1
             WHERE code = @Code AND version = @ExpectedVersion
             """,
-            new { Code = code, Name = input.Name.Trim(), Level = Infrastructure.EnumText.Of(input.Level!.Value), Now = now, ExpectedVersion = expectedVersion },
+            new { Code = code, Name = input.Name.Trim(), Level = Infrastructure.EnumText.Of(input.Level!.Value), input.ReportDay, Now = now, ExpectedVersion = expectedVersion },
             transaction, cancellationToken: cancellationToken));
 }

@@ -35,7 +35,7 @@ public sealed record LegalBasisEntry(
 /// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards (default false; left out of an update, it stays as it is).</param>
 /// <param name="EffectiveFrom">The day the dated values of the body (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation and each document's providedOnce) take effect when they differ from those in force then: default the day it is recorded. A new procedure's values hold from the beginning.</param>
 /// <param name="DecisionRef">The decision that published the change, recorded with each dated entry it makes and with the review named by lastReviewedOn.</param>
-public sealed record ProcedureCreate(
+public sealed partial record ProcedureCreate(
     [property: Required, RegularExpression(Jurisdiction.CodePattern, ErrorMessage = Jurisdiction.CodeRule)] string Jurisdiction,
     [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
@@ -70,7 +70,7 @@ public sealed record ProcedureCreate(
 /// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards (default false; left out of an update, it stays as it is).</param>
 /// <param name="EffectiveFrom">The day the dated values of the body (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation and each document's providedOnce) take effect when they differ from those in force then: default the day it is recorded. A new procedure's values hold from the beginning.</param>
 /// <param name="DecisionRef">The decision that published the change, recorded with each dated entry it makes and with the review named by lastReviewedOn.</param>
-public sealed record ProcedureUpdate(
+public sealed partial record ProcedureUpdate(
     [property: Required, RegularExpression(ProcedureRules.CodePattern, ErrorMessage = ProcedureRules.CodeRule)] string Code,
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
     [property: Required] ProcedureLevel? Level,
@@ -106,7 +106,7 @@ public sealed record ProcedureUpdate(
 /// <param name="TechnicalRegulation">Set by technical regulations and mandatory standards (default false; left out of an update, it stays as it is).</param>
 /// <param name="EffectiveFrom">The day the dated values of the body (kind, businessRelated, onlineLevel, fullOnlineEligible, boundaryFree, technicalRegulation and each document's providedOnce) take effect when they differ from those in force then: default the day it is recorded. A new procedure's values hold from the beginning.</param>
 /// <param name="DecisionRef">The decision that published the change, recorded with each dated entry it makes and with the review named by lastReviewedOn.</param>
-public sealed record ProcedureUpsert(
+public sealed partial record ProcedureUpsert(
     [property: Required, StringLength(1000, MinimumLength = 1)] string Name,
     [property: Required] ProcedureLevel? Level,
     [property: Required] ProcedureKind? Kind,
@@ -125,11 +125,13 @@ public sealed record ProcedureUpsert(
 {
     public ProcedureCreate ToCreate(string jurisdiction, string code) => new(
         jurisdiction, code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis, Documents,
-        TechnicalRegulation, EffectiveFrom, DecisionRef);
+        TechnicalRegulation, EffectiveFrom, DecisionRef)
+        { Channels = Channels, Published = Published };
 
     public ProcedureUpdate ToUpdate(string code) => new(
         code, Name, Level, Kind, BusinessRelated, OnlineLevel, FullOnlineEligible, BoundaryFree, FieldId, AgencyId, LastReviewedOn, LegalBasis,
-        TechnicalRegulation, EffectiveFrom, DecisionRef);
+        TechnicalRegulation, EffectiveFrom, DecisionRef)
+        { Channels = Channels, Published = Published };
 }
 
 /// <summary>Abolish a procedure (bãi bỏ) from a date, or reinstate one abolished by mistake.</summary>
@@ -171,7 +173,7 @@ public sealed record NamedReference(long Id, string Name);
 /// <param name="AsOf">The date the values in force are read for (today in Vietnam unless asked otherwise).</param>
 /// <param name="TimeInForce">The processing time in force on AsOf; null before its first entry.</param>
 /// <param name="CostInForce">The cost in force on AsOf; null before its first entry.</param>
-public sealed record ProcedureDetail(
+public sealed partial record ProcedureDetail(
     long Id,
     string Jurisdiction,
     string Code,

@@ -227,9 +227,15 @@ public static class ProcedureEndpoints
         }
 
         var errors = await ProcedureWrites.CheckReferences(write.Connection, write.Transaction, current.JurisdictionCode, input.FieldId!.Value, input.AgencyId!.Value, write.Cancellation);
+        var parts = await ProcedureParts.Plan(write.Connection, write.Transaction, current.JurisdictionCode, input, errors, write.Cancellation);
         if (errors.Any)
         {
             return Problems.Unprocessable(errors.ToDictionary());
+        }
+
+        if (await ProcedureParts.Conflict(write.Connection, write.Transaction, id, parts, write.Cancellation) is { } dropped)
+        {
+            return Problems.Conflict(dropped);
         }
 
         if (await ProcedureQueries.IdOfCode(write.Connection, write.Transaction, current.JurisdictionCode, input.Code, write.Cancellation) is { } other && other != id)
@@ -243,6 +249,7 @@ public static class ProcedureEndpoints
         }
 
         await ProcedureQueries.ReplaceLegalBasis(write.Connection, write.Transaction, id, input.LegalBasis, write.Cancellation);
+        await ProcedureParts.Write(write.Connection, write.Transaction, id, input.Code, input.Name, parts, write.Cancellation);
         await ProcedureChanges.Recorded(write, id, current.JurisdictionCode, input.Code, current.Version + 1, "updated");
         await write.CommitAsync();
         return TypedResults.Ok(await Reread(id, request, write, mapper));

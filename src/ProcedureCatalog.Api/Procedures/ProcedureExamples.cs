@@ -13,17 +13,26 @@ internal static class ProcedureExamples
     public static readonly ProcedureCreate Create = new(
         "11", "1.001612", "Đăng ký thành lập doanh nghiệp tư nhân", ProcedureLevel.Province, ProcedureKind.External,
         BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true, FieldId: 1, AgencyId: 1,
-        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw], [DocumentExamples.Input]);
+        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw], [DocumentExamples.Input])
+    {
+        Channels = Channels.ChannelExamples.Inputs, Published = Channels.ChannelExamples.Published,
+    };
 
     public static readonly ProcedureUpdate Update = new(
         "1.001612", "Đăng ký thành lập doanh nghiệp tư nhân", ProcedureLevel.Province, ProcedureKind.External,
         BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true, FieldId: 1, AgencyId: 1,
-        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw]);
+        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw])
+    {
+        Channels = Channels.ChannelExamples.Inputs, Published = Channels.ChannelExamples.Published,
+    };
 
     public static readonly ProcedureUpsert Upsert = new(
         "Đăng ký thành lập doanh nghiệp tư nhân", ProcedureLevel.Province, ProcedureKind.External,
         BusinessRelated: true, OnlineLevel.Full, FullOnlineEligible: true, BoundaryFree: true, FieldId: 1, AgencyId: 1,
-        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw], [DocumentExamples.Input]);
+        LastReviewedOn: new DateOnly(2025, 6, 15), [EnterpriseLaw], [DocumentExamples.Input])
+    {
+        Channels = Channels.ChannelExamples.Inputs, Published = Channels.ChannelExamples.Published,
+    };
 
     public static readonly ProcedureStatusChange Abolish = new(ProcedureStatus.Abolished, new DateOnly(2025, 7, 1));
 
@@ -33,7 +42,10 @@ internal static class ProcedureExamples
         new NamedReference(1, "Đăng ký kinh doanh"), new NamedReference(1, "Sở Tài chính tỉnh Điện Biên"),
         ProcedureStatus.Active, AbolishedOn: null, LastReviewedOn: new DateOnly(2025, 6, 15),
         [EnterpriseLaw], DocumentExamples.List, AsOf: new DateOnly(2026, 11, 22),
-        HistoryExamples.TimeList[^1], HistoryExamples.Cost, Recorded, Recorded, 4);
+        HistoryExamples.TimeList[^1], HistoryExamples.Cost, Recorded, Recorded, 4)
+    {
+        Channels = Channels.ChannelExamples.Channels, Published = Channels.ChannelExamples.PublishedDetail,
+    };
 
     public static readonly PageOf<ProcedureSummary> List = Paging.Of<ProcedureSummary>(
     [

@@ -28,13 +28,13 @@ internal static class ProcedureReads
         var documents = allDocuments.Where(document => marks.ContainsKey(document.Id)).Select(document => document with { ProvidedOnce = marks[document.Id] });
         var time = await parts.ReadSingleOrDefaultAsync<TimeEntryRow>();
         var cost = await parts.ReadSingleOrDefaultAsync<CostEntryRow>();
-        return mapper.Map<ProcedureDetail>(row) with
+        return await ProcedureParts.Read(connection, mapper, mapper.Map<ProcedureDetail>(row) with
         {
             LegalBasis = legalBasis.Select(mapper.Map<LegalBasisEntry>).ToList(),
             Documents = documents.Select(mapper.Map<Document>).ToList(),
             AsOf = asOf,
             TimeInForce = time is null ? null : mapper.Map<TimeEntry>(time),
             CostInForce = cost is null ? null : mapper.Map<CostEntry>(cost),
-        };
+        }, cancellationToken);
     }
 }

@@ -32,7 +32,10 @@ internal static class ProcedureUpserts
             return outcome;
         }
 
-        if (await IsStored(connection, transaction, current, input, from, cancellationToken))
+        var errors = new Errors();
+        var parts = await ProcedureParts.Plan(connection, transaction, jurisdiction, input, errors, cancellationToken);
+        if (!errors.Any && await IsStored(connection, transaction, current, input, from, cancellationToken)
+            && await ProcedureParts.AreStored(connection, transaction, current.Id, parts, cancellationToken))
         {
             return new ProcedureOutcome.Unchanged(current.Id);
         }
@@ -46,9 +49,19 @@ internal static class ProcedureUpserts
         }
 
         var referenceErrors = await ProcedureWrites.CheckReferences(connection, transaction, jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            Array.ForEach(messages, message => referenceErrors.Add(field, message));
+        }
+
         if (referenceErrors.Any)
         {
             return new ProcedureOutcome.Unprocessable(referenceErrors);
+        }
+
+        if (await ProcedureParts.Conflict(connection, transaction, current.Id, parts, cancellationToken) is { } dropped)
+        {
+            return new ProcedureOutcome.Conflict(dropped);
         }
 
         // The description, legal basis and documents at once, the procedure's rows derived once at the end.
@@ -69,6 +82,8 @@ internal static class ProcedureUpserts
         {
             return new ProcedureOutcome.PreconditionFailed(current.Version);
         }
+
+        await ProcedureParts.Write(connection, transaction, current.Id, code, input.Name, parts, cancellationToken);
 
         await ProcedureChanges.Recorded(write, current.Id, jurisdiction, code, current.Version + 1, "updated");
         return new ProcedureOutcome.Replaced(current.Id);

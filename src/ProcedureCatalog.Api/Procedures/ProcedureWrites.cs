@@ -49,6 +49,7 @@ internal static class ProcedureWrites
         }
 
         var errors = await CheckReferences(connection, transaction, input.Jurisdiction, input.FieldId!.Value, input.AgencyId!.Value, cancellationToken);
+        var parts = await ProcedureParts.Plan(connection, transaction, input.Jurisdiction, input, errors, cancellationToken);
         if (errors.Any)
         {
             return new ProcedureOutcome.Unprocessable(errors);
@@ -68,6 +69,8 @@ internal static class ProcedureWrites
                 await DocumentQueries.Append(connection, transaction, dialect, id, document, recorder, Attributes.AttributeQueries.Beginning, input.DecisionRef, cancellationToken);
             }
         }, cancellationToken);
+
+        await ProcedureParts.Write(connection, transaction, id, input.Code, input.Name, parts, cancellationToken);
 
         return new ProcedureOutcome.Created(id);
     }

@@ -7,7 +7,8 @@ namespace ProcedureCatalog.Api.Reports;
 
 /// <summary>
 /// The group reductions (GET /reports/reductions, and the reduction rows of the scoreboard): per group, the sums of the
-/// rows of procedure_reductions that hold @AsOf, both measures in one pass, and the group formula applied to the sums.
+/// rows of procedure_reductions that hold @AsOf (or of one channel's pairs, <see cref="ReportQueries.PairsOf"/>), both measures in
+/// one pass, and the group formula applied to the sums.
 /// </summary>
 internal static class GroupReductionQueries
 {
@@ -60,7 +61,7 @@ internal static class GroupReductionQueries
     /// group formula applied to each measure's sums once per group, and the year's targets.
     /// </summary>
     /// <remarks>Every procedure has exactly one row that holds @AsOf, with both measures.</remarks>
-    private static string Query(Grouping grouping, string where) =>
+    private static string Query(Grouping grouping, string where, bool channel = false) =>
         $"""
         SELECT s.group_id, s.group_code, s.group_jurisdiction, s.group_name, s.procedures, s.abolished,
                s.time_with_baseline, s.time_no_baseline, s.time_meeting_target, s.time_baseline_units, s.time_current_units,
@@ -94,7 +95,7 @@ internal static class GroupReductionQueries
                        COUNT(CASE WHEN p.baseline_yearly_centi IS NOT NULL AND p.current_yearly_centi IS NOT NULL THEN 1 END) AS with_annual_filings,
                        SUM(CASE WHEN p.current_yearly_centi IS NOT NULL THEN p.baseline_yearly_centi END) AS baseline_yearly_centi,
                        SUM(CASE WHEN p.baseline_yearly_centi IS NOT NULL THEN p.current_yearly_centi END) AS current_yearly_centi
-                FROM procedure_reductions p
+                FROM {ReportQueries.PairsOf(channel)} p
                 CROSS JOIN ({Target("@TimeIndicator")}) tt
                 CROSS JOIN ({Target("@CostIndicator")}) ct
                 {where}
@@ -138,6 +139,7 @@ internal static class GroupReductionQueries
         CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
+        dates.Kept(conditions);
         if (part is { } split)
         {
             conditions.Add(PartCondition(grouping));
@@ -146,7 +148,7 @@ internal static class GroupReductionQueries
         }
 
         var rows = await connection.QueryAsync<GroupReductionRow>(new CommandDefinition(
-            Query(grouping, ReportQueries.Where(conditions)), dates.With(parameters), cancellationToken: cancellationToken));
+            Query(grouping, ReportQueries.Where(conditions), dates.Channel is not null), dates.With(parameters), cancellationToken: cancellationToken));
         return rows.ToList();
     }
 
@@ -157,6 +159,7 @@ internal static class GroupReductionQueries
         foreach (var grouping in Groupings.Values)
         {
             yield return Query(grouping, ReportQueries.Where(conditions));
+            yield return Query(grouping, ReportQueries.Where([.. conditions, ReportQueries.OfChannel]), channel: true);
             if (grouping.Splits)
             {
                 yield return Query(grouping, ReportQueries.Where([.. conditions, PartCondition(grouping)]));

@@ -8,9 +8,9 @@ namespace ProcedureCatalog.Api.Reports;
 /// <summary>The laggards (GET /reports/laggards): the rows of a measure's view that hold @AsOf and fall short of the year's target, lowest first.</summary>
 internal static class LaggardQueries
 {
-    private static string LaggardFrom(ReductionMeasure measure, IReadOnlyList<string> filterConditions) =>
+    private static string LaggardFrom(ReductionMeasure measure, IReadOnlyList<string> filterConditions, bool channel = false) =>
         $"""
-        FROM {ReportQueries.Views[measure]} p
+        FROM {ReportQueries.ViewOf(measure, channel)} p
         INNER JOIN agencies a ON a.id = p.agency_id
         INNER JOIN fields f ON f.id = p.field_id
         INNER JOIN target_levels t ON t.program_code = @Program AND t.indicator = @Indicator AND t.year = @Year
@@ -31,9 +31,10 @@ internal static class LaggardQueries
         int page, int pageSize, CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
+        dates.Kept(conditions);
         dates.With(parameters);
         parameters.Add("Indicator", Infrastructure.EnumText.Of(ReportQueries.IndicatorOf(measure)));
-        var from = LaggardFrom(measure, conditions);
+        var from = LaggardFrom(measure, conditions, dates.Channel is not null);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) " + from, parameters, cancellationToken: cancellationToken));
         parameters.Add("Skip", (page - 1) * (long)pageSize);
         parameters.Add("Take", pageSize);
@@ -49,6 +50,7 @@ internal static class LaggardQueries
         {
             yield return "SELECT COUNT(*) " + LaggardFrom(measure, conditions);
             yield return dialect.Page(LaggardSelect + " " + LaggardFrom(measure, conditions) + LaggardOrder);
+            yield return dialect.Page(LaggardSelect + " " + LaggardFrom(measure, [.. conditions, ReportQueries.OfChannel], channel: true) + LaggardOrder);
         }
     }
 }

@@ -9,7 +9,12 @@ namespace ProcedureCatalog.Api.Reports;
 internal static class ProcedureReductionQueries
 {
     /// <summary>One procedure: its window of procedure_reductions that holds @AsOf, with the year's targets.</summary>
-    internal const string Statement =
+    internal static readonly string Statement = StatementOf(channel: false);
+
+    /// <summary>One channel of one procedure: its pair of the channel's rows that holds @AsOf (<see cref="ReportQueries.PairsOf"/>).</summary>
+    internal static readonly string ChannelStatement = StatementOf(channel: true);
+
+    private static string StatementOf(bool channel) =>
         $"""
         SELECT p.id AS procedure_id, p.jurisdiction_code, p.code, p.name,
                p.time_baseline AS time_baseline_units, p.time_current AS time_current_units, p.is_abolished AS time_abolished,
@@ -25,16 +30,16 @@ internal static class ProcedureReductionQueries
                CASE WHEN p.cost_reduction_hundredths IS NULL OR ct.target_hundredths IS NULL THEN NULL
                     WHEN p.cost_reduction_hundredths >= ct.target_hundredths THEN 0 ELSE ct.target_hundredths - p.cost_reduction_hundredths END AS cost_gap_hundredths,
                p.baseline_annual_filings, p.current_annual_filings, p.baseline_yearly_centi, p.current_yearly_centi
-        FROM procedure_reductions p
+        FROM {ReportQueries.PairsOf(channel)} p
         LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = @TimeIndicator AND tt.year = @Year
         LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = @CostIndicator AND ct.year = @Year
-        WHERE p.id = @Id AND {ReportQueries.HoldsAsOf}
+        WHERE p.id = @Id AND {ReportQueries.HoldsAsOf}{(channel ? " AND " + ReportQueries.OfChannel : string.Empty)}
         """;
 
     public static Task<ProcedureReductionRow?> ForProcedure(
         DbConnection connection, SqlDialect dialect, long id, ReportDates dates, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<ProcedureReductionRow>(new CommandDefinition(
-            Statement, dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
+            dates.Channel is null ? Statement : ChannelStatement, dates.With(new DynamicParameters(new { Id = id })), cancellationToken: cancellationToken));
 }
 
 internal sealed record ProcedureReductionRow

@@ -7,7 +7,7 @@ namespace ProcedureCatalog.Api.Reports;
 /// <param name="AsOf">Values in force on this date are the current values (C).</param>
 /// <param name="TargetYear">The program year whose targets the figures are judged against.</param>
 /// <param name="Normalisation">How times and costs are made comparable.</param>
-public sealed record ReportBasis(
+public sealed partial record ReportBasis(
     string Program, string ProgramName, DateOnly BaselineDate, DateOnly AsOf, int TargetYear, Normalisation Normalisation);
 
 /// <param name="TimeUnit">Times are added up in working days.</param>

@@ -14,6 +14,11 @@ public static class ReportEndpoints
         + "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet for an XLSX workbook with the same headers and numbers as number cells "
         + "(for Excel with a decimal comma and ';' lists, as in Vietnam, where a comma-separated file splits wrongly).";
 
+    /// <summary>What channel=… does to a reduction report.</summary>
+    private const string ChannelNote = " With channel (in-person, online, post) the figures are that channel's own processing time and fee, from its own "
+        + "history with the same rules (baseline, abolition, rounding): only procedures offered through it count, one without history of its own has no "
+        + "baseline, and cost is the channel's fee alone (no tariff needed); basis names the channel.";
+
     /// <summary>One vocabulary for every report: what year means and how it and asOf default.</summary>
     private const string YearNote = "Every report takes year, the program year whose targets are applied (default the year of asOf, or this year), and asOf, "
         + "the date of the values (default the year's judging date, or today while that is ahead).";
@@ -28,7 +33,7 @@ public static class ReportEndpoints
             .WithSummary("Reduction of one procedure's processing time and compliance cost")
             .WithDescription("Baseline (in force on the program's baseline date), value in force on asOf, the reduction 100 × (B − C) / B and whether it meets "
                 + "the target of year (the program year; default the year of asOf, or this year), for time in working days and for cost per filing in đồng. Abolished on or before asOf: current 0, for time and cost, whether or not the jurisdiction has a tariff. "
-                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero. " + YearNote + CsvNote)
+                + "A jurisdiction without an hourly tariff for the baseline year gets 422, not a silent zero." + ChannelNote + " " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Procedure)
             .WithCsvExample(ReportMappings.ProcedureColumns, [ReportExamples.Procedure])
             .ReportProblems();
@@ -38,8 +43,8 @@ public static class ReportEndpoints
             .WithSummary("Reductions by agency, field, level, kind or jurisdiction")
             .WithDescription("For each group of the procedures the filters keep: ΣB, ΣC and 100 × (ΣB − ΣC) / ΣB over those with a baseline (a sum, not an "
                 + "average of percentages), for time and for cost, with counts and the yearly burden where filings a year are known. A procedure counts "
-                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures. "
-                + YearNote + CsvNote)
+                + "in the group it belongs to now (its current agency and field). scope target (default) keeps external, business-related procedures."
+                + ChannelNote + " " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Groups)
             .WithCsvExample(ReportMappings.GroupColumns(ReportExamples.Groups), ReportExamples.Groups.Rows)
             .ReportProblems();
@@ -61,10 +66,12 @@ public static class ReportEndpoints
             .WithName("GetLaggards")
             .WithSummary("Procedures furthest from the target")
             .WithDescription("Procedures with a baseline whose reduction on asOf is below the target of the year, lowest reduction first (increases first of all), "
-                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline. " + YearNote + CsvNote)
+                + "paged. Procedures without a baseline are not laggards; the group report counts them as noBaseline." + ChannelNote + " " + YearNote + CsvNote)
             .WithExamples(response: ReportExamples.Laggards)
             .WithCsvExample(ReportMappings.LaggardColumns(ReportExamples.Laggards), ReportExamples.Laggards.Results.Items)
             .ReportProblems();
+
+        api.MapLocalVsNational();
     }
 
     /// <summary>
@@ -84,11 +91,13 @@ public static class ReportEndpoints
     /// <param name="year">The program year whose targets are applied (2025, 2026); default the year of asOf, or this year. Without asOf the figures are as of that year's judging date (31 December), or today while it is still ahead. 404 when the program has no targets for a year given here.</param>
     /// <param name="asOf">Date (YYYY-MM-DD) whose values in force are compared with the baseline; default the judging date of year (31 December), or today while that is still ahead.</param>
     /// <param name="program">The reduction program; default resolution-66.</param>
+    /// <param name="channel">in-person, online or post: that channel's own processing time and fee (its fee alone, no tariff) instead of the procedure's; 404 when the procedure is not offered through it.</param>
     private static async Task<Results<Ok<ProcedureReduction>, CsvTable<ProcedureReduction>, XlsxTable<ProcedureReduction>, ValidationProblem, ProblemHttpResult>> ForProcedure(
-        long id, string? year, string? asOf, string? program, HttpContext context, CatalogDatabase database, CatalogClock clock, CancellationToken cancellationToken)
+        long id, string? year, string? asOf, string? program, [EnumValues(typeof(Channels.FilingChannel))] string? channel, HttpContext context, CatalogDatabase database,
+        CatalogClock clock, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var request = ReportText.Request(program, asOf, ReportText.Year(year, errors), errors);
+        var request = ReportText.Request(program, asOf, ReportText.Year(year, errors), errors) with { Channel = ReportText.Channel(channel, errors) };
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
@@ -104,16 +113,18 @@ public static class ReportEndpoints
         var row = await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, resolved.Dates, cancellationToken);
         if (row is null)
         {
-            return Problems.NotFound("Procedure", id);
+            return request.Channel is { } kind && await ProcedureQueries.Find(connection, id, cancellationToken) is not null
+                ? Problems.NotFound("Channel", $"{id}/{EnumText.Of(kind)}")
+                : Problems.NotFound("Procedure", id);
         }
 
-        if (row.HourlyTariffVnd is null && await HasCostHistory(connection, id, cancellationToken))
+        if (request.Channel is null && row.HourlyTariffVnd is null && await HasCostHistory(connection, id, cancellationToken))
         {
             return MissingTariffs([row.JurisdictionCode], resolved.Dates.TariffYear);
         }
 
         var reduction = ReportMappings.ToContract(row, resolved.Basis);
-        return Answer(MediaNegotiation.Table(context.Request), reduction, $"reduction-{row.JurisdictionCode}-{row.Code}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+        return Answer(MediaNegotiation.Table(context.Request), reduction, $"reduction-{row.JurisdictionCode}-{row.Code}{ChannelPart(request)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.ProcedureColumns, [reduction]);
     }
 
@@ -140,14 +151,14 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        if (await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
+        if (request.Channel is null && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
 
         var rows = await GroupReductionQueries.Groups(database.OpenReadAsync, database.Dialect, groupBy, filter, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
         var report = new GroupReductionReport(resolved.Basis, groupBy, scope, rows.Select(ReportMappings.ToContract).ToList());
-        return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+        return Answer(MediaNegotiation.Table(context.Request), report, $"reductions-{EnumText.Of(groupBy)}{ChannelPart(request)}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.GroupColumns(report), report.Rows);
     }
 
@@ -174,15 +185,36 @@ public static class ReportEndpoints
             return problem!;
         }
 
-        // Without a tariff the cost cannot be priced: the board says so and gives everything else.
-        var scope = new ProcedureFilter { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
-        var withoutTariff = await ReportQueries.JurisdictionsWithoutTariff(connection, database.Dialect, scope, resolved.Dates, cancellationToken);
+        // Without a tariff the cost cannot be priced: the board says so (Board) and gives everything else.
+
+        var board = await Board(database, jurisdiction, resolved, cancellationToken);
+        return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+            ReportMappings.ScoreboardColumns(board), board.Indicators);
+    }
+
+    /// <summary>What the reduction indicators of the scoreboard are judged over: external, business-related procedures of the jurisdiction (or all).</summary>
+    internal static ProcedureFilter ScoreboardScope(string? jurisdiction) =>
+        new() { Jurisdiction = jurisdiction, Kind = ProcedureKind.External, BusinessRelated = true };
+
+    /// <summary>
+    /// The scoreboard of a jurisdiction (or all) on the resolved dates, once the request is checked (the jurisdiction
+    /// exists): what GET /reports/scoreboard answers, and each point of the trend and of the periodic reports. It is
+    /// provisional before the year's judging date, and names what it lacks (no targets for the year, a missing tariff)
+    /// instead of counting a 0; each indicator names its own (a hook for the reporting regimes as well).
+    /// </summary>
+    internal static async Task<Scoreboard> Board(CatalogDatabase database, string? jurisdiction, Resolved resolved, CancellationToken cancellationToken)
+    {
+        var scope = ScoreboardScope(jurisdiction);
 
         // The coverage indicators do not depend on the reductions: read on a second connection at the same time,
         // they cost no time on top of the reductions (each is one pass over the catalogue at national size).
         var coverage = CoverageQueries.CoverageOnItsOwnConnection(database.OpenReadAsync, jurisdiction, resolved.Dates, CoverageQueries.IndicatorsOf(resolved.Targets), cancellationToken);
         var reductions = GroupReductionQueries.Groups(database.OpenReadAsync, database.Dialect, ReductionGroupBy.None, scope, resolved.Dates, database.Dialect.ReportParts, cancellationToken);
-        await Task.WhenAll(coverage, reductions);
+        // Without a tariff the cost cannot be priced: the board names the jurisdictions and gives everything else.
+        var tariffs = ReportQueries.OnItsOwnConnection(database.OpenReadAsync,
+            connection => ReportQueries.JurisdictionsWithoutTariff(connection, database.Dialect, scope, resolved.Dates, cancellationToken), cancellationToken);
+        await Task.WhenAll(coverage, reductions, tariffs);
+        var withoutTariff = await tariffs;
         var group = ReportMappings.ToContract((await reductions).Single());
         var indicators = new List<ScoreboardIndicator>();
         foreach (var target in resolved.Targets)
@@ -210,10 +242,8 @@ public static class ReportEndpoints
             missing.Add("tariff");
         }
 
-        var board = new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators,
+        return new Scoreboard(resolved.Basis, jurisdiction, indicators.Count(i => i.Met == true), indicators.Count(i => i.Met is not null), indicators,
             Provisional: resolved.Dates.AsOf < resolved.JudgedOn, resolved.JudgedOn, missing.Count == 0 ? null : missing, withoutTariff.Count == 0 ? null : withoutTariff);
-        return Answer(MediaNegotiation.Table(context.Request), board, $"scoreboard-{jurisdiction ?? "all"}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
-            ReportMappings.ScoreboardColumns(board), board.Indicators);
     }
 
     private static async Task<Results<Ok<LaggardReport>, CsvTable<Laggard>, XlsxTable<Laggard>, ValidationProblem, ProblemHttpResult>> Laggards(
@@ -243,7 +273,7 @@ public static class ReportEndpoints
             return Problems.NotFound($"Target {indicator} of {resolved.Dates.Year}", $"{request.Program}/{indicator}/{resolved.Dates.Year}");
         }
 
-        if (measure == ReductionMeasure.Cost && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
+        if (measure == ReductionMeasure.Cost && request.Channel is null && await TariffProblem(connection, database.Dialect, filter, resolved.Dates, cancellationToken) is { } missing)
         {
             return missing;
         }
@@ -257,12 +287,14 @@ public static class ReportEndpoints
         var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
         var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
             table ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
-        return Answer(format, report, $"laggards-{EnumText.Of(measure)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
+        return Answer(format, report, $"laggards-{EnumText.Of(measure)}{ChannelPart(request)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
             ReportMappings.LaggardColumns(report), items);
     }
 
+    private static string ChannelPart(ReportRequest request) => request.Channel is { } channel ? "-" + EnumText.Of(channel) : string.Empty;
+
     /// <summary>The report as the client asked for it: JSON, or its table as CSV or XLSX under the file name (without extension).</summary>
-    private static Results<Ok<TReport>, CsvTable<TRow>, XlsxTable<TRow>, ValidationProblem, ProblemHttpResult> Answer<TReport, TRow>(
+    internal static Results<Ok<TReport>, CsvTable<TRow>, XlsxTable<TRow>, ValidationProblem, ProblemHttpResult> Answer<TReport, TRow>(
         TableFormat format, TReport report, string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IReadOnlyList<TRow> rows) => format switch
         {
             TableFormat.Csv => new CsvTable<TRow>(fileName + ".csv", columns, rows),
@@ -273,7 +305,7 @@ public static class ReportEndpoints
     /// <summary>The order of the resolution's own table (domain brief, section 1), reductions first: the order of <see cref="Indicator"/>.</summary>
     private static int IndicatorOrder(string indicator) => EnumText<Indicator>.TryParse(indicator, out var value) ? (int)value : int.MaxValue;
 
-    private sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets, DateOnly JudgedOn);
+    internal sealed record Resolved(ReportDates Dates, ReportBasis Basis, IReadOnlyList<TargetLevelRow> Targets, DateOnly JudgedOn);
 
     /// <summary>
     /// What a report does without targets for its year: Required (laggards: a target decides who lags) is 404 either way;
@@ -286,6 +318,11 @@ public static class ReportEndpoints
         IfYearGiven,
         Named,
     }
+
+    /// <summary>As <see cref="Resolve(DbConnection, ReportRequest, CatalogClock, TargetsNeed, CancellationToken)"/>: targets Required, or IfYearGiven.</summary>
+    internal static Task<(Resolved? Resolved, ProblemHttpResult? Problem)> Resolve(
+        DbConnection connection, ReportRequest request, CatalogClock clock, bool needsTargets, CancellationToken cancellationToken) =>
+        Resolve(connection, request, clock, needsTargets ? TargetsNeed.Required : TargetsNeed.IfYearGiven, cancellationToken);
 
     /// <summary>
     /// The program and the dates of a report, by one rule for every report: the year (the program year whose
@@ -318,12 +355,12 @@ public static class ReportEndpoints
 
         var judgedOn = targets.Count == 0 ? new DateOnly(year, 12, 31) : targets.Max(t => t.JudgedOn);
         var asOf = request.AsOf ?? (judgedOn < today ? judgedOn : today);
-        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year);
-        var basis = new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear));
+        var dates = new ReportDates(program.Code, program.BaselineDate.Year, asOf, year) { Channel = request.Channel };
+        var basis = ChannelReports.Basis(new ReportBasis(program.Code, program.Name, program.BaselineDate, asOf, dates.Year, Normalisation.For(dates.TariffYear)), request.Channel);
         return (new Resolved(dates, basis, targets, judgedOn), null);
     }
 
-    private static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
+    internal static async Task<ProblemHttpResult?> TariffProblem(DbConnection connection, SqlDialect dialect, ProcedureFilter filter, ReportDates dates, CancellationToken cancellationToken)
     {
         var missing = await ReportQueries.JurisdictionsWithoutTariff(connection, dialect, filter, dates, cancellationToken);
         return missing.Count == 0 ? null : MissingTariffs(missing, dates.TariffYear);

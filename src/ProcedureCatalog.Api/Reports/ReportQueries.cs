@@ -29,6 +29,46 @@ internal static class ReportQueries
         [ReductionMeasure.Cost] = "cost_reductions",
     };
 
+    /// <summary>
+    /// One channel's measures (views/0700_channels.sql), in the shape of the procedure-level views and with p.channel: the
+    /// channel view's rows with the dated attributes (kind, businessRelated, onlineLevel, …) in force on @AsOf, from the
+    /// procedure's derived window that holds it, so that a channel's report keeps and filters procedures as every report does.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<ReductionMeasure, string> ChannelViews = new Dictionary<ReductionMeasure, string>
+    {
+        [ReductionMeasure.Time] = ChannelSource("channel_time_reductions", string.Empty),
+        [ReductionMeasure.Cost] = ChannelSource(
+            "channel_fee_reductions", ", r.hourly_tariff_vnd, r.baseline_annual_filings, r.current_annual_filings, r.baseline_yearly_centi, r.current_yearly_centi"),
+    };
+
+    private static string ChannelSource(string view, string measureColumns) =>
+        "(SELECT r.program_code, r.channel, r.id, r.jurisdiction_code, r.code, r.name, r.level, w.kind, w.business_related, w.online_level, "
+        + "w.full_online_eligible, w.boundary_free, w.technical_regulation, r.field_id, r.agency_id, r.status, r.search_text, "
+        + "r.valid_from, r.valid_to, r.is_abolished, r.baseline_value, r.current_value, r.reduction_hundredths" + measureColumns
+        + $" FROM {view} r INNER JOIN procedure_windows w ON w.procedure_id = r.id AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf))";
+
+    /// <summary>
+    /// What a report that reads both measures at once reads: procedure_reductions, or one channel's rows in its shape: the
+    /// channel's time row (the window, the procedure's columns and dated attributes, the time figures) with its fee row that
+    /// holds @AsOf as the cost (none: no cost figures), kept to the channel asked for by <see cref="OfChannel"/>.
+    /// </summary>
+    public static string PairsOf(bool channel) => channel ? ChannelPairs : "procedure_reductions";
+
+    private static readonly string ChannelPairs =
+        "(SELECT t.program_code, t.channel, t.id, t.jurisdiction_code, t.code, t.name, t.level, t.kind, t.business_related, t.online_level, "
+        + "t.full_online_eligible, t.boundary_free, t.technical_regulation, t.field_id, t.agency_id, t.status, t.search_text, t.valid_from, t.valid_to, t.is_abolished, "
+        + "t.baseline_value AS time_baseline, t.current_value AS time_current, t.reduction_hundredths AS time_reduction_hundredths, "
+        + "c.hourly_tariff_vnd, c.baseline_value AS cost_baseline, c.current_value AS cost_current, c.reduction_hundredths AS cost_reduction_hundredths, "
+        + "c.baseline_annual_filings, c.current_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi "
+        + $"FROM {ChannelViews[ReductionMeasure.Time]} t LEFT JOIN {ChannelViews[ReductionMeasure.Cost]} c "
+        + "ON c.program_code = t.program_code AND c.id = t.id AND c.channel = t.channel AND c.valid_from <= @AsOf AND (c.valid_to IS NULL OR c.valid_to > @AsOf))";
+
+    /// <summary>The view a report of a measure reads: the procedure-level one, or one channel's (kept by <see cref="OfChannel"/>).</summary>
+    public static string ViewOf(ReductionMeasure measure, bool channel) => channel ? ChannelViews[measure] : Views[measure];
+
+    /// <summary>The rows of the channel a report asks for, in a channel view.</summary>
+    public const string OfChannel = "p.channel = @Channel";
+
     /// <summary>The indicator whose target a measure is judged by.</summary>
     public static Targets.Indicator IndicatorOf(ReductionMeasure measure) =>
         measure == ReductionMeasure.Time ? Targets.Indicator.TimeReduction : Targets.Indicator.CostReduction;
@@ -81,6 +121,7 @@ internal static class ReportQueries
         }, dialect);
         yield return ProcedureReductionQueries.Statement;
         yield return TariffStatement([.. conditions, "p.jurisdiction_code = j.code"]);
+        yield return ProcedureReductionQueries.ChannelStatement;
         yield return CoverageQueries.Statement;
         foreach (var statement in GroupReductionQueries.Statements(conditions))
         {
@@ -113,6 +154,20 @@ internal static class ReportQueries
 /// <summary>The dates a report is made for: the program, its baseline year's tariffs, asOf and the target year.</summary>
 internal sealed record ReportDates(string Program, int TariffYear, DateOnly AsOf, int Year)
 {
+    /// <summary>The channel whose own time and fee are measured; null: the procedure-level figures.</summary>
+    public Channels.FilingChannel? Channel { get; init; }
+
+    /// <summary>The conditions of a report over the views with the channel's, when it asks for one.</summary>
+    public List<string> Kept(List<string> conditions)
+    {
+        if (Channel is not null)
+        {
+            conditions.Add(ReportQueries.OfChannel);
+        }
+
+        return conditions;
+    }
+
     public DynamicParameters With(DynamicParameters parameters)
     {
         parameters.Add("Program", Program);
@@ -121,6 +176,11 @@ internal sealed record ReportDates(string Program, int TariffYear, DateOnly AsOf
         parameters.Add("Year", Year);
         parameters.Add("TimeIndicator", Infrastructure.EnumText.Of(Targets.Indicator.TimeReduction));
         parameters.Add("CostIndicator", Infrastructure.EnumText.Of(Targets.Indicator.CostReduction));
+        if (Channel is { } channel)
+        {
+            parameters.Add("Channel", Infrastructure.EnumText.Of(channel));
+        }
+
         return parameters;
     }
 }

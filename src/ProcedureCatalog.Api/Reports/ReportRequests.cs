@@ -6,7 +6,11 @@ using ProcedureCatalog.Api.Procedures;
 namespace ProcedureCatalog.Api.Reports;
 
 /// <summary>What every report is asked for: the program and the date, already checked.</summary>
-internal sealed record ReportRequest(string Program, DateOnly? AsOf, int? Year);
+internal sealed record ReportRequest(string Program, DateOnly? AsOf, int? Year)
+{
+    /// <summary>One channel whose own time and fee the reductions measure (views/0700_channels.sql); null: the procedure-level figures.</summary>
+    public Channels.FilingChannel? Channel { get; init; }
+}
 
 /// <summary>The query string of the reports that filter procedures like the procedure list.</summary>
 public class ReportFilterQuery : ProcedureFilterQuery
@@ -23,6 +27,10 @@ public class ReportFilterQuery : ProcedureFilterQuery
     /// <summary>target (default): external, business-related procedures, as the targets are judged; all: every procedure the filters keep.</summary>
     [EnumValues(typeof(ReportScope))]
     public string? Scope { get; init; }
+
+    /// <summary>in-person, online or post: measure that channel's own processing time and fee (its fee alone, no tariff) instead of the procedure's; only procedures offered through it count.</summary>
+    [EnumValues(typeof(Channels.FilingChannel))]
+    public string? Channel { get; init; }
 
     internal ReportScope ToScope(Errors errors) => ParseEnum<ReportScope>(Scope, "scope", errors) ?? ReportScope.Target;
 
@@ -42,7 +50,8 @@ public class ReportFilterQuery : ProcedureFilterQuery
         return filter with { Kind = ProcedureKind.External, BusinessRelated = true };
     }
 
-    internal ReportRequest ToRequest(Errors errors) => ReportText.Request(Program, AsOf, ReportText.Year(Year, errors), errors);
+    internal ReportRequest ToRequest(Errors errors) =>
+        ReportText.Request(Program, AsOf, ReportText.Year(Year, errors), errors) with { Channel = ReportText.Channel(Channel, errors) };
 }
 
 /// <summary>The query string of the group reduction report.</summary>
@@ -98,6 +107,22 @@ internal static class ReportText
         errors.When(program is not null && !Regex.IsMatch(program, ProgramPattern), "program",
             "program must be 1 to 40 lower-case letters, digits or '-', such as resolution-66.");
         return new ReportRequest(program ?? DefaultProgram, Date(asOf, "asOf", errors), year);
+    }
+
+    public static Channels.FilingChannel? Channel(string? text, Errors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (EnumText<Channels.FilingChannel>.TryParse(text, out var channel))
+        {
+            return channel;
+        }
+
+        errors.Add("channel", $"'{Transfers.CatalogueRecord.Quote(text)}' is not a channel; use one of: {EnumText<Channels.FilingChannel>.Describe()}.");
+        return null;
     }
 
     public static DateOnly? Date(string? text, string field, Errors errors)

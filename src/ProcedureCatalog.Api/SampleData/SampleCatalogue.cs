@@ -33,6 +33,7 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
         }
 
         var sample = Read();
+        var parts = SampleParts.Read(json.Value.SerializerOptions);
         var now = clock.UtcNow;
         foreach (var jurisdiction in sample.Jurisdictions)
         {
@@ -56,7 +57,7 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
             agencyIds[(agency.Jurisdiction, agency.Name)] = await AgencyQueries.Insert(connection, transaction, database.Dialect, agency, now, cancellationToken);
         }
 
-        foreach (var procedure in sample.Procedures)
+        foreach (var procedure in sample.Procedures.Concat(parts.Procedures))
         {
             var create = new ProcedureCreate(
                 procedure.Jurisdiction, procedure.Code, procedure.Name, procedure.Level, procedure.Kind, procedure.BusinessRelated,
@@ -104,9 +105,10 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
         // The plans of Cần Thơ and Điện Biên Phủ, their annexes imported from db/seed/plans/ by the import's own code.
         var tasks = await Plans.PlanSample.SeedAsync(connection, transaction, database.Dialect, json.Value.SerializerOptions, now, cancellationToken);
 
+        await parts.Apply(connection, transaction, database.Dialect, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Filled the empty catalogue with the sample: {Jurisdictions} jurisdictions, {Procedures} procedures, {Regimes} reporting regimes, {Tasks} plan tasks",
-            sample.Jurisdictions.Count, sample.Procedures.Count, regimes, tasks);
+            sample.Jurisdictions.Count, sample.Procedures.Count + parts.Procedures.Count, regimes, tasks);
         return true;
     }
 
@@ -114,8 +116,9 @@ public sealed class SampleCatalogue(CatalogDatabase database, IOptions<JsonOptio
     {
         using var stream = typeof(SampleCatalogue).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The sample catalogue {ResourceName} is not embedded.");
-        return JsonSerializer.Deserialize<SampleFile>(stream, json.Value.SerializerOptions)
+        var sample = JsonSerializer.Deserialize<SampleFile>(stream, json.Value.SerializerOptions)
             ?? throw new InvalidOperationException("The sample catalogue is empty.");
+        return SamplePeriodChanges.Apply(sample, json.Value.SerializerOptions);
     }
 
     internal sealed record SampleFile(

@@ -59,8 +59,15 @@ public sealed record CatalogueRecord(
 
     public IReadOnlyList<CostEntryInput>? CostHistory { get; init; }
 
+    /// <summary>What is published of the procedure; null leaves the stored one as it is (see <see cref="PublishedColumns"/>).</summary>
+    public PublishedColumnValues? Published { get; init; }
+
+    /// <summary>The channels and entries of their histories; null leaves the stored ones as they are.</summary>
+    public ChannelColumnValues? Channels { get; init; }
+
     /// <summary>Columns that only JSON carries, as arrays of objects.</summary>
-    public static readonly IReadOnlySet<string> StructuredColumns = new HashSet<string>(StringComparer.Ordinal) { "legalBasis", "timeHistory", "costHistory" };
+    public static readonly IReadOnlySet<string> StructuredColumns =
+        new HashSet<string>(["legalBasis", "timeHistory", "costHistory", .. PublishedColumns.StructuredColumns], StringComparer.Ordinal);
 
     /// <summary>How much of a cell a message quotes: enough to find it, never the whole of a hostile cell.</summary>
     public const int QuotedCharacters = 60;
@@ -72,7 +79,7 @@ public sealed record CatalogueRecord(
     [
         "code", "name", "level", "kind", "businessRelated", "onlineLevel", "fullOnlineEligible", "boundaryFree", "field", "agency", "lastReviewedOn",
         "status", "abolishedOn", "timeEffectiveFrom", "timeAmount", "timeUnit", "timeDecisionRef", "costEffectiveFrom", "feeVnd", "otherCostVnd",
-        "applicantHours", "annualFilings", "costDecisionRef", "documents", "technicalRegulation", "effectiveFrom", "decisionRef",
+        "applicantHours", "annualFilings", "costDecisionRef", "documents", "technicalRegulation", "effectiveFrom", "decisionRef", .. PublishedColumns.Columns,
     ];
 
     public const string ProvidedOnceMark = "* ";
@@ -85,14 +92,14 @@ public sealed record CatalogueRecord(
     [
         Code, Name, EnumText.Of(Level), EnumText.Of(Kind), BusinessRelated, EnumText.Of(OnlineLevel), FullOnlineEligible, BoundaryFree, Field, Agency,
         LastReviewedOn, EnumText.Of(Status), AbolishedOn, TimeEffectiveFrom, TimeAmount, EnumText.Of(TimeUnit), TimeDecisionRef, CostEffectiveFrom,
-        FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef, DocumentsText, TechnicalRegulation, EffectiveFrom, DecisionRef,
+        FeeVnd, OtherCostVnd, ApplicantHours, AnnualFilings, CostDecisionRef, DocumentsText, TechnicalRegulation, EffectiveFrom, DecisionRef, .. PublishedColumns.Values(this),
     ];
 
     /// <summary>Reads a row of text values by column name; every problem of the row is added to <paramref name="errors"/>.</summary>
     public static CatalogueRecord? Parse(IReadOnlyDictionary<string, string?> values, Errors errors, IReadOnlyDictionary<string, JsonElement>? structured = null)
     {
         // The rules of every cell (RecordCells): TextRules, yes/no, dates, amounts. A documents cell holds a document a line.
-        var cells = new RecordCells(values, errors, multiLineColumn: "documents");
+        var cells = new RecordCells(values, errors, column => column == "documents" || PublishedColumns.MultiLine.Contains(column));
         string? Text(string column) => cells.Text(column);
         string Required(string column, int maxLength) => cells.Required(column, maxLength);
         TEnum Enum<TEnum>(string column, TEnum? fallback = null) where TEnum : struct, System.Enum => cells.Enum(column, fallback);
@@ -136,6 +143,9 @@ public sealed record CatalogueRecord(
             TimeHistory = Structured<TimeEntryInput>(structured, "timeHistory", MaxHistoryEntries, errors),
             CostHistory = Structured<CostEntryInput>(structured, "costHistory", MaxHistoryEntries, errors),
         };
+        var publishedCells = new PublishedColumns.Cells(Text, Date, Amount, Whole,
+            (column, max) => Structured<ChannelTimeRecord>(structured, column, max, errors), (column, max) => Structured<ChannelFeeRecord>(structured, column, max, errors));
+        record = record with { Published = PublishedColumns.ReadPublished(publishedCells, errors), Channels = PublishedColumns.ReadChannels(publishedCells, errors) };
 
         errors.When(record.Status == ProcedureStatus.Abolished && record.AbolishedOn is null, "abolishedOn", "An abolished procedure needs abolishedOn.");
         errors.When(record.Status == ProcedureStatus.Active && record.AbolishedOn is not null, "abolishedOn", "An active procedure has no abolishedOn.");

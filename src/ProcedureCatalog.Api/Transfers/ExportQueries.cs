@@ -9,7 +9,7 @@ using ProcedureCatalog.Api.Procedures;
 namespace ProcedureCatalog.Api.Transfers;
 
 /// <summary>A jurisdiction's catalogue as <see cref="CatalogueRecord"/>s, read row by row from one query.</summary>
-internal static class ExportQueries
+internal static partial class ExportQueries
 {
     /// <remarks>
     /// Everything in force on @AsOf is in the procedure's window that holds it (procedure_windows, db/*/views/0100_history_windows.sql):
@@ -24,13 +24,15 @@ internal static class ExportQueries
                c.effective_from AS cost_effective_from, c.fee_vnd, c.other_cost_vnd, c.applicant_hours, c.annual_filings, c.decision_ref AS cost_decision_ref,
                {dialect.LinesOf("CASE WHEN dw.provided_once = 1 THEN '* ' ELSE '' END", "d.name",
                    "documents d INNER JOIN document_windows dw ON dw.document_id = d.id AND dw.valid_from <= @AsOf AND (dw.valid_to IS NULL OR dw.valid_to > @AsOf) WHERE d.procedure_id = p.id",
-                   "d.position, d.id")} AS documents
+                   "d.position, d.id")} AS documents,
+               {PartColumns(dialect)}
         FROM procedures p
         INNER JOIN fields f ON f.id = p.field_id
         INNER JOIN agencies a ON a.id = p.agency_id
         INNER JOIN procedure_windows w ON w.procedure_id = p.id AND w.valid_from <= @AsOf AND (w.valid_to IS NULL OR w.valid_to > @AsOf)
         LEFT JOIN time_history t ON t.id = w.time_entry_id
         LEFT JOIN cost_history c ON c.id = w.cost_entry_id
+        {PartJoins}
         WHERE p.jurisdiction_code = @Jurisdiction
         ORDER BY p.code
         """;
@@ -100,6 +102,8 @@ internal static class ExportQueries
         }
 
         var details = await DetailsOfPage(connection, page.Select(entry => entry.Id).ToList(), asOf, history, cancellationToken);
+        var (channelTimes, channelFees) = history ? await Channels.ChannelQueries.EntriesOf(connection, page.Select(entry => entry.Id).ToList(), cancellationToken) : ([], []);
+        var (timesOf, feesOf) = history ? (channelTimes.ToLookup(row => row.ProcedureId), channelFees.ToLookup(row => row.ProcedureId)) : (null, null);
         return page.Select(entry => entry.Record with
         {
             Documents = details.Documents[entry.Id].Select(row => new DocumentValues(
@@ -108,6 +112,7 @@ internal static class ExportQueries
             TimeHistory = details.Times?[entry.Id].Select(row => new TimeEntryInput(row.EffectiveFrom, row.Amount, EnumText<TimeUnit>.Parse(row.Unit), row.DecisionRef)).ToList(),
             CostHistory = details.Costs?[entry.Id].Select(row => new CostEntryInput(
                 row.EffectiveFrom, row.FeeVnd, row.OtherCostVnd, row.ApplicantHours, row.AnnualFilings, row.DecisionRef)).ToList(),
+            Channels = WithHistories(entry.Record.Channels, entry.Id, timesOf, feesOf),
         }).ToList();
     }
 
@@ -138,7 +143,7 @@ internal static class ExportQueries
         return new PageDetails(documents, legalBasis, times, costs);
     }
 
-    private sealed record ExportRow
+    private sealed partial record ExportRow
     {
         public long Id { get; init; }
         public required string Code { get; init; }
@@ -167,7 +172,7 @@ internal static class ExportQueries
         public string? CostDecisionRef { get; init; }
         public string? Documents { get; init; }
 
-        public CatalogueRecord ToRecord() => new(
+        public CatalogueRecord ToRecord() => WithParts(new(
             Code, Name, EnumText<ProcedureLevel>.Parse(Level), EnumText<ProcedureKind>.Parse(Kind), BusinessRelated, EnumText<OnlineLevel>.Parse(OnlineLevel),
             FullOnlineEligible, BoundaryFree, Field, Agency, LastReviewedOn, EnumText<ProcedureStatus>.Parse(Status), AbolishedOn,
             TimeEffectiveFrom, TimeAmount, TimeUnit is null ? null : EnumText<TimeUnit>.Parse(TimeUnit), TimeDecisionRef,
@@ -179,6 +184,6 @@ internal static class ExportQueries
                 .ToList())
         {
             TechnicalRegulation = TechnicalRegulation,
-        };
+        });
     }
 }

@@ -248,7 +248,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         HashSet<(long, DateOnly, decimal, string)> TimeEntries,
         HashSet<(long, DateOnly, long, long, decimal, long?)> CostEntries,
         Dictionary<string, (long Id, string Name)> Fields,
-        Dictionary<string, (long Id, string Name)> Agencies)
+        Dictionary<string, (long Id, string Name)> Agencies,
+        ImportPartsState Parts)
     {
         /// <remarks>The procedures' dated attributes as in force on <paramref name="today"/>, the day a record's changes take effect unless it says.</remarks>
         public static async Task<State> Load(
@@ -278,7 +279,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
                 await ImportQueries.TimeEntries(connection, transaction, jurisdiction, ids, cancellationToken),
                 await ImportQueries.CostEntries(connection, transaction, jurisdiction, ids, cancellationToken),
                 await ImportQueries.Fields(connection, transaction, cancellationToken),
-                await ImportQueries.Agencies(connection, transaction, jurisdiction, cancellationToken));
+                await ImportQueries.Agencies(connection, transaction, jurisdiction, cancellationToken),
+                await ImportPartsState.Load(connection, transaction, jurisdiction, ids, cancellationToken));
         }
     }
 
@@ -314,6 +316,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
         {
             var fieldId = await Reference(connection, transaction, state.Fields, names.Fields, "field", record.Field, job.MayCreateFields, errors, now, cancellationToken);
             var agencyId = await Reference(connection, transaction, state.Agencies, names.Agencies, "agency", record.Agency, true, errors, now, cancellationToken);
+            var parts = await ImportParts.Resolve(state.Parts, state.Procedures.GetValueOrDefault(record.Code)?.Id, record,
+                (column, name) => Reference(connection, transaction, state.Agencies, names.Agencies, column, name, true, errors, now, cancellationToken), errors);
             if (errors.Any)
             {
                 return;
@@ -326,7 +330,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             {
                 if (write)
                 {
-                    await Create(connection!, transaction!, record, description, now, cancellationToken);
+                    await Create(connection!, transaction!, record, description, parts, now, cancellationToken);
                 }
 
                 Counts += new Counts(1, 0, 0);
@@ -334,8 +338,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             }
 
             var changed = write
-                ? await Change(connection!, transaction!, existing, record, description, now, cancellationToken)
-                : WouldChange(existing, record, description);
+                ? await Change(connection!, transaction!, existing, record, description, parts, now, cancellationToken)
+                : WouldChange(existing, record, description) || ImportParts.WouldChange(state.Parts, existing.Id, parts);
             Counts += changed ? new Counts(0, 1, 0) : new Counts(0, 0, 1);
         }
 
@@ -395,7 +399,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             return id;
         }
 
-        private async Task Create(DbConnection connection, DbTransaction transaction, CatalogueRecord record, ProcedureUpsert description, DateTime now, CancellationToken cancellationToken)
+        private async Task Create(
+            DbConnection connection, DbTransaction transaction, CatalogueRecord record, ProcedureUpsert description, ImportedParts parts, DateTime now, CancellationToken cancellationToken)
         {
             var recorder = Attributes.Recorder.At(now, job.Actor);
             long version = 1;
@@ -416,6 +421,7 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
 
                 await AddHistory(connection, transaction, id, record, now, cancellationToken);
             }, cancellationToken);
+            await ImportParts.Apply(connection, transaction, dialect!, state.Parts, procedureId, record.Code, record.Name, true, parts, now, cancellationToken);
             await ChangeLog.Record(connection, transaction,
                 new ChangeEntry("procedure", Text(procedureId), "created", procedureId, job.Jurisdiction, record.Code, version), job.Actor, now, cancellationToken);
         }
@@ -435,14 +441,14 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
 
         /// <summary>Makes the procedure say what the record says, its rows derived once at the end. True when anything changed.</summary>
         private Task<bool> Change(
-            DbConnection connection, DbTransaction transaction, ProcedureRow existing, CatalogueRecord record, ProcedureUpsert description, DateTime now,
-            CancellationToken cancellationToken) =>
-            Attributes.DerivedWindows.Once(connection, transaction, existing.Id, () => ChangeNow(connection, transaction, existing, record, description, now, cancellationToken),
-                cancellationToken);
+            DbConnection connection, DbTransaction transaction, ProcedureRow existing, CatalogueRecord record, ProcedureUpsert description, ImportedParts parts,
+            DateTime now, CancellationToken cancellationToken) =>
+            Attributes.DerivedWindows.Once(connection, transaction, existing.Id,
+                () => ChangeNow(connection, transaction, existing, record, description, parts, now, cancellationToken), cancellationToken);
 
         private async Task<bool> ChangeNow(
-            DbConnection connection, DbTransaction transaction, ProcedureRow existing, CatalogueRecord record, ProcedureUpsert description, DateTime now,
-            CancellationToken cancellationToken)
+            DbConnection connection, DbTransaction transaction, ProcedureRow existing, CatalogueRecord record, ProcedureUpsert description, ImportedParts parts,
+            DateTime now, CancellationToken cancellationToken)
         {
             var version = existing.Version;
             var changed = false;
@@ -482,6 +488,8 @@ internal sealed class ImportProcessor(CatalogDatabase database, CatalogClock clo
             }
 
             changed |= await AddHistory(connection, transaction, existing.Id, record, now, cancellationToken);
+            changed |= await ImportParts.Apply(connection, transaction, dialect!, state.Parts, existing.Id, record.Code, record.Name,
+                !ProcedureUpserts.SameDescription(existing, description), parts, now, cancellationToken);
             if (!changed)
             {
                 return false;

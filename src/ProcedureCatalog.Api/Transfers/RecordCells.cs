@@ -9,8 +9,8 @@ namespace ProcedureCatalog.Api.Transfers;
 /// "có" typed with a combining accent is the same word), yes/no as true/false or có/không, dates YYYY-MM-DD (or as Excel
 /// hands them over), amounts to the hundredth. Every problem is added to the record's errors under its column.
 /// </summary>
-/// <param name="multiLineColumn">The one column whose cell may hold line breaks (the catalogue's documents), if any.</param>
-internal sealed class RecordCells(IReadOnlyDictionary<string, string?> values, Errors errors, string? multiLineColumn = null)
+/// <param name="multiLine">The columns whose cells may hold line breaks (the catalogue's documents and published lists), if any.</param>
+internal sealed class RecordCells(IReadOnlyDictionary<string, string?> values, Errors errors, Func<string, bool>? multiLine = null)
 {
     public string? Text(string column)
     {
@@ -19,7 +19,7 @@ internal sealed class RecordCells(IReadOnlyDictionary<string, string?> values, E
             return null;
         }
 
-        if (TextRules.Problem(column, value.Trim(), multiLine: column == multiLineColumn) is { } problem)
+        if (TextRules.Problem(column, value.Trim(), multiLine: multiLine?.Invoke(column) ?? false) is { } problem)
         {
             errors.Add(column, problem);
             return null;

@@ -228,9 +228,10 @@ public static class TransferEndpoints
                 await WriteNdjson(context, connection, database, jurisdiction, date, history ?? false, cancellationToken);
                 break;
             default:
-                var columns = CatalogueRecord.Columns.Select((column, index) => new CsvColumn<CatalogueRecord>(column, record => record.Values()[index])).ToList();
-                await new CsvTable<CatalogueRecord>(name, columns, ExportQueries.Catalogue(connection, database.Dialect, jurisdiction, date, cancellationToken))
-                    .ExecuteAsync(context);
+                // Each record's values are made once, then written column by column.
+                var columns = CatalogueRecord.Columns.Select((column, index) => new CsvColumn<IReadOnlyList<object?>>(column, values => values[index])).ToList();
+                await new CsvTable<IReadOnlyList<object?>>(name, columns, ExportQueries.Catalogue(connection, database.Dialect, jurisdiction, date, cancellationToken)
+                    .Select(record => record.Values())).ExecuteAsync(context);
                 break;
         }
 
@@ -285,6 +286,7 @@ public static class TransferEndpoints
             json["costHistory"] = costs;
         }
 
+        PublishedColumns.AddJson(record, json);
         return json;
     }
 

@@ -18,7 +18,7 @@ namespace ProcedureCatalog.Tests.Database;
 /// Every migration, query and write of the catalogue against a real database. One concrete class per
 /// provider runs it: SQLite always, SQL Server wherever Docker answers.
 /// </summary>
-public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarget : IDatabaseTarget
+public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarget : IDatabaseTarget
 {
     private static readonly DateTime Now = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
     private static int codes;
@@ -712,6 +712,70 @@ public abstract class CatalogDatabaseSuite<TTarget>(TTarget target) where TTarge
         await ProcedureCatalog.Api.Changes.ChangeLog.Record(connection, transaction, new ProcedureCatalog.Api.Changes.ChangeEntry("field", "1", "updated"),
             ProcedureCatalog.Api.Access.Actor.Service, Now, Cancel);
         await transaction.CommitAsync(Cancel);
+    }
+
+    [Theory]
+    [InlineData("2025-06-30")]
+    [InlineData("2025-12-31")]
+    public async Task TheLocalAgainstNationalReportGivesTheHandComputedRowsOfTheSample(string asOf)
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await Sample(database).SeedIfEmptyAsync(Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        var rows = await LocalVsNationalQueries.Rows(connection, "92", DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), Cancel);
+
+        // 92/1.009645 (A of the worked example): fee 300,000 đ from 2025-03-01 against the national 0; time 10 against 15 working days.
+        // 92/2.000355: 15 working days from 2025-03-01 against the national 20, cut to 10 from 2025-07-01; fee 700,000 đ on both sides.
+        // Not implemented by 92: the national 1.001612 and 2.001922 (performed by the provinces, implemented by 11, 20 only).
+        var exceeding = new List<(string, string?, long?, long?, long?, long?, long?, long?)>
+        {
+            ("exceeds", "1.009645", 56_000L, 84_000L, 0L, 30_000_000L, 0L, 1L),
+        };
+        if (asOf == "2025-12-31")
+        {
+            exceeding.Add(("exceeds", "2.000355", 84_000L, 56_000L, 1L, 70_000_000L, 70_000_000L, 0L));
+        }
+
+        Assert.Equal(
+            [.. exceeding, ("not-implemented", null, null, null, null, null, null, null), ("not-implemented", null, null, null, null, null, null, null)],
+            rows.Select(row => (row.Finding, row.LocalCode, row.LocalTimeUnits, row.NationalTimeUnits, row.TimeExceeds, row.LocalFeeCenti, row.NationalFeeCenti, row.FeeExceeds)).ToList());
+        Assert.Equal(["1.009645", .. asOf == "2025-12-31" ? new[] { "2.000355" } : [], "1.001612", "2.001922"], rows.Select(row => row.NationalCode).ToArray());
+        Assert.All(rows, row => Assert.Equal("VN", row.NationalJurisdiction));
+    }
+
+    [Fact]
+    public async Task OneChannelsReductionsFollowItsOwnHistoryWithTheRulesOfTheReductions()
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await Sample(database).SeedIfEmptyAsync(Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        var online = new ReportDates("resolution-66", 2024, new DateOnly(2025, 12, 31), 2025) { Channel = ProcedureCatalog.Api.Channels.FilingChannel.Online };
+        var scope = new ProcedureFilter { Jurisdiction = "92", Kind = ProcedureKind.External, BusinessRelated = true };
+
+        // A of the worked example online: 15 → 8 working days (46.67 %), fee 400,000 → 200,000 đ (50 %); of its agency's three
+        // procedures only A is offered online. 2.000355 online: 20 → 12 working days (40 %), fee 700,000 đ both dates (0 %).
+        var groups = await GroupReductionQueries.Groups(connection, database.Dialect, ReductionGroupBy.Agency, scope, online, Cancel);
+        var agency = groups.Single(group => group.GroupName == "Sở Tài chính thành phố Cần Thơ");
+        Assert.Equal((1L, 84_000L, 44_800L, 4667L, 40_000_000L, 20_000_000L, 5000L), (agency.Procedures, agency.TimeBaselineUnits!.Value, agency.TimeCurrentUnits!.Value,
+            agency.TimeReductionHundredths!.Value, agency.CostBaselineCenti!.Value, agency.CostCurrentCenti!.Value, agency.CostReductionHundredths!.Value));
+        var health = groups.Single(group => group.GroupName == "Sở Y tế thành phố Cần Thơ");
+        Assert.Equal((1L, 4000L, 0L), (health.Procedures, health.TimeReductionHundredths!.Value, health.CostReductionHundredths!.Value));
+
+        var id = await connection.ExecuteScalarAsync<long>("SELECT id FROM procedures WHERE jurisdiction_code = '92' AND code = '1.009645'");
+        var one = (await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, online with { AsOf = new DateOnly(2026, 11, 22), Year = 2026 }, Cancel))!;
+        Assert.Equal((84_000L, 28_000L, 6667L, 5000L, (long?)null), (one.TimeBaselineUnits!.Value, one.TimeCurrentUnits!.Value, one.TimeReductionHundredths!.Value,
+            one.CostReductionHundredths!.Value, one.HourlyTariffVnd));
+
+        // Abolished, its burden is gone from that day on: C = 0 for the channel as for the procedure.
+        await connection.ExecuteAsync("UPDATE procedures SET status = 'abolished', abolished_on = '2025-10-01' WHERE id = @Id", new { Id = id });
+        var abolished = (await ProcedureReductionQueries.ForProcedure(connection, database.Dialect, id, online, Cancel))!;
+        Assert.Equal((0L, 10_000L, 1L, 10_000L), (abolished.TimeCurrentUnits!.Value, abolished.TimeReductionHundredths!.Value, abolished.TimeAbolished, abolished.CostReductionHundredths!.Value));
+        var (laggards, _) = await LaggardQueries.Laggards(connection, database.Dialect, ReductionMeasure.Cost, scope, online, 1, 100, Cancel);
+        Assert.Equal(["2.000355"], laggards.Select(laggard => laggard.Code).ToArray());
     }
 
     private static ProcedureCatalog.Api.SampleData.SampleCatalogue Sample(CatalogDatabase database)

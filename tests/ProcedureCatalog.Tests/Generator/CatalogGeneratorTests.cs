@@ -18,7 +18,8 @@ public sealed class CatalogGeneratorTests
 {
     private const int Procedures = 700;
     private static readonly string[] Tables =
-        ["jurisdictions", "hourly_tariffs", "fields", "agencies", "procedures", "legal_basis", "documents", "time_history", "cost_history"];
+        ["jurisdictions", "hourly_tariffs", "fields", "agencies", "procedures", "legal_basis", "documents", "time_history", "cost_history",
+         "procedure_channels", "channel_time_history", "channel_fee_history", "procedure_publications", "procedure_texts"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -82,10 +83,20 @@ public sealed class CatalogGeneratorTests
         Assert.All(entries, count => Assert.InRange(count, 1, 4));
         Assert.True(await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM procedures WHERE status = 'abolished'") > 0);
 
-        // Names carry their diacritics; search_text holds them folded, as the API writes it.
+        // Names carry their diacritics; search_text holds them folded with the result and the conditions, as the API writes it.
         var (code, name, searchText) = await connection.QuerySingleAsync<(string, string, string)>("SELECT code, name, search_text FROM procedures WHERE id = 1");
         Assert.Matches("[àáảãạăâđèéêìíòóôơùúưỳý]", name.ToLowerInvariant());
-        Assert.Equal(SearchText.Fold(code + " " + name), searchText);
+        var result = await connection.ExecuteScalarAsync<string>("SELECT result_name FROM procedure_publications WHERE procedure_id = 1");
+        var conditions = await connection.QueryAsync<string>("SELECT text FROM procedure_texts WHERE procedure_id = 1 AND list = 'condition' ORDER BY position");
+        Assert.Equal(SearchText.Fold(string.Join(" ", [code, name, result, .. conditions])), searchText);
+
+        // Every procedure is offered in person, and online where its online level says so, with the online channel's own history.
+        Assert.Equal(Procedures, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM procedure_channels WHERE channel = 'in-person'"));
+        Assert.Equal(await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM procedures WHERE online_level <> 'none'"),
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM procedure_channels WHERE channel = 'online'"));
+        Assert.Equal(await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM time_history h INNER JOIN procedures p ON p.id = h.procedure_id WHERE p.online_level <> 'none'"),
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM channel_time_history WHERE channel = 'online'"));
+        Assert.True(await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM procedure_publications WHERE implements_id IS NOT NULL") > 0);
     }
 
     [Fact]

@@ -2,9 +2,10 @@
 // (schema.d.ts, made by `npm run client:generate`), requests made by openapi-fetch. It lists, searches, creates,
 // reads and changes procedures (with the API key and If-Match), syncs one by its natural key twice, records a dated change
 // of an attribute and reads the procedure on both sides of it, keeps a business
-// reporting regime with its electronic history, reads reports (JSON and CSV) and follows the change feed with its
-// cursor, then makes a plan of 92 with a task, records its progress, imports an annex and reads the task reports,
-// against the running service.
+// reporting regime with its electronic history, reads reports (JSON and CSV), a procedure's channels and the local
+// against national report, the trend (and its chart) and the monthly report (and its Word document), and follows the
+// change feed with its cursor, then makes a plan of 92 with a task, records its progress, imports an annex and reads
+// the task reports, against the running service.
 //
 //   API_URL=http://127.0.0.1:5190 PC_API_KEY=pck_… node ../.build/client/main.js      (after `tsc -p client`)
 //
@@ -224,6 +225,23 @@ async function main(): Promise<void> {
   const ofA = json(reduction.data);
   check('GetProcedureReduction (procedure A, 2025-12-31) answers time and cost', reduction.response.status === 200 && ofA?.time != null && ofA.cost != null, reduction.error);
   console.log(`       procedure A: time ${JSON.stringify(ofA?.time)}`);
+  // Channels and what is published: procedure A is offered online with a fee of its own, and implements a national procedure.
+  const online = a.data.channels.find((channel) => channel.channel === 'online');
+  check('procedure A is offered online, with its own fee in force', online !== undefined && online.feeInForce != null, a.data.channels);
+  const fees = await client.GET('/api/v1/procedures/{procedureId}/channels/{channel}/fee-history', {
+    params: { path: { procedureId: a.data.id, channel: 'online' } },
+  });
+  check('ListChannelFeeHistory (A, online) answers its entries in order', fees.response.status === 200 && (fees.data?.length ?? 0) > 0
+    && fees.data!.every((entry, i, all) => i === 0 || all[i - 1]!.effectiveFrom <= entry.effectiveFrom), fees.error);
+  check('procedure A implements the national VN/1.009645', a.data.published.implements?.key === 'VN/1.009645', a.data.published);
+  const versus = await client.GET('/api/v1/reports/local-vs-national', { params: { query: { jurisdiction: '92', asOf: '2025-12-31' } } });
+  const ofCity = json(versus.data);
+  check('GetLocalVsNational (92, 2025-12-31) lists A above the national fee', versus.response.status === 200
+    && (ofCity?.rows.some((row) => row.finding === 'exceeds' && row.local?.code === '1.009645' && row.fee?.exceeds === true) ?? false), versus.error);
+  const onlineCut = await client.GET('/api/v1/procedures/{id}/reduction', {
+    params: { path: { id: a.data.id }, query: { asOf: '2025-12-31', channel: 'online' } },
+  });
+  check('GetProcedureReduction of A online measures its own channel', json(onlineCut.data)?.basis.channel === 'online', onlineCut.error);
   const own = await client.GET('/api/v1/procedures/{id}/reduction', { params: { path: { id } } });
   check('GetProcedureReduction of the new procedure (no history) answers 200', own.response.status === 200, own.error);
   const csv = await client.GET('/api/v1/reports/scoreboard', {
@@ -234,6 +252,7 @@ async function main(): Promise<void> {
     csv.response.status === 200 && (csv.response.headers.get('content-type') ?? '').startsWith('text/csv') && rows.length === (scoreboard?.indicators.length ?? -1) + 1, rows.slice(0, 2));
 
   await plans(code, agency.id);
+  await periodReports();
 }
 
 /** A plan of 92 with a task, the task's progress, an annex imported, and the task reports over it. */
@@ -291,6 +310,38 @@ async function plans(code: string, agencyId: number): Promise<void> {
   });
   const lines = typeof doneCsv.data === 'string' ? doneCsv.data.replace(/^\uFEFF/, '').trim().split(/\r?\n/) : [];
   check('GetTasksDone as CSV has the task done in August 2025', doneCsv.response.status === 200 && lines.length === 2 && lines[1]!.includes('1452/QĐ-UBND'), lines);
+}
+
+/** The trend of Cần Thơ (a point on every 22nd, the chart as PNG) and its monthly report (JSON, and the Word document's bytes). */
+async function periodReports(): Promise<void> {
+  const trend = await client.GET('/api/v1/reports/trend', { params: { query: { jurisdiction: '92', from: '2025-01-01', to: '2025-12-31' } } });
+  const points = json(trend.data)?.points ?? [];
+  check(`GetTrend (92, 2025) answers a scoreboard on every 22nd (${points.length})`,
+    trend.response.status === 200 && points.length === 12 && points.every((point) => point.basis.asOf.endsWith('-22')), trend.error);
+  const time = points.at(-1)?.indicators.find((indicator) => indicator.indicator === 'time-reduction');
+  console.log(`       time reduction on ${points.at(-1)?.basis.asOf}: ${time?.valuePct ?? '–'}% (target ${time?.targetPct ?? '–'}%)`);
+  const chart = await client.GET('/api/v1/reports/trend', {
+    params: { query: { jurisdiction: '92' } }, headers: { Accept: 'image/png' }, parseAs: 'arrayBuffer',
+  });
+  const image = chart.data instanceof ArrayBuffer ? new Uint8Array(chart.data) : new Uint8Array();
+  check(`GetTrend as PNG (Accept: image/png) answers a PNG (${image.length} bytes)`,
+    chart.response.status === 200 && chart.response.headers.get('content-type') === 'image/png' && image[0] === 0x89 && image[1] === 0x50);
+
+  const monthly = await client.GET('/api/v1/reports/monthly', { params: { query: { jurisdiction: '92' } } });
+  const report = typeof monthly.data === 'object' ? monthly.data : undefined;
+  check(`GetMonthlyReport (92, latest month) is as of its report day (${report?.period.label}, ${report?.period.to})`,
+    monthly.response.status === 200 && report?.period.to === report?.scoreboard.basis.asOf && report?.period.reportDay === 22, monthly.error);
+  console.log(`       ${report?.period.label}: ${report?.cuts.length ?? 0} cut(s), ${report?.abolished.length ?? 0} abolished, `
+    + `${report?.tasks.done.count ?? 0} task(s) done, ${report?.tasks.overdue.count ?? 0} overdue`);
+  const word = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const docx = await client.GET('/api/v1/reports/monthly', {
+    params: { query: { jurisdiction: '92', month: report?.period.label ?? '' } }, headers: { Accept: word }, parseAs: 'arrayBuffer',
+  });
+  const bytes = docx.data instanceof ArrayBuffer ? new Uint8Array(docx.data) : new Uint8Array();
+  check(`GetMonthlyReport as DOCX answers a Word package (${bytes.length} bytes)`,
+    docx.response.status === 200 && docx.response.headers.get('content-type') === word && bytes[0] === 0x50 && bytes[1] === 0x4b);
+  const future = await client.GET('/api/v1/reports/monthly', { params: { query: { jurisdiction: '92', month: '2099-01' } } });
+  check('GetMonthlyReport of a month after today answers 400 naming month', future.response.status === 400 && JSON.stringify(future.error).includes('month'), future.error);
 }
 
 try {

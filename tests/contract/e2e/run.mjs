@@ -55,6 +55,13 @@ function older(etag) {
 
 const state = {};
 
+/** The three periodic reports, each for its latest period (the one whose report day has come). */
+const PERIODIC_REPORTS = [
+  ['GetMonthlyReport', `${api}/reports/monthly`, {}, 'month', '2026-13'],
+  ['GetQuarterlyReport', `${api}/reports/quarterly`, {}, 'quarter', '2026-Q5'],
+  ['GetYearlyReport', `${api}/reports/yearly`, {}, 'year', 2099],
+];
+
 async function section(name, body) {
   console.log(`\n${name}`);
   try {
@@ -415,6 +422,14 @@ await section('Reports without a tariff (422)', async () => {
   });
 });
 
+await section('Trend and periodic reports without a tariff (422)', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  await h.request('no hourly tariff for the baseline year', 'GetTrend', 'GET', `${api}/reports/trend`, { query: { jurisdiction: j, from: '2025-01-01', to: '2025-03-31' }, expect: 422 });
+  for (const [operationId, path, query] of PERIODIC_REPORTS) {
+    await h.request('no hourly tariff for the baseline year', operationId, 'GET', path, { query: { ...query, jurisdiction: j }, expect: 422 });
+  }
+});
+
 await section('Tariffs', async () => {
   const j = need(state.j, 'the test jurisdiction');
   const programs = await h.request('list programs', 'ListPrograms', 'GET', `${api}/programs`, { expect: 200 });
@@ -531,6 +546,140 @@ await section('Reports', async () => {
   checkXlsx('GetLaggards as XLSX', await h.request('as XLSX', 'GetLaggards', 'GET', `${api}/reports/laggards`, {
     query: { year: 2025, measure: 'time', jurisdiction: '92' }, accept: XLSX, expect: 200,
   }));
+});
+
+await section('Channels (their histories, one channel\'s reports) and local against national', async () => {
+  const j = need(state.j, 'the test jurisdiction');
+  const code = `E2E.${run}.CH`;
+  const at = `${api}/jurisdictions/${j}/procedures/${code}`;
+  const published = {
+    applicantTypes: ['businesses', 'citizens'], result: { name: 'Giấy chứng nhận đăng ký doanh nghiệp', form: null },
+    conditions: ['Hồ sơ hợp lệ'], steps: ['Bước 1: Nộp hồ sơ', 'Bước 2: Nhận kết quả'],
+    decidingAgencyId: need(state.agency, 'the test agency'), receivingAgencyIds: [state.agency], coordinatingAgencyIds: [], implements: null,
+  };
+  const body = upsert(procedure(code), {
+    channels: [{ channel: 'in-person', description: 'Nộp trực tiếp' }, { channel: 'online', description: 'Nộp trực tuyến' }], published,
+  });
+  await h.request('a channel twice', 'PutProcedureByCode', 'PUT', at, { body: { ...body, channels: [body.channels[1], body.channels[1]] }, expect: 400 });
+  await h.request('implements a procedure that is not national', 'PutProcedureByCode', 'PUT', at, {
+    body: { ...body, published: { ...published, implements: `${j}/${need(state.upsertCode, 'the natural-key procedure')}` } }, expect: 422,
+  });
+  const created = await h.request('with channels and published fields', 'PutProcedureByCode', 'PUT', at, { body, expect: 201 });
+  const id = need(created.json?.id, 'the procedure with channels');
+  h.check('the procedure has its two channels and what is published', created.json?.channels?.length === 2 && created.json?.published?.result?.name === published.result.name,
+    JSON.stringify(created.json?.channels));
+  state.channelProcedure = id;
+  for (const [kind, list, append, remove, entry, later] of [
+    ['time-history', 'ListChannelTimeHistory', 'AppendChannelTimeEntry', 'RemoveChannelTimeEntry',
+      { effectiveFrom: '2024-01-01', amount: 10, unit: 'working-days', decisionRef: `E2E/${run}/CH` }, { amount: 4, effectiveFrom: '2025-03-01' }],
+    ['fee-history', 'ListChannelFeeHistory', 'AppendChannelFeeEntry', 'RemoveChannelFeeEntry',
+      { effectiveFrom: '2024-01-01', feeVnd: 100000, decisionRef: `E2E/${run}/CH` }, { feeVnd: 0, effectiveFrom: '2025-03-01' }],
+  ]) {
+    const base = `${api}/procedures/${id}/channels/online/${kind}`;
+    await h.request('list', list, 'GET', base, { expect: 200 });
+    await h.request('not a channel', list, 'GET', `${api}/procedures/${id}/channels/fax/${kind}`, { expect: 400 });
+    await h.request('a channel it is not offered through', list, 'GET', `${api}/procedures/${id}/channels/post/${kind}`, { expect: 404 });
+    let etag = await procedureETag(id);
+    const mistaken = await h.request('append', append, 'POST', base, { body: entry, ifMatch: etag, expect: 201 });
+    await h.request('stale procedure If-Match', append, 'POST', base, { body: entry, ifMatch: etag, expect: 412 });
+    await h.request('unknown procedure', append, 'POST', `${api}/procedures/${UNKNOWN_ID}/channels/online/${kind}`, { body: entry, expect: 404 });
+    await h.request('not a channel', append, 'POST', `${api}/procedures/${id}/channels/fax/${kind}`, { body: entry, expect: 400 });
+    etag = await procedureETag(id);
+    const entryId = need(mistaken.json?.id, `the appended ${kind} entry id`);
+    await h.request('without If-Match', remove, 'DELETE', `${base}/${entryId}`, { expect: 428 });
+    await h.request('stale procedure If-Match', remove, 'DELETE', `${base}/${entryId}`, { ifMatch: older(etag), expect: 412 });
+    await h.request('not a channel', remove, 'DELETE', `${api}/procedures/${id}/channels/fax/${kind}/${entryId}`, { ifMatch: etag, expect: 400 });
+    await h.request('remove an entry entered by mistake', remove, 'DELETE', `${base}/${entryId}`, { ifMatch: etag, expect: 204 });
+    etag = await procedureETag(id);
+    await h.request('removed already', remove, 'DELETE', `${base}/${entryId}`, { ifMatch: etag, expect: 404 });
+    const baseline = await h.request('append the baseline', append, 'POST', base, { body: entry, ifMatch: etag, expect: 201 });
+    state[`channel-${kind}Entry`] = baseline.json?.id;
+    await h.request('append a cut', append, 'POST', base, { body: { ...entry, ...later }, ifMatch: await procedureETag(id), expect: 201 });
+  }
+  const reduction = await h.request('one procedure, online', 'GetProcedureReduction', 'GET', `${api}/procedures/${id}/reduction`, {
+    query: { asOf: '2025-12-31', channel: 'online' }, expect: 200,
+  });
+  h.check('the online channel went from 10 to 4 working days (60 %)', reduction.json?.time?.reductionPct === 60 && reduction.json?.basis?.channel === 'online',
+    JSON.stringify(reduction.json?.time));
+  await h.request('not a channel', 'GetProcedureReduction', 'GET', `${api}/procedures/${id}/reduction`, { query: { channel: 'fax' }, lenient: true, expect: 400 });
+  await h.request('by agency, online', 'GetGroupReductions', 'GET', `${api}/reports/reductions`, { query: { groupBy: 'agency', jurisdiction: j, channel: 'online' }, expect: 200 });
+  await h.request('laggards of the fee, online', 'GetLaggards', 'GET', `${api}/reports/laggards`, { query: { year: 2025, measure: 'cost', channel: 'online' }, expect: 200 });
+
+  const report = await h.request('Cần Thơ on 2025-12-31', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, {
+    query: { jurisdiction: '92', asOf: '2025-12-31' }, expect: 200,
+  });
+  h.check('Cần Thơ has procedures above the national ones and national ones it does not implement', report.json?.exceeding > 0 && report.json?.notImplemented > 0,
+    JSON.stringify(report.json).slice(0, 200));
+  checkCsv('GetLocalVsNational as CSV', await h.request('as CSV', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, {
+    query: { jurisdiction: '92' }, accept: 'text/csv', expect: 200,
+  }), 'Ngày số liệu,');
+  checkXlsx('GetLocalVsNational as XLSX', await h.request('as XLSX', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, {
+    query: { jurisdiction: '92' }, accept: XLSX, expect: 200,
+  }));
+  await h.request('without a jurisdiction', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, { expect: 400 });
+  await h.request('an unknown jurisdiction', 'GetLocalVsNational', 'GET', `${api}/reports/local-vs-national`, { query: { jurisdiction: state.jUnknown }, expect: 404 });
+});
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A binary answer read from the service itself (Prism relays a body as text): its status, media type and first bytes. */
+async function direct(path, query, accept) {
+  const url = new URL(`${need(serviceUrl, 'SERVICE_URL')}${path}`);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
+  const answer = await fetch(url, { headers: { Accept: accept } });
+  return { status: answer.status, contentType: answer.headers.get('content-type') ?? '', bytes: new Uint8Array(await answer.arrayBuffer()) };
+}
+
+await section('Trend (GetTrend)', async () => {
+  const at = `${api}/reports/trend`;
+  const query = { jurisdiction: '92', from: '2026-01-01', to: '2026-06-30' };
+  const trend = await h.request('Cần Thơ, the first half of 2026', 'GetTrend', 'GET', at, { query, expect: 200 });
+  const dates = (trend.json?.points ?? []).map((point) => point.basis?.asOf);
+  h.check(`GetTrend has a point on the 22nd of every month (${dates.join(', ')})`, dates.join() === ['01', '02', '03', '04', '05', '06'].map((m) => `2026-${m}-22`).join());
+  const board = await h.request('the scoreboard of its last date', 'GetScoreboard', 'GET', `${api}/reports/scoreboard`, { query: { jurisdiction: '92', asOf: '2026-06-22' }, expect: 200 });
+  h.check('the last point of the trend is the scoreboard of that date', JSON.stringify(trend.json?.points?.at(-1)) === JSON.stringify(board.json));
+  await h.request('every jurisdiction, by quarter, on the 10th', 'GetTrend', 'GET', at, { query: { step: 'quarter', day: 10, from: '2025-01-01', to: '2026-06-30', program: 'resolution-66' }, expect: 200 });
+  checkCsv('GetTrend as CSV', await h.request('as CSV', 'GetTrend', 'GET', at, { query, accept: 'text/csv', expect: 200 }), 'Ngày số liệu,');
+  checkXlsx('GetTrend as XLSX', await h.request('as XLSX', 'GetTrend', 'GET', at, { query, accept: XLSX, expect: 200 }));
+  const png = await h.request('the chart as PNG', 'GetTrend', 'GET', at, { query, accept: 'image/png', expect: 200 });
+  h.check('the chart is announced as PNG', png.contentType === 'image/png', png.contentType);
+  const svg = await h.request('the chart as SVG', 'GetTrend', 'GET', at, { query, accept: 'image/svg+xml', expect: 200 });
+  h.check('the SVG chart has its Vietnamese legend', svg.contentType.startsWith('image/svg+xml') && svg.text.includes('<svg') && svg.text.includes('Chi phí tuân thủ'), svg.text.slice(0, 120));
+  if (serviceUrl) {
+    const image = await direct(at, query, 'image/png');
+    h.check(`the PNG chart is a PNG (read from the service directly, ${image.bytes.length} bytes)`,
+      image.status === 200 && image.bytes[0] === 0x89 && image.bytes[1] === 0x50 && image.bytes[2] === 0x4e && image.bytes[3] === 0x47);
+  }
+  await h.request('more than 60 points', 'GetTrend', 'GET', at, { query: { from: '2020-01-01', to: '2026-06-30' }, expect: 400 });
+  await h.request('to before from', 'GetTrend', 'GET', at, { query: { from: '2026-06-30', to: '2026-01-01' }, expect: 400 });
+  await h.request('day 29 (not in every month)', 'GetTrend', 'GET', at, { query: { day: 29 }, expect: 400 });
+  await h.request('step not offered (week)', 'GetTrend', 'GET', at, { query: { step: 'week' }, lenient: true, expect: 400 });
+  await h.request('unknown jurisdiction', 'GetTrend', 'GET', at, { query: { jurisdiction: need(state.jUnknown, 'an unknown jurisdiction') }, expect: 404 });
+  await h.request('a year without targets', 'GetTrend', 'GET', at, { query: { from: '2027-01-01', to: '2027-06-30' }, expect: 404 });
+});
+
+await section('Monthly, quarterly and yearly reports (GetMonthlyReport, GetQuarterlyReport, GetYearlyReport)', async () => {
+  for (const [operationId, path, query, parameter, bad] of PERIODIC_REPORTS) {
+    const report = await h.request('Cần Thơ, the latest period', operationId, 'GET', path, { query: { ...query, jurisdiction: '92' }, expect: 200 });
+    const period = report.json?.period;
+    h.check(`${operationId} is as of the report day and covers the days after the previous one (${period?.from} to ${period?.to})`,
+      period?.reportDay === 22 && period?.to?.endsWith('-22') && period?.previousReportDate < period?.from && report.json?.scoreboard?.basis?.asOf === period?.to);
+    const named = { ...query, jurisdiction: '92', [parameter]: period?.label, program: 'resolution-66' };
+    await h.request('the same period named', operationId, 'GET', path, { query: named, expect: 200 });
+    checkXlsx(`${operationId} as XLSX`, await h.request('as XLSX', operationId, 'GET', path, { query: named, accept: XLSX, expect: 200 }));
+    const docx = await h.request('as DOCX', operationId, 'GET', path, { query: named, accept: DOCX, expect: 200 });
+    h.check(`${operationId} as DOCX is announced as a Word document`, docx.contentType === DOCX, docx.contentType);
+    if (serviceUrl) {
+      const file = await direct(path, named, DOCX);
+      h.check(`${operationId} as DOCX is a ZIP package (read from the service directly, ${file.bytes.length} bytes)`,
+        file.status === 200 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 3 && file.bytes[3] === 4);
+    }
+    await h.request(`${parameter} malformed`, operationId, 'GET', path, { query: { jurisdiction: '92', [parameter]: bad }, expect: 400 });
+    await h.request('no jurisdiction', operationId, 'GET', path, { query, expect: 400 });
+    await h.request('unknown jurisdiction', operationId, 'GET', path, { query: { ...query, jurisdiction: need(state.jUnknown, 'an unknown jurisdiction') }, expect: 404 });
+    await h.request('a jurisdiction without a plan', operationId, 'GET', path, { query: { ...query, jurisdiction: '51' }, expect: 404 });
+  }
+  await h.request('a month after today', 'GetMonthlyReport', 'GET', `${api}/reports/monthly`, { query: { jurisdiction: '92', month: '2099-01' }, expect: 400 });
 });
 
 const CATALOGUE_COLUMNS = 'code,name,level,kind,businessRelated,onlineLevel,fullOnlineEligible,boundaryFree,field,agency,lastReviewedOn,status,abolishedOn,'
@@ -1065,6 +1214,7 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
   const timeEntry = need(state['time-historyEntry'], 'a time entry');
   const costEntry = need(state['cost-historyEntry'], 'a cost entry');
   const p = need(state.procedureBody, 'the test procedure body');
+  const channels = need(state.channelProcedure, 'the procedure with channels');
   const csv = `${CATALOGUE_COLUMNS}\n${importRow(`E2E.${run}.R1`)}\n`;
   const doc = { name: 'Giấy tờ khác', templateName: null, originals: 1, copies: 0, caseNote: null, providedOnce: false, dataSource: null };
   const time = { effectiveFrom: '2026-01-01', amount: 5, unit: 'working-days', decisionRef: `E2E/${run}/R` };
@@ -1097,6 +1247,10 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['RemoveTimeEntry', 'DELETE', `${api}/procedures/${id}/time-history/${timeEntry}`, { ifMatch: '*' }],
     ['AppendCostEntry', 'POST', `${api}/procedures/${id}/cost-history`, { body: cost }],
     ['RemoveCostEntry', 'DELETE', `${api}/procedures/${id}/cost-history/${costEntry}`, { ifMatch: '*' }],
+    ['AppendChannelTimeEntry', 'POST', `${api}/procedures/${channels}/channels/online/time-history`, { body: time }],
+    ['RemoveChannelTimeEntry', 'DELETE', `${api}/procedures/${channels}/channels/online/time-history/${need(state['channel-time-historyEntry'], 'a channel time entry')}`, { ifMatch: '*' }],
+    ['AppendChannelFeeEntry', 'POST', `${api}/procedures/${channels}/channels/online/fee-history`, { body: { effectiveFrom: '2026-01-01', feeVnd: 1, decisionRef: `E2E/${run}/R` } }],
+    ['RemoveChannelFeeEntry', 'DELETE', `${api}/procedures/${channels}/channels/online/fee-history/${need(state['channel-fee-historyEntry'], 'a channel fee entry')}`, { ifMatch: '*' }],
     ['PutTarget', 'PUT', target, { body: { ...state.targetBody, targetPct: 1 }, ifMatch: '*' }],
     ['PutTariff', 'PUT', tariff, { body: { hourlyTariffVnd: 1 }, ifMatch: '*' }],
     ['ImportCatalogue', 'POST', `${api}/jurisdictions/${j}/imports`, { raw: csv, contentType: 'text/csv' }],
@@ -1147,6 +1301,9 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['GetGroupReductions', `${api}/reports/reductions`], ['GetScoreboard', `${api}/reports/scoreboard`], ['GetLaggards', `${api}/reports/laggards`],
     ['ListPrograms', `${api}/programs`], ['GetTarget', target], ['ListTariffs', `${api}/tariffs`], ['GetTariff', tariff],
     ['ListChanges', `${api}/changes`], ['GetProcedureAudit', `${api}/procedures/${id}/audit`],
+    ['ListChannelTimeHistory', `${api}/procedures/${channels}/channels/online/time-history`],
+    ['ListChannelFeeHistory', `${api}/procedures/${channels}/channels/online/fee-history`],
+    ['GetLocalVsNational', `${api}/reports/local-vs-national`],
     ['GetImport', `${api}/imports/0000000000000000000000000000dead`], ['ExportCatalogue', `${api}/jurisdictions/${j}/export`],
     ['ListReportingRegimes', `${api}/reporting-regimes`], ['GetReportingRegime', `${api}/reporting-regimes/${state.regime}`],
     ['ListElectronicHistory', `${api}/reporting-regimes/${state.regime}/electronic-history`], ['ExportReportingRegimes', `${api}/jurisdictions/${j}/reporting-regimes/export`],
@@ -1157,6 +1314,7 @@ await section('Refusals every operation shares: 401, 403 and unknown query param
     ['ListMilestoneProgress', `${api}/plans/${plan}/tasks/${planTask}/milestones/${milestone}/progress`],
     ['GetOverdueTasks', `${api}/reports/tasks/overdue`], ['GetTasksDue', `${api}/reports/tasks/due`], ['GetTasksDone', `${api}/reports/tasks/done`],
   ];
+  reads.push(['GetTrend', `${api}/reports/trend`], ...PERIODIC_REPORTS.map(([operationId, path]) => [operationId, path]));
   for (const [operationId, path] of reads) {
     await h.request('a query parameter it does not take', operationId, 'GET', path, { query: UNKNOWN_PARAMETER, expect: 400 });
   }
@@ -1190,6 +1348,8 @@ await section('Conditional reads (304)', async () => {
     ['GetGroupReductions', `${api}/reports/reductions`, { groupBy: 'agency', jurisdiction: j }],
     ['GetScoreboard', `${api}/reports/scoreboard`, { jurisdiction: '92', year: 2025 }],
     ['GetLaggards', `${api}/reports/laggards`, { year: 2025, measure: 'time', pageSize: 5 }],
+    ['GetTrend', `${api}/reports/trend`, { jurisdiction: '92', from: '2026-01-01', to: '2026-03-31' }],
+    ...PERIODIC_REPORTS.map(([operationId, path, query]) => [operationId, path, { ...query, jurisdiction: '92' }, DOCX]),
   ];
   for (const [operationId, path, query, accept] of reads) {
     const read = await h.request('read', operationId, 'GET', path, { query, accept, expect: 200 });

@@ -11,6 +11,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Procedures"] = "The catalogue: thủ tục hành chính of each jurisdiction, searched, read, created, changed, abolished; synced by natural key.",
         ["Documents"] = "The required documents (thành phần hồ sơ) of a procedure.",
         ["History"] = "Effective-dated histories of a procedure: processing time and compliance cost, its dated attributes, its documents' provided-once marks and its reviews; entries are added, never overwritten.",
+        ["Channels"] = "The ways a procedure is filed (in person, online, by post), each with its own effective-dated processing time and fee.",
         ["Jurisdictions"] = "Whose catalogue: VN (central) and the provinces.",
         ["Agencies"] = "Performing agencies (cơ quan thực hiện) of each jurisdiction.",
         ["Fields"] = "Fields (lĩnh vực) procedures are classified under.",
@@ -31,7 +32,9 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
             Title = "ProcedureCatalog API",
             // 3.0.0: year is documented as the integer it always had to be; a typed client that sent it as text
             // must now send a number (the breaking-change check counts the narrowed type, rightly).
-            Version = "3.0.0",
+            // 4.0.0: the indicators gain technical-regulation-reviewed (a client with a closed enum must learn it), and the
+            // scoreboard answers a missing tariff or a year without targets by naming them (missing) instead of 422 and 404.
+            Version = "4.0.0",
             Description =
                 "Vietnam's catalogue of administrative procedures (thủ tục hành chính) with their full history of processing time and cost, "
                 + "for provincial one-stop systems, analysts and anyone exploring it. Enum values are the glossary's words (e.g. internal-between-agencies); "

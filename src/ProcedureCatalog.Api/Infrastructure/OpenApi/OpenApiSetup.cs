@@ -19,6 +19,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer<ExamplesTransformer>();
             options.AddOperationTransformer<EnumValuesTransformer>();
             options.AddOperationTransformer<ReportFormatsTransformer>();
+            options.AddOperationTransformer<BinaryContentTransformer>();
             options.AddOperationTransformer<CamelCaseQueryNamesTransformer>();
             options.AddOperationTransformer<SecurityTransformer>();
             options.AddOperationTransformer<ConditionalHeadersTransformer>();

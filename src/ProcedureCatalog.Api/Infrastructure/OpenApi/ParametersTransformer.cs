@@ -102,6 +102,11 @@ internal sealed class ParametersTransformer : IOpenApiOperationTransformer
         "days" => "30",
         "from" => "2026-10-23",
         "to" => "2026-11-22",
+        "channel" => "online",
+        "step" => "month",
+        "day" => "22",
+        "month" => "2026-11",
+        "quarter" => "2026-Q4",
         "If-Match" or "If-None-Match" => "\"4\"",
         _ => null,
     };

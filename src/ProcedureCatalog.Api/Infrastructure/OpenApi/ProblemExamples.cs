@@ -58,6 +58,10 @@ internal static class ProblemExamples
         ["UpdateField"] = ("Field", ["id"]),
         ["GetGroupReductions"] = ("Reduction program", ["program"]),
         ["GetScoreboard"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetTrend"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetMonthlyReport"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetQuarterlyReport"] = ("Jurisdiction", ["jurisdiction"]),
+        ["GetYearlyReport"] = ("Jurisdiction", ["jurisdiction"]),
         ["GetLaggards"] = ("Reduction program", ["program"]),
         ["GetProcedureReduction"] = ("Procedure", ["id"]),
         ["GetProcedureAudit"] = ("Procedure", ["id"]),
@@ -90,6 +94,13 @@ internal static class ProblemExamples
         ["GetOverdueTasks"] = ("Jurisdiction", ["jurisdiction"]),
         ["GetTasksDue"] = ("Jurisdiction", ["jurisdiction"]),
         ["GetTasksDone"] = ("Jurisdiction", ["jurisdiction"]),
+        ["ListChannelTimeHistory"] = ("Channel", ["procedureId", "channel"]),
+        ["AppendChannelTimeEntry"] = ("Channel", ["procedureId", "channel"]),
+        ["ListChannelFeeHistory"] = ("Channel", ["procedureId", "channel"]),
+        ["AppendChannelFeeEntry"] = ("Channel", ["procedureId", "channel"]),
+        ["RemoveChannelTimeEntry"] = ("Channel time entry", ["procedureId", "entryId"]),
+        ["RemoveChannelFeeEntry"] = ("Channel fee entry", ["procedureId", "entryId"]),
+        ["GetLocalVsNational"] = ("Jurisdiction", ["jurisdiction"]),
     };
 
     public static ProblemDetails NotFound(OpenApiOperation operation, OpenApiOperationTransformerContext context)
@@ -129,6 +140,7 @@ internal static class ProblemExamples
         ["program"] = "program must be 1 to 40 lower-case letters, digits or '-', such as resolution-66.",
         ["sort"] = "'size' is not a sort key; use code, name, jurisdiction, updatedAt, each optionally with a leading '-'.",
         ["q"] = "q may have at most 200 characters.",
+        ["channel"] = "'fax' is not a channel; use one of: in-person, online, post.",
     };
 
     /// <summary>The query parameters a 400 example rather names, when an operation has them: the ones most often got wrong.</summary>
