@@ -35,13 +35,18 @@ internal static class LaggardQueries
         dates.With(parameters);
         parameters.Add("Indicator", Infrastructure.EnumText.Of(ReportQueries.IndicatorOf(measure)));
         var from = LaggardFrom(measure, conditions, dates.Channel is not null);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) " + from, parameters, cancellationToken: cancellationToken));
         parameters.Add("Skip", (page - 1) * (long)pageSize);
         parameters.Add("Take", pageSize);
-        var rows = await connection.QueryAsync<LaggardRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<LaggardRow>(new CommandDefinition(
             dialect.Page(LaggardSelect + " " + from + LaggardOrder),
-            parameters, cancellationToken: cancellationToken));
-        return (rows.ToList(), total);
+            parameters, cancellationToken: cancellationToken))).ToList();
+
+        // A first page that is not full holds every laggard (every one of a table, which is sent whole): counted by reading
+        // them; only a later or a full page needs the count of its own.
+        var total = page == 1 && rows.Count < pageSize
+            ? rows.Count
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) " + from, parameters, cancellationToken: cancellationToken));
+        return (rows, total);
     }
 
     internal static IEnumerable<string> Statements(SqlDialect dialect, IReadOnlyList<string> conditions)

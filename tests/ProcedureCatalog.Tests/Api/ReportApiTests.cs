@@ -145,6 +145,13 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         var next = await (await client.Get("/api/v1/reports/laggards?jurisdiction=02&year=2025&pageSize=1&page=2")).ReadAs<LaggardReport>(HttpStatusCode.OK);
         Assert.Equal(("1.000003", 20.00m, 10.00m), (next.Results.Items[0].Code, next.Results.Items[0].ReductionPct, next.Results.Items[0].GapPct));
         Assert.Equal(new DateOnly(2025, 12, 31), next.Basis.AsOf);
+        Assert.Equal(2L, next.Results.TotalCount);
+
+        // A first page with room for all, and a page past the end, tell the same total.
+        var whole = await (await client.Get("/api/v1/reports/laggards?jurisdiction=02&year=2025&pageSize=10")).ReadAs<LaggardReport>(HttpStatusCode.OK);
+        Assert.Equal((2L, 2), (whole.Results.TotalCount, whole.Results.Items.Count));
+        var past = await (await client.Get("/api/v1/reports/laggards?jurisdiction=02&year=2025&pageSize=1&page=5")).ReadAs<LaggardReport>(HttpStatusCode.OK);
+        Assert.Equal((2L, 0), (past.Results.TotalCount, past.Results.Items.Count));
     }
 
     [Fact]

@@ -168,6 +168,28 @@ public sealed class ConditionalReadApiTests(MovableClockCatalogApiFactory factor
     }
 
     [Fact]
+    public async Task PlansTaskReportsAndRegimesFollowTheFeedToo()
+    {
+        string[] urls = ["/api/v1/plans", "/api/v1/reports/tasks/overdue?asOf=2026-11-22", "/api/v1/reports/tasks/due?asOf=2026-11-22",
+            "/api/v1/reports/tasks/done?from=2026-10-23&to=2026-11-22", "/api/v1/reporting-regimes"];
+        var etags = new Dictionary<string, string>();
+        foreach (var url in urls)
+        {
+            var first = await Read(url);
+            Assert.True(first.StatusCode == HttpStatusCode.OK, $"{url}: {(int)first.StatusCode}");
+            etags[url] = first.Headers.ETag!.ToString();
+            Assert.Equal(HttpStatusCode.NotModified, (await Read(url, etags[url])).StatusCode);
+        }
+
+        var created = await client.PostJson("/api/v1/plans", new ProcedureCatalog.Api.Plans.PlanCreate("11", "9/KH-UBND", new DateOnly(2026, 2, 1), "UBND tỉnh", "Kế hoạch của phép thử ETag", null));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        foreach (var url in urls)
+        {
+            await AssertChanged(url, etags[url]);
+        }
+    }
+
+    [Fact]
     public async Task EveryRepresentationHasAnETagOfItsOwn()
     {
         await ProcedureWithBaseline("1.417005");
