@@ -1,6 +1,7 @@
 -- The reductions of every (program, procedure, window of dates) kept as rows (issue 17, item 3: ten times national
 -- size), so that a report reads one table in the order it groups and filters by, instead of joining every procedure's
--- windows to its baselines and computing B, C and the reductions again for every row it reads. The rows are what the
+-- windows to its baselines and computing B, C and the reductions again for every row it reads; the shares
+-- (views/0300_coverage.sql) read them too. The rows are what the
 -- view procedure_reductions_computed (views/0200_reductions.sql) gives, derived in the same transaction as the windows
 -- and baselines they come from (views/0100: the refreshes), never written by the service; procedure_reductions reads
 -- them. Rows come in the order (program, jurisdiction, agency, procedure, window): a jurisdiction's report reads one
@@ -23,6 +24,9 @@ CREATE TABLE reduction_windows (
     boundary_free             INTEGER NULL,
     technical_regulation      INTEGER NULL,
     is_abolished              INTEGER NOT NULL,
+    last_reviewed_on          TEXT    NULL,
+    documents                 INTEGER NOT NULL,
+    documents_provided_once   INTEGER NOT NULL,
     time_baseline             INTEGER NULL,
     time_current              INTEGER NULL,
     time_reduction_hundredths INTEGER NULL,

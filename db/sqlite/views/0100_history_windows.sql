@@ -208,13 +208,13 @@ WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, N
     INSERT INTO reduction_windows (
         program_code, jurisdiction_code, agency_id, procedure_id, valid_from, valid_to, level, field_id, status, kind,
         business_related, online_level, full_online_eligible, boundary_free, technical_regulation, is_abolished,
-        time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
+        last_reviewed_on, documents, documents_provided_once, time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
         cost_reduction_hundredths, baseline_annual_filings, current_annual_filings, baseline_yearly_centi,
         current_yearly_centi)
     SELECT
         program_code, jurisdiction_code, agency_id, id, valid_from, valid_to, level, field_id, status, kind,
         business_related, online_level, full_online_eligible, boundary_free, technical_regulation, is_abolished,
-        time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
+        last_reviewed_on, documents, documents_provided_once, time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
         cost_reduction_hundredths, baseline_annual_filings, current_annual_filings, baseline_yearly_centi,
         current_yearly_centi
     FROM procedure_reductions_computed

@@ -253,13 +253,13 @@ BEGIN
     INSERT INTO reduction_windows (
         program_code, jurisdiction_code, agency_id, procedure_id, valid_from, valid_to, level, field_id, status, kind,
         business_related, online_level, full_online_eligible, boundary_free, technical_regulation, is_abolished,
-        time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
+        last_reviewed_on, documents, documents_provided_once, time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
         cost_reduction_hundredths, baseline_annual_filings, current_annual_filings, baseline_yearly_centi,
         current_yearly_centi)
     SELECT
         c.program_code, c.jurisdiction_code, c.agency_id, c.id, c.valid_from, c.valid_to, c.level, c.field_id, c.status,
         c.kind, c.business_related, c.online_level, c.full_online_eligible, c.boundary_free, c.technical_regulation,
-        c.is_abolished, c.time_baseline, c.time_current, c.time_reduction_hundredths, c.hourly_tariff_vnd,
+        c.is_abolished, c.last_reviewed_on, c.documents, c.documents_provided_once, c.time_baseline, c.time_current, c.time_reduction_hundredths, c.hourly_tariff_vnd,
         c.cost_baseline, c.cost_current, c.cost_reduction_hundredths, c.baseline_annual_filings,
         c.current_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi
     FROM procedure_reductions_computed c

@@ -39,7 +39,7 @@ CREATE OR ALTER VIEW procedure_reductions_computed AS
 SELECT
     r.program_code, r.id, r.jurisdiction_code, r.level, r.kind, r.business_related, r.online_level,
     r.full_online_eligible, r.boundary_free, r.technical_regulation, r.field_id, r.agency_id, r.status,
-    r.valid_from, r.valid_to, r.is_abolished,
+    r.valid_from, r.valid_to, r.is_abolished, r.last_reviewed_on, r.documents, r.documents_provided_once,
     r.time_baseline, r.time_current,
     CASE
         WHEN r.time_baseline IS NULL OR r.time_baseline = 0 OR r.time_current IS NULL THEN NULL
@@ -62,7 +62,7 @@ FROM (
         b.program_code,
         w.procedure_id AS id, w.jurisdiction_code,
         w.level, w.kind, w.business_related, w.online_level, w.full_online_eligible, w.boundary_free, w.technical_regulation, w.field_id, w.agency_id, w.status,
-        w.valid_from, w.valid_to, w.is_abolished,
+        w.valid_from, w.valid_to, w.is_abolished, w.last_reviewed_on, w.documents, w.documents_provided_once,
         b.time_units AS time_baseline,
         CASE WHEN w.is_abolished = 1 THEN 0 ELSE w.time_units END AS time_current,
         b.hourly_tariff_vnd,
