@@ -161,6 +161,7 @@ WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, N
     SELECT procedure_id, program_code, hourly_tariff_vnd, time_units, cost_centi, annual_filings
     FROM procedure_baselines_computed
     WHERE procedure_id = NEW.procedure_id;
+    INSERT INTO reduction_windows_refresh (procedure_id) VALUES (NEW.procedure_id);
     UPDATE procedures
     SET kind = COALESCE(l.kind, procedures.kind),
         business_related = COALESCE(l.business_related, procedures.business_related),
@@ -191,4 +192,31 @@ WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, N
     SELECT procedure_id, program_code, hourly_tariff_vnd, time_units, cost_centi, annual_filings
     FROM procedure_baselines_computed
     WHERE procedure_id = NEW.procedure_id;
+    INSERT INTO reduction_windows_refresh (procedure_id) VALUES (NEW.procedure_id);
+END;
+
+-- Inserting a procedure id here re-derives its reduction rows (migration 0018) from its windows and baselines as they
+-- are: the last step of both refreshes above, and of the deploy for procedures that have none (views/0990).
+DROP VIEW IF EXISTS reduction_windows_refresh;
+CREATE VIEW reduction_windows_refresh AS
+SELECT r.procedure_id FROM reduction_windows r WHERE 0 = 1;
+
+DROP TRIGGER IF EXISTS reduction_windows_refresh_insert;
+CREATE TRIGGER reduction_windows_refresh_insert INSTEAD OF INSERT ON reduction_windows_refresh
+WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, NEW.procedure_id)) BEGIN
+    DELETE FROM reduction_windows WHERE procedure_id = NEW.procedure_id;
+    INSERT INTO reduction_windows (
+        program_code, jurisdiction_code, agency_id, procedure_id, valid_from, valid_to, level, field_id, status, kind,
+        business_related, online_level, full_online_eligible, boundary_free, technical_regulation, is_abolished,
+        last_reviewed_on, documents, documents_provided_once, time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
+        cost_reduction_hundredths, baseline_annual_filings, current_annual_filings, baseline_yearly_centi,
+        current_yearly_centi)
+    SELECT
+        program_code, jurisdiction_code, agency_id, id, valid_from, valid_to, level, field_id, status, kind,
+        business_related, online_level, full_online_eligible, boundary_free, technical_regulation, is_abolished,
+        last_reviewed_on, documents, documents_provided_once, time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
+        cost_reduction_hundredths, baseline_annual_filings, current_annual_filings, baseline_yearly_centi,
+        current_yearly_centi
+    FROM procedure_reductions_computed
+    WHERE id = NEW.procedure_id;
 END;

@@ -121,11 +121,3 @@ DROP TRIGGER IF EXISTS hourly_tariffs_baselines_delete;
 CREATE TRIGGER hourly_tariffs_baselines_delete AFTER DELETE ON hourly_tariffs BEGIN
     INSERT INTO procedure_baselines_refresh (procedure_id) SELECT p.id FROM procedures p WHERE p.jurisdiction_code = OLD.jurisdiction_code;
 END;
-
--- Every deploy derives the rows that are missing: all of them the first time, after migration 0012, and those of any
--- procedure written while the triggers were absent.
-INSERT INTO procedure_windows_refresh (procedure_id)
-SELECT p.id FROM procedures p
-WHERE NOT EXISTS (SELECT 1 FROM procedure_windows w WHERE w.procedure_id = p.id)
-   OR EXISTS (SELECT 1 FROM reduction_programs rp
-              WHERE NOT EXISTS (SELECT 1 FROM procedure_baselines b WHERE b.procedure_id = p.id AND b.program_code = rp.code));

@@ -24,12 +24,12 @@ DROP VIEW IF EXISTS cost_normalised;
 DROP VIEW IF EXISTS time_entry_units;
 DROP VIEW IF EXISTS cost_entry_amounts;
 
-DROP VIEW IF EXISTS procedure_reductions;
-CREATE VIEW procedure_reductions AS
+DROP VIEW IF EXISTS procedure_reductions_computed;
+CREATE VIEW procedure_reductions_computed AS
 SELECT
-    r.program_code, r.id, r.jurisdiction_code, r.code, r.name, r.level, r.kind, r.business_related, r.online_level,
-    r.full_online_eligible, r.boundary_free, r.technical_regulation, r.field_id, r.agency_id, r.status, r.search_text,
-    r.valid_from, r.valid_to, r.is_abolished,
+    r.program_code, r.id, r.jurisdiction_code, r.level, r.kind, r.business_related, r.online_level,
+    r.full_online_eligible, r.boundary_free, r.technical_regulation, r.field_id, r.agency_id, r.status,
+    r.valid_from, r.valid_to, r.is_abolished, r.last_reviewed_on, r.documents, r.documents_provided_once,
     r.time_baseline, r.time_current,
     CASE
         WHEN r.time_baseline IS NULL OR r.time_baseline = 0 OR r.time_current IS NULL THEN NULL
@@ -51,12 +51,8 @@ FROM (
     SELECT
         b.program_code,
         w.procedure_id AS id, w.jurisdiction_code,
-        -- names and search text only where a report asks for them: a subquery in the select list costs nothing unused
-        (SELECT pr.code FROM procedures pr WHERE pr.id = w.procedure_id) AS code,
-        (SELECT pr.name FROM procedures pr WHERE pr.id = w.procedure_id) AS name,
         w.level, w.kind, w.business_related, w.online_level, w.full_online_eligible, w.boundary_free, w.technical_regulation, w.field_id, w.agency_id, w.status,
-        (SELECT pr.search_text FROM procedures pr WHERE pr.id = w.procedure_id) AS search_text,
-        w.valid_from, w.valid_to, w.is_abolished,
+        w.valid_from, w.valid_to, w.is_abolished, w.last_reviewed_on, w.documents, w.documents_provided_once,
         b.time_units AS time_baseline,
         CASE WHEN w.is_abolished = 1 THEN 0 ELSE w.time_units END AS time_current,
         b.hourly_tariff_vnd,
@@ -67,6 +63,24 @@ FROM (
     FROM procedure_windows w
     INNER JOIN procedure_baselines b ON b.procedure_id = w.procedure_id
 ) r;
+
+-- What every report reads: the rows of procedure_reductions_computed as reduction_windows keeps them (migration 0018,
+-- derived by the refreshes of views/0100), with the procedure's code, name and search text.
+DROP VIEW IF EXISTS procedure_reductions;
+CREATE VIEW procedure_reductions AS
+SELECT
+    r.program_code, r.procedure_id AS id, r.jurisdiction_code,
+    -- names and search text only where a report asks for them: a subquery in the select list costs nothing unused
+    (SELECT pr.code FROM procedures pr WHERE pr.id = r.procedure_id) AS code,
+    (SELECT pr.name FROM procedures pr WHERE pr.id = r.procedure_id) AS name,
+    r.level, r.kind, r.business_related, r.online_level, r.full_online_eligible, r.boundary_free, r.technical_regulation, r.field_id, r.agency_id, r.status,
+    (SELECT pr.search_text FROM procedures pr WHERE pr.id = r.procedure_id) AS search_text,
+    r.valid_from, r.valid_to, r.is_abolished,
+    r.time_baseline, r.time_current, r.time_reduction_hundredths,
+    r.hourly_tariff_vnd, r.cost_baseline, r.cost_current, r.cost_reduction_hundredths,
+    r.baseline_annual_filings, r.current_annual_filings, r.baseline_yearly_centi, r.current_yearly_centi
+FROM reduction_windows r;
+
 
 -- Each measure on its own, under the names the per-procedure reports and the laggards read.
 DROP VIEW IF EXISTS time_reductions;

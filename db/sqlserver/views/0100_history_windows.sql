@@ -182,6 +182,8 @@ BEGIN
     FROM procedure_baselines_computed c
     WHERE c.procedure_id IN (SELECT i.procedure_id FROM @ids i);
 
+    INSERT INTO reduction_windows_refresh (procedure_id) SELECT i.procedure_id FROM @ids i;
+
     UPDATE p
     SET kind = COALESCE(l.kind, p.kind),
         business_related = COALESCE(l.business_related, p.business_related),
@@ -224,5 +226,43 @@ BEGIN
     SELECT c.procedure_id, c.program_code, c.hourly_tariff_vnd, c.time_units, c.cost_centi, c.annual_filings
     FROM procedure_baselines_computed c
     WHERE c.procedure_id IN (SELECT i.procedure_id FROM @ids i);
+
+    INSERT INTO reduction_windows_refresh (procedure_id) SELECT i.procedure_id FROM @ids i;
+END;
+GO
+
+-- Inserting procedure ids here re-derives their reduction rows (migration 0018) from their windows and baselines as
+-- they are: the last step of both refreshes above, and of the deploy for procedures that have none (views/0990).
+CREATE OR ALTER VIEW reduction_windows_refresh AS
+SELECT r.procedure_id FROM reduction_windows r WHERE 1 = 0;
+GO
+
+CREATE OR ALTER TRIGGER tr_reduction_windows_refresh ON reduction_windows_refresh INSTEAD OF INSERT
+AS
+BEGIN
+    SET NOCOUNT ON;
+    IF EXISTS (SELECT 1 FROM derivation_paused WHERE procedure_id = 0)
+        RETURN;
+
+    DECLARE @ids TABLE (procedure_id INT NOT NULL PRIMARY KEY);
+    INSERT INTO @ids (procedure_id)
+    SELECT DISTINCT i.procedure_id FROM inserted i
+    WHERE NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id = i.procedure_id);
+
+    DELETE r FROM reduction_windows r WITH (HOLDLOCK) WHERE r.procedure_id IN (SELECT i.procedure_id FROM @ids i);
+    INSERT INTO reduction_windows (
+        program_code, jurisdiction_code, agency_id, procedure_id, valid_from, valid_to, level, field_id, status, kind,
+        business_related, online_level, full_online_eligible, boundary_free, technical_regulation, is_abolished,
+        last_reviewed_on, documents, documents_provided_once, time_baseline, time_current, time_reduction_hundredths, hourly_tariff_vnd, cost_baseline, cost_current,
+        cost_reduction_hundredths, baseline_annual_filings, current_annual_filings, baseline_yearly_centi,
+        current_yearly_centi)
+    SELECT
+        c.program_code, c.jurisdiction_code, c.agency_id, c.id, c.valid_from, c.valid_to, c.level, c.field_id, c.status,
+        c.kind, c.business_related, c.online_level, c.full_online_eligible, c.boundary_free, c.technical_regulation,
+        c.is_abolished, c.last_reviewed_on, c.documents, c.documents_provided_once, c.time_baseline, c.time_current, c.time_reduction_hundredths, c.hourly_tariff_vnd,
+        c.cost_baseline, c.cost_current, c.cost_reduction_hundredths, c.baseline_annual_filings,
+        c.current_annual_filings, c.baseline_yearly_centi, c.current_yearly_centi
+    FROM procedure_reductions_computed c
+    WHERE c.id IN (SELECT i.procedure_id FROM @ids i);
 END;
 GO

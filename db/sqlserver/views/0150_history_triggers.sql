@@ -103,12 +103,3 @@ BEGIN
     WHERE p.jurisdiction_code IN (SELECT i.jurisdiction_code FROM inserted i UNION SELECT d.jurisdiction_code FROM deleted d);
 END;
 GO
-
--- Every deploy derives the rows that are missing: all of them the first time, after migration 0012, and those of any
--- procedure written while the triggers were absent.
-INSERT INTO procedure_windows_refresh (procedure_id)
-SELECT p.id FROM procedures p
-WHERE NOT EXISTS (SELECT 1 FROM procedure_windows w WHERE w.procedure_id = p.id)
-   OR EXISTS (SELECT 1 FROM reduction_programs rp
-              WHERE NOT EXISTS (SELECT 1 FROM procedure_baselines b WHERE b.procedure_id = p.id AND b.program_code = rp.code));
-GO

@@ -1,5 +1,6 @@
 -- Coverage indicators (shares, domain brief sections 4 and 6), counted from the values in force on D: per program
--- year and elementary window of a procedure (migration 0012), whether the procedure (or how many of its documents)
+-- year and elementary window of a procedure (migration 0012, as reduction_windows of migration 0018 keeps it in the
+-- order of jurisdictions), whether the procedure (or how many of its documents)
 -- is in each indicator's denominator and numerator, 0/1 (documents: counts). Only what is active in the window counts
 -- (not abolished on or before its start); internal-reviewed and technical-regulation-reviewed count a procedure reviewed
 -- on a date within the program year and not after D. The caller keeps the rows whose window holds D, adds the columns
@@ -40,10 +41,10 @@ FROM (
                        OR EXISTS (SELECT 1 FROM procedure_reviews r
                                   WHERE r.procedure_id = v.procedure_id AND r.reviewed_on >= y.year_start AND r.reviewed_on <= y.year_end))
              THEN 1 ELSE 0 END AS reviewed_in_year
-    FROM procedure_windows v
-    CROSS JOIN (
+    FROM reduction_windows v
+    INNER JOIN (
         SELECT DISTINCT t.program_code, t.year, DATEFROMPARTS(t.year, 1, 1) AS year_start, DATEFROMPARTS(t.year, 12, 31) AS year_end
         FROM program_targets t
-    ) y
+    ) y ON y.program_code = v.program_code
 ) w;
 GO

@@ -28,14 +28,17 @@ internal static class CoverageQueries
     private static string Pick(IReadOnlyList<Targets.Indicator> counted, string part) => counted.Count == 0 ? "NULL" :
         "CASE t.indicator " + string.Join(" ", counted.Select(indicator => $"WHEN '{Infrastructure.EnumText.Of(indicator)}' THEN c.{Column(indicator)}_{part}")) + " END";
 
-    /// <summary>The statement of every indicator, for the checks of the in-code statements.</summary>
-    internal static string Statement => StatementFor([.. Counted, Targets.Indicator.BusinessReportingElectronic]);
+    /// <summary>The statements of every indicator, of all jurisdictions and of one, for the checks of the in-code statements.</summary>
+    internal static IEnumerable<string> Statements =>
+        [StatementFor([.. Counted, Targets.Indicator.BusinessReportingElectronic], ofJurisdiction: false), StatementFor([.. Counted, Targets.Indicator.BusinessReportingElectronic], ofJurisdiction: true)];
 
     /// <summary>
     /// The statement of the indicators of a year: only their columns are added up (each sum is work on every procedure
     /// at national size), and the reporting regimes are read only when the year has their indicator.
     /// </summary>
-    private static string StatementFor(IReadOnlyCollection<Targets.Indicator> indicators)
+    /// <remarks>Of one jurisdiction (<paramref name="ofJurisdiction"/>: @Jurisdiction) a statement of its own, so that its rows are read as their range of
+    /// reduction_windows (an "@Jurisdiction IS NULL OR …" would read them all).</remarks>
+    private static string StatementFor(IReadOnlyCollection<Targets.Indicator> indicators, bool ofJurisdiction)
     {
         var counted = Counted.Where(indicators.Contains).ToList();
         var regimes = indicators.Contains(Targets.Indicator.BusinessReportingElectronic);
@@ -58,9 +61,9 @@ internal static class CoverageQueries
                     FROM coverage_windows cw
                     WHERE cw.program_code = @Program AND cw.year = @Year
                       AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
-                      AND (@Jurisdiction IS NULL OR cw.jurisdiction_code = @Jurisdiction)
+                      {(ofJurisdiction ? "AND cw.jurisdiction_code = @Jurisdiction" : string.Empty)}
                 ) c
-                {(regimes ? RegimeSums : string.Empty)}
+                {(regimes ? RegimeSums(ofJurisdiction) : string.Empty)}
                 WHERE t.program_code = @Program AND t.year = @Year
                   AND t.indicator IN ({string.Join(", ", indicators.Where(indicator => counted.Contains(indicator) || (regimes && indicator == Targets.Indicator.BusinessReportingElectronic))
                       .Select(indicator => $"'{Infrastructure.EnumText.Of(indicator)}'").DefaultIfEmpty("''"))})
@@ -71,13 +74,13 @@ internal static class CoverageQueries
     }
 
     /// <summary>business-reporting-electronic: the jurisdiction's reporting regimes, each by its stretch of dates that holds @AsOf (views/0350_reporting_regimes.sql: active on it, and electronic too).</summary>
-    private const string RegimeSums =
-        """
+    private static string RegimeSums(bool ofJurisdiction) =>
+        $"""
         LEFT JOIN (
                     SELECT rc.indicator, SUM(rc.in_numerator) AS numerator, SUM(rc.in_denominator) AS denominator
                     FROM reporting_regime_coverage rc
                     WHERE rc.program_code = @Program AND rc.year = @Year AND rc.valid_from <= @AsOf AND (rc.valid_to IS NULL OR rc.valid_to > @AsOf)
-                      AND (@Jurisdiction IS NULL OR rc.jurisdiction_code = @Jurisdiction)
+                      {(ofJurisdiction ? "AND rc.jurisdiction_code = @Jurisdiction" : string.Empty)}
                     GROUP BY rc.indicator
                 ) r ON r.indicator = t.indicator
         """;
@@ -93,7 +96,7 @@ internal static class CoverageQueries
     {
         var parameters = dates.With(new DynamicParameters());
         parameters.Add("Jurisdiction", jurisdiction, System.Data.DbType.String, size: 10);
-        var rows = await connection.QueryAsync<CoverageRow>(new CommandDefinition(StatementFor(indicators), parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<CoverageRow>(new CommandDefinition(StatementFor(indicators, jurisdiction is not null), parameters, cancellationToken: cancellationToken));
         return rows.ToList();
     }
 

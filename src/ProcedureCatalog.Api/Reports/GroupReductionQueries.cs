@@ -17,15 +17,19 @@ internal static class GroupReductionQueries
     /// columns named from it after grouping (with the join that names it, one row per group), and the order.
     /// </summary>
     /// <remarks>
-    /// <paramref name="Splits"/>: the key is an integer id, so the groups can be read in parts (key modulo parts),
-    /// each part whole groups, and put in order by that id.
+    /// <paramref name="Splits"/>: the key is an integer id, so the groups can be read in parts, each part whole groups, and
+    /// put in order by that id: by key modulo parts, or, with <paramref name="SplitsByJurisdiction"/>, by ranges of
+    /// jurisdictions (an agency is of one jurisdiction), each part reading only its range of reduction_windows, which
+    /// keeps the rows in the order (program, jurisdiction, agency). <paramref name="GroupBy"/>: the columns grouped by,
+    /// when more than the key (the jurisdiction an agency is of, so that the rows are grouped in the order they are read).
     /// </remarks>
-    private sealed record Grouping(string? Key, string Select, string Join, string OrderBy, bool Splits = false);
+    private sealed record Grouping(string? Key, string Select, string Join, string OrderBy, bool Splits = false, bool SplitsByJurisdiction = false, string? GroupBy = null);
 
     private static readonly IReadOnlyDictionary<ReductionGroupBy, Grouping> Groupings = new Dictionary<ReductionGroupBy, Grouping>
     {
         [ReductionGroupBy.None] = new(null, "NULL AS group_id, NULL AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.procedures"),
-        [ReductionGroupBy.Agency] = new("p.agency_id", "g.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = g.group_key", "s.group_id", Splits: true),
+        [ReductionGroupBy.Agency] = new("p.agency_id", "g.group_key AS group_id, NULL AS group_code, a.jurisdiction_code AS group_jurisdiction, a.name AS group_name", "INNER JOIN agencies a ON a.id = g.group_key", "s.group_id",
+            Splits: true, SplitsByJurisdiction: true, GroupBy: "p.jurisdiction_code, p.agency_id"),
         [ReductionGroupBy.Field] = new("p.field_id", "g.group_key AS group_id, NULL AS group_code, NULL AS group_jurisdiction, f.name AS group_name", "INNER JOIN fields f ON f.id = g.group_key", "s.group_id", Splits: true),
         [ReductionGroupBy.Level] = new("p.level", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
         [ReductionGroupBy.Kind] = new("p.kind", "NULL AS group_id, g.group_key AS group_code, NULL AS group_jurisdiction, NULL AS group_name", string.Empty, "s.group_code"),
@@ -99,7 +103,7 @@ internal static class GroupReductionQueries
                 CROSS JOIN ({Target("@TimeIndicator")}) tt
                 CROSS JOIN ({Target("@CostIndicator")}) ct
                 {where}
-                {(grouping.Key is null ? string.Empty : "GROUP BY " + grouping.Key)}
+                {(grouping.Key is null ? string.Empty : "GROUP BY " + (grouping.GroupBy ?? grouping.Key))}
             ) g
             CROSS JOIN ({Target("@TimeIndicator")}) tt
             CROSS JOIN ({Target("@CostIndicator")}) ct
@@ -122,29 +126,60 @@ internal static class GroupReductionQueries
         CancellationToken cancellationToken)
     {
         var grouping = Groupings[groupBy];
-        if (parts < 2 || !grouping.Splits)
+        IReadOnlyList<Part> split = [];
+        if (parts >= 2 && grouping.Splits)
+        {
+            if (!grouping.SplitsByJurisdiction)
+            {
+                split = Enumerable.Range(0, parts).Select(part => new Part(PartCondition(grouping), new { Part = part, Parts = parts })).ToList();
+            }
+            else if (filter.Jurisdiction is null)
+            {
+                await using var connection = await open(cancellationToken);
+                split = JurisdictionRanges(await connection.QueryAsync<string>(new CommandDefinition(JurisdictionCodes, cancellationToken: cancellationToken)), parts);
+            }
+        }
+
+        if (split.Count < 2)
         {
             await using var connection = await open(cancellationToken);
             return await Read(connection, dialect, grouping, filter, dates, part: null, cancellationToken);
         }
 
-        var reads = Enumerable.Range(0, parts).Select(part => ReportQueries.OnItsOwnConnection(
-            open, connection => Read(connection, dialect, grouping, filter, dates, (part, parts), cancellationToken), cancellationToken)).ToList();
+        var reads = split.Select(part => ReportQueries.OnItsOwnConnection(
+            open, connection => Read(connection, dialect, grouping, filter, dates, part, cancellationToken), cancellationToken)).ToList();
         await Task.WhenAll(reads);
         return reads.SelectMany(read => read.Result).OrderBy(row => row.GroupId).ToList();
     }
 
+    /// <summary>A part of a group report: the condition that keeps its rows, and its parameters.</summary>
+    private sealed record Part(string Condition, object Parameters);
+
+    private const string JurisdictionCodes = "SELECT code FROM jurisdictions ORDER BY code";
+
+    private const string FromJurisdiction = "p.jurisdiction_code >= @PartFrom";
+
+    private const string JurisdictionRange = "p.jurisdiction_code >= @PartFrom AND p.jurisdiction_code < @PartTo";
+
+    /// <summary>The jurisdictions in order, cut into up to <paramref name="parts"/> ranges of as many jurisdictions each; the last one open.</summary>
+    private static IReadOnlyList<Part> JurisdictionRanges(IEnumerable<string> codes, int parts)
+    {
+        var chunks = codes.Chunk((int)Math.Ceiling(codes.Count() / (double)parts)).ToList();
+        return chunks.Select((chunk, index) => index == chunks.Count - 1
+            ? new Part(FromJurisdiction, new { PartFrom = chunk[0] })
+            : new Part(JurisdictionRange, new { PartFrom = chunk[0], PartTo = chunks[index + 1][0] })).ToList();
+    }
+
     private static async Task<IReadOnlyList<GroupReductionRow>> Read(
-        DbConnection connection, SqlDialect dialect, Grouping grouping, ProcedureFilter filter, ReportDates dates, (int Part, int Parts)? part,
+        DbConnection connection, SqlDialect dialect, Grouping grouping, ProcedureFilter filter, ReportDates dates, Part? part,
         CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
         dates.Kept(conditions);
-        if (part is { } split)
+        if (part is not null)
         {
-            conditions.Add(PartCondition(grouping));
-            parameters.Add("Part", split.Part);
-            parameters.Add("Parts", split.Parts);
+            conditions.Add(part.Condition);
+            parameters.AddDynamicParams(part.Parameters);
         }
 
         var rows = await connection.QueryAsync<GroupReductionRow>(new CommandDefinition(
@@ -156,13 +191,17 @@ internal static class GroupReductionQueries
 
     internal static IEnumerable<string> Statements(IReadOnlyList<string> conditions)
     {
+        yield return JurisdictionCodes;
         foreach (var grouping in Groupings.Values)
         {
             yield return Query(grouping, ReportQueries.Where(conditions));
             yield return Query(grouping, ReportQueries.Where([.. conditions, ReportQueries.OfChannel]), channel: true);
             if (grouping.Splits)
             {
-                yield return Query(grouping, ReportQueries.Where([.. conditions, PartCondition(grouping)]));
+                foreach (var part in grouping.SplitsByJurisdiction ? new[] { FromJurisdiction, JurisdictionRange } : [PartCondition(grouping)])
+                {
+                    yield return Query(grouping, ReportQueries.Where([.. conditions, part]));
+                }
             }
         }
     }

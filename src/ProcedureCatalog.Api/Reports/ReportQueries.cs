@@ -122,7 +122,10 @@ internal static class ReportQueries
         yield return ProcedureReductionQueries.Statement;
         yield return TariffStatement([.. conditions, "p.jurisdiction_code = j.code"]);
         yield return ProcedureReductionQueries.ChannelStatement;
-        yield return CoverageQueries.Statement;
+        foreach (var statement in CoverageQueries.Statements)
+        {
+            yield return statement;
+        }
         foreach (var statement in GroupReductionQueries.Statements(conditions))
         {
             yield return statement;

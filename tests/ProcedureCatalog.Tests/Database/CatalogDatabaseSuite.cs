@@ -275,8 +275,8 @@ public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) wher
     }
 
     /// <summary>
-    /// The derived rows of migration 0012 as stored against what the refresh derives from the histories now: every
-    /// procedure's windows, its documents' windows and its baselines derived again and compared row by row, so that a
+    /// The derived rows of migrations 0012 and 0018 as stored against what the refresh derives from the histories now: every
+    /// procedure's windows, its documents' windows, its baselines and its reduction rows derived again and compared row by row, so that a
     /// stale, missing or extra row shows.
     /// </summary>
     private async Task AssertDerivedInStep(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction = null)
@@ -295,6 +295,7 @@ public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) wher
             "SELECT * FROM procedure_windows ORDER BY procedure_id, valid_from",
             "SELECT * FROM document_windows ORDER BY document_id, valid_from",
             "SELECT * FROM procedure_baselines ORDER BY procedure_id, program_code",
+            "SELECT * FROM reduction_windows ORDER BY program_code, procedure_id, valid_from",
         })
         {
             foreach (IDictionary<string, object?> row in await connection.QueryAsync(new CommandDefinition(query, transaction: transaction, cancellationToken: Cancel)))
@@ -465,6 +466,31 @@ public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) wher
         Targets.Migrator(database).Migrate();
         Assert.Equal([null, 40_000], await TimeUnitsOn(connection, id, ["2023-12-31", "2024-01-01"]));
         Assert.Equal(Baseline(null, 40_000, null, 10), await BaselineOf(connection, id));
+        await AssertDerivedInStep(connection);
+    }
+
+    [Fact]
+    public async Task EveryDeployDerivesTheReductionRowsOfProceduresThatHaveNone()
+    {
+        var database = Ready();
+        var (id, _) = await NewProcedure(database, "Thủ tục chưa có dòng cắt giảm");
+        await using var connection = await database.OpenAsync(Cancel);
+        await using (var transaction = await connection.BeginTransactionAsync(Cancel))
+        {
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2024, 1, 1), 10m, TimeUnit.CalendarDays, "A"), Now, Cancel);
+            await HistoryQueries.AppendTime(connection, transaction, database.Dialect, id, new TimeEntryInput(new DateOnly(2025, 3, 1), 5m, TimeUnit.CalendarDays, "B"), Now, Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        const string Reduction = "SELECT time_reduction_hundredths FROM procedure_reductions WHERE program_code = 'resolution-66' AND id = @Id AND valid_from <= @AsOf AND (valid_to IS NULL OR valid_to > @AsOf)";
+        Assert.Equal(5_000L, await connection.ExecuteScalarAsync<long?>(Reduction, new { Id = id, AsOf = "2025-12-31" }));
+
+        // As a catalogue made before migration 0018 has them: windows and baselines, no reduction rows.
+        await connection.ExecuteAsync("DELETE FROM reduction_windows");
+        Assert.Null(await connection.ExecuteScalarAsync<long?>(Reduction, new { Id = id, AsOf = "2025-12-31" }));
+
+        Targets.Migrator(database).Migrate();
+        Assert.Equal(5_000L, await connection.ExecuteScalarAsync<long?>(Reduction, new { Id = id, AsOf = "2025-12-31" }));
         await AssertDerivedInStep(connection);
     }
 
