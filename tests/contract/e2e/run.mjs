@@ -1350,6 +1350,18 @@ await section('Conditional reads (304)', async () => {
     ['GetLaggards', `${api}/reports/laggards`, { year: 2025, measure: 'time', pageSize: 5 }],
     ['GetTrend', `${api}/reports/trend`, { jurisdiction: '92', from: '2026-01-01', to: '2026-03-31' }],
     ...PERIODIC_REPORTS.map(([operationId, path, query]) => [operationId, path, { ...query, jurisdiction: '92' }, DOCX]),
+    ['ListChannelTimeHistory', `${api}/procedures/${need(state.channelProcedure, 'the procedure with channels')}/channels/online/time-history`],
+    ['ListChannelFeeHistory', `${api}/procedures/${state.channelProcedure}/channels/online/fee-history`],
+    ['GetLocalVsNational', `${api}/reports/local-vs-national`, { jurisdiction: '92', asOf: '2025-12-31' }],
+    ['ListReportingRegimes', `${api}/reporting-regimes`, { jurisdiction: '92' }],
+    ['ListElectronicHistory', `${api}/reporting-regimes/${need(state.regime, 'the test regime')}/electronic-history`],
+    ['ExportReportingRegimes', `${api}/jurisdictions/92/reporting-regimes/export`, { format: 'csv', asOf: '2026-11-22' }, 'text/csv'],
+    ['ListPlans', `${api}/plans`, { jurisdiction: '92' }],
+    ['ListPlanTasks', `${api}/plans/${need(state.plan, 'the test plan')}/tasks`],
+    ['ListMilestoneProgress', `${api}/plans/${state.plan}/tasks/${need(state.task, 'the test task')}/milestones/${need(state.milestone, 'its milestone')}/progress`],
+    ['GetOverdueTasks', `${api}/reports/tasks/overdue`, { jurisdiction: '92', asOf: '2026-11-22' }],
+    ['GetTasksDue', `${api}/reports/tasks/due`, { jurisdiction: '92', asOf: '2026-11-22' }],
+    ['GetTasksDone', `${api}/reports/tasks/done`, { jurisdiction: '92', from: '2026-10-23', to: '2026-11-22' }],
   ];
   for (const [operationId, path, query, accept] of reads) {
     const read = await h.request('read', operationId, 'GET', path, { query, accept, expect: 200 });
