@@ -64,7 +64,9 @@ WHERE s.valid_to IS NULL OR s.valid_to > s.valid_from;
 
 -- A procedure's elementary windows: cut at every date any of its series changes, each holding what is in force then.
 -- is_abolished: abolished on or before the window's start; last_reviewed_on: the latest review on or before it;
--- documents: those with a provided-once mark in force (a document added later counts from then on). Computed from the
+-- documents: those with a provided-once mark in force (a document added later counts from then on).
+-- online_level_entry_id and boundary_free_entry_id: the attribute entries in force that give the online level and
+-- the boundary-free flag (migration 0017), as time_entry_id and cost_entry_id name the time and cost entries. Computed from the
 -- entry windows in procedure_windows_work, which the refresh below fills with those of the procedures it re-derives
 -- (SQLite pushes a procedure's id down into entry_windows_computed, but not through this aggregate).
 DROP VIEW IF EXISTS procedure_windows_computed;
@@ -86,7 +88,9 @@ SELECT
     MAX(CASE WHEN w.series = 'cost' THEN w.hours_hundredths END) AS hours_hundredths,
     MAX(CASE WHEN w.series = 'cost' THEN w.annual_filings END) AS annual_filings,
     COUNT(CASE WHEN w.series = 'provided-once' THEN 1 END) AS documents,
-    COUNT(CASE WHEN w.series = 'provided-once' AND w.value = 'true' THEN 1 END) AS documents_provided_once
+    COUNT(CASE WHEN w.series = 'provided-once' AND w.value = 'true' THEN 1 END) AS documents_provided_once,
+    MAX(CASE WHEN w.series = 'online-level' THEN w.entry_id END) AS online_level_entry_id,
+    MAX(CASE WHEN w.series = 'boundary-free' THEN w.entry_id END) AS boundary_free_entry_id
 FROM (
     SELECT d.procedure_id, d.valid_from, LEAD(d.valid_from) OVER (PARTITION BY d.procedure_id ORDER BY d.valid_from) AS valid_to
     FROM (SELECT DISTINCT x.procedure_id, x.valid_from FROM procedure_windows_work x) d
@@ -143,11 +147,11 @@ WHEN NOT EXISTS (SELECT 1 FROM derivation_paused d WHERE d.procedure_id IN (0, N
     INSERT INTO procedure_windows (
         procedure_id, valid_from, valid_to, jurisdiction_code, level, field_id, agency_id, status, kind, business_related, online_level,
         full_online_eligible, boundary_free, technical_regulation, is_abolished, last_reviewed_on, time_entry_id, time_units, cost_entry_id,
-        money_centi, hours_hundredths, annual_filings, documents, documents_provided_once)
+        money_centi, hours_hundredths, annual_filings, documents, documents_provided_once, online_level_entry_id, boundary_free_entry_id)
     SELECT
         procedure_id, valid_from, valid_to, jurisdiction_code, level, field_id, agency_id, status, kind, business_related, online_level,
         full_online_eligible, boundary_free, technical_regulation, is_abolished, last_reviewed_on, time_entry_id, time_units, cost_entry_id,
-        money_centi, hours_hundredths, annual_filings, documents, documents_provided_once
+        money_centi, hours_hundredths, annual_filings, documents, documents_provided_once, online_level_entry_id, boundary_free_entry_id
     FROM procedure_windows_computed
     WHERE procedure_id = NEW.procedure_id;
     DELETE FROM document_windows WHERE procedure_id = NEW.procedure_id;

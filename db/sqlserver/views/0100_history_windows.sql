@@ -76,7 +76,9 @@ GO
 
 -- A procedure's elementary windows: cut at every date any of its series changes, each holding what is in force then.
 -- is_abolished: abolished on or before the window's start; last_reviewed_on: the latest review on or before it;
--- documents: those with a provided-once mark in force (a document added later counts from then on). (SQLite computes
+-- documents: those with a provided-once mark in force (a document added later counts from then on).
+-- online_level_entry_id and boundary_free_entry_id: the attribute entries in force that give the online level and
+-- the boundary-free flag (migration 0017), as time_entry_id and cost_entry_id name the time and cost entries. (SQLite computes
 -- the same from a work table of the procedures it re-derives: it does not push a procedure's id through this aggregate.)
 CREATE OR ALTER VIEW procedure_windows_computed AS
 SELECT
@@ -96,7 +98,9 @@ SELECT
     MAX(CASE WHEN w.series = N'cost' THEN w.hours_hundredths END) AS hours_hundredths,
     MAX(CASE WHEN w.series = N'cost' THEN w.annual_filings END) AS annual_filings,
     COUNT(CASE WHEN w.series = N'provided-once' THEN 1 END) AS documents,
-    COUNT(CASE WHEN w.series = N'provided-once' AND w.value = N'true' THEN 1 END) AS documents_provided_once
+    COUNT(CASE WHEN w.series = N'provided-once' AND w.value = N'true' THEN 1 END) AS documents_provided_once,
+    MAX(CASE WHEN w.series = N'online-level' THEN w.entry_id END) AS online_level_entry_id,
+    MAX(CASE WHEN w.series = N'boundary-free' THEN w.entry_id END) AS boundary_free_entry_id
 FROM (
     SELECT d.procedure_id, d.valid_from, LEAD(d.valid_from) OVER (PARTITION BY d.procedure_id ORDER BY d.valid_from) AS valid_to
     FROM (SELECT DISTINCT x.procedure_id, x.valid_from FROM entry_windows_computed x) d
@@ -162,11 +166,11 @@ BEGIN
     INSERT INTO procedure_windows (
         procedure_id, valid_from, valid_to, jurisdiction_code, level, field_id, agency_id, status, kind, business_related, online_level,
         full_online_eligible, boundary_free, technical_regulation, is_abolished, last_reviewed_on, time_entry_id, time_units, cost_entry_id,
-        money_centi, hours_hundredths, annual_filings, documents, documents_provided_once)
+        money_centi, hours_hundredths, annual_filings, documents, documents_provided_once, online_level_entry_id, boundary_free_entry_id)
     SELECT
         c.procedure_id, c.valid_from, c.valid_to, c.jurisdiction_code, c.level, c.field_id, c.agency_id, c.status, c.kind, c.business_related, c.online_level,
         c.full_online_eligible, c.boundary_free, c.technical_regulation, c.is_abolished, c.last_reviewed_on, c.time_entry_id, c.time_units, c.cost_entry_id,
-        c.money_centi, c.hours_hundredths, c.annual_filings, c.documents, c.documents_provided_once
+        c.money_centi, c.hours_hundredths, c.annual_filings, c.documents, c.documents_provided_once, c.online_level_entry_id, c.boundary_free_entry_id
     FROM procedure_windows_computed c
     WHERE c.procedure_id IN (SELECT i.procedure_id FROM @ids i);
 

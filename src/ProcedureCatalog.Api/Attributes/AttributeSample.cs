@@ -9,7 +9,8 @@ namespace ProcedureCatalog.Api.Attributes;
 /// <summary>
 /// The sample's dated changes (<c>db/seed/sample-attribute-changes.json</c>, illustrative): procedures of the sample moved to
 /// full online, made boundary-free or eligible in 2025 and 2026, flagged as set by technical regulations, documents provided
-/// once from a decree's day, and reviews, each with its decision, so that the scoreboard moves between dates. Loaded by
+/// once from a decree's day, and reviews, each with its decision, so that the scoreboard moves between dates (and Cần Thơ's
+/// November 2026 report lists procedures newly online, fully online and boundary-free in its period). Loaded by
 /// <see cref="SampleData.SampleCatalogue"/> in its transaction, after the procedures (whose own values hold from the beginning).
 /// </summary>
 internal static class AttributeSample

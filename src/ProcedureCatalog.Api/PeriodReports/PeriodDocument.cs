@@ -99,14 +99,21 @@ internal static class PeriodDocument
 
         var figures = parts.Count > 0 ? string.Join(", ", parts) : "chưa có chỉ tiêu cắt giảm thời gian, chi phí cho năm này";
         var cutProcedures = report.Cuts.Select(cut => cut.ProcedureId).Distinct().Count();
+        var setbacks = SetbackProcedures(report);
+        var moved = $"{V.Count(report.Newly.Online.Count)} thủ tục được cung cấp trực tuyến mới, {V.Count(report.Newly.FullOnline.Count)} thủ tục được cung cấp trực tuyến toàn trình mới, "
+            + $"{V.Count(report.Newly.BoundaryFree.Count)} thủ tục mới được thực hiện không phụ thuộc vào địa giới hành chính"
+            + (setbacks > 0 ? $" ({V.Count(setbacks)} thủ tục giảm mức trực tuyến hoặc không còn thực hiện không phụ thuộc vào địa giới hành chính)" : string.Empty);
         return $"Tính đến {V.LongDate(report.Period.To)}, đối với các thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh trên địa bàn {report.Jurisdiction.Name}, "
             + $"{figures}. Đạt {board.IndicatorsMet}/{board.IndicatorsJudged} chỉ tiêu được đánh giá của năm {board.Basis.TargetYear}. "
             + $"Trong kỳ báo cáo (từ {V.Date(report.Period.From)} đến {V.Date(report.Period.To)}), {V.Count(cutProcedures)} thủ tục được cắt giảm thời gian giải quyết hoặc chi phí tuân thủ, "
-            + $"{V.Count(report.Abolished.Count)} thủ tục được bãi bỏ; {V.Count(report.Laggards.Time.Results.TotalCount)} thủ tục chưa đạt mục tiêu cắt giảm thời gian và "
+            + $"{V.Count(report.Abolished.Count)} thủ tục được bãi bỏ, {moved}; {V.Count(report.Laggards.Time.Results.TotalCount)} thủ tục chưa đạt mục tiêu cắt giảm thời gian và "
             + $"{V.Count(report.Laggards.Cost.Results.TotalCount)} thủ tục chưa đạt mục tiêu cắt giảm chi phí. "
             + $"Về nhiệm vụ của kế hoạch: {V.Count(report.Tasks.Done.Count)} nhiệm vụ hoàn thành trong kỳ, {V.Count(report.Tasks.Overdue.Count)} nhiệm vụ quá hạn, "
             + $"{V.Count(report.Tasks.Due.Count)} nhiệm vụ đến hạn trước ngày {V.Date(report.Period.NextReportDate)}.";
     }
+
+    /// <summary>How many procedures went the other way in the period (a procedure in two of the lists counts once).</summary>
+    public static int SetbackProcedures(PeriodReport report) => MoveLines.All(report.NoLonger).Select(line => line.ProcedureId).Distinct().Count();
 
     private static IEnumerable<OpenXmlElement> Content(PeriodReport report, MainDocumentPart main, byte[]? chart, string? chartProblem)
     {
@@ -153,6 +160,21 @@ internal static class PeriodDocument
             report.Abolished.Select((row, index) => (IReadOnlyList<string>) [V.Count(index + 1), row.Code, row.Name, row.AgencyName, V.Date(row.AbolishedOn)]))))
         {
             yield return element;
+        }
+
+        foreach (var (title, lines, whatColumn) in new (string, IReadOnlyList<MoveLine>, bool)[]
+        {
+            ("3. Thủ tục được cung cấp trực tuyến mới", MoveLines.Online(report.Newly), false),
+            ("4. Thủ tục được cung cấp trực tuyến toàn trình mới", MoveLines.FullOnline(report.Newly), false),
+            ("5. Thủ tục mới được thực hiện không phụ thuộc vào địa giới hành chính", MoveLines.BoundaryFree(report.Newly), false),
+            ("6. Thủ tục giảm mức trực tuyến hoặc không còn thực hiện không phụ thuộc vào địa giới hành chính", MoveLines.All(report.NoLonger), true),
+        })
+        {
+            yield return Text(title, bold: true, keepNext: true);
+            foreach (var element in ListOrNone(lines.Count, () => MoveTable(lines, whatColumn)))
+            {
+                yield return element;
+            }
         }
 
         yield return Heading("IV. THỦ TỤC CHƯA ĐẠT MỤC TIÊU CẮT GIẢM");
@@ -226,6 +248,20 @@ internal static class PeriodDocument
     }
 
     private static Paragraph Heading(string text) => Text(text, bold: true, keepNext: true);
+
+    /// <summary>A list of what became (or stopped being) online, fully online or boundary-free: before, after, and the decision in force with its date.</summary>
+    private static Table MoveTable(IReadOnlyList<MoveLine> lines, bool whatColumn) => whatColumn
+        ? Table(
+            [new("STT", 6, true), new("Mã TTHC", 12), new("Tên thủ tục", 25), new("Nội dung", 15), new("Trước", 12), new("Sau", 12), new("Quyết định, ngày hiệu lực", 18)],
+            lines.Select((line, index) => (IReadOnlyList<string>)
+                [V.Count(index + 1), line.Code, line.Name, line.What, line.Before ?? "Chưa có", line.After, Decision(line)]))
+        : Table(
+            [new("STT", 6, true), new("Mã TTHC", 12), new("Tên thủ tục", 27), new("Cơ quan thực hiện", 19), new("Trước", 9), new("Sau", 9), new("Quyết định, ngày hiệu lực", 18)],
+            lines.Select((line, index) => (IReadOnlyList<string>)
+                [V.Count(index + 1), line.Code, line.Name, line.AgencyName, line.Before ?? "Chưa có", line.After, Decision(line)]));
+
+    /// <summary>The decision of the entry in force and its effective date; the date alone for a value recorded without a decision.</summary>
+    private static string Decision(MoveLine line) => line.DecisionRef is { } decision ? $"{decision}, {V.Date(line.EffectiveFrom)}" : V.Date(line.EffectiveFrom);
 
     /// <summary>A milestone's deadline as the plans write it: a date, within a year, or ongoing.</summary>
     private static string Deadline(TaskMilestoneItem item) => item.DeadlineKind switch

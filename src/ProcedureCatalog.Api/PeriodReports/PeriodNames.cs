@@ -1,3 +1,4 @@
+using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -44,4 +45,13 @@ public static class PeriodNames
     public static string Measure(ReductionMeasure measure) => measure == ReductionMeasure.Time ? "Thời gian giải quyết" : "Chi phí tuân thủ";
 
     public static string Unit(ReductionMeasure measure) => measure == ReductionMeasure.Time ? "ngày làm việc" : "đồng/hồ sơ";
+
+    /// <summary>mức độ cung cấp dịch vụ công trực tuyến: toàn trình, một phần, or not online; null when nothing is in force.</summary>
+    public static string? OnlineLevel(OnlineLevel? level) => level switch
+    {
+        Procedures.OnlineLevel.Full => "Toàn trình",
+        Procedures.OnlineLevel.Partial => "Một phần",
+        Procedures.OnlineLevel.None => "Không trực tuyến",
+        _ => null,
+    };
 }

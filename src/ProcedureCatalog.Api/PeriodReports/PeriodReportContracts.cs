@@ -1,4 +1,5 @@
 using ProcedureCatalog.Api.Plans;
+using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -15,6 +16,8 @@ namespace ProcedureCatalog.Api.PeriodReports;
 /// <param name="Changes">Each indicator of the scoreboard against the previous report.</param>
 /// <param name="Cuts">Procedures whose processing time or compliance cost in force on the report date is lower than on the previous report date, with the decision in force.</param>
 /// <param name="Abolished">Procedures abolished in the period.</param>
+/// <param name="Newly">Procedures (not abolished on the report date) newly online, newly fully online and newly boundary-free in the period, with the decision in force.</param>
+/// <param name="NoLonger">Those that went the other way in the period (no longer online, no longer fully online, no longer boundary-free), so that a setback is never hidden by the gains.</param>
 /// <param name="Laggards">The procedures furthest below the year's target on the report date, for time and for cost.</param>
 /// <param name="Tasks">The milestones of the plans' tasks done in the period, overdue on the report date and due until the next report.</param>
 /// <param name="Trend">The time and cost reductions at the report day of every month from the program's baseline date to the report date.</param>
@@ -27,6 +30,8 @@ public sealed record PeriodReport(
     IReadOnlyList<IndicatorChange> Changes,
     IReadOnlyList<ProcedureCut> Cuts,
     IReadOnlyList<ProcedureAbolition> Abolished,
+    PeriodAttributeMoves Newly,
+    PeriodAttributeMoves NoLonger,
     PeriodLaggards Laggards,
     PeriodTasks Tasks,
     IReadOnlyList<ReductionPoint> Trend);
@@ -59,6 +64,32 @@ public sealed record ProcedureCut(
 
 /// <summary>A procedure abolished in the period.</summary>
 public sealed record ProcedureAbolition(long ProcedureId, string Code, string Name, string AgencyName, DateOnly AbolishedOn);
+
+/// <summary>
+/// What the online level and the boundary-free flag of the jurisdiction's procedures did in the period, each compared on
+/// the previous report date and on the report date (the attributes in force on each, domain brief section 3), among the
+/// procedures not abolished on the report date. A procedure that went from none to full is in online and in fullOnline.
+/// </summary>
+/// <param name="Online">In newly: not online (none, or nothing in force) before, partial or full after. In noLonger: partial or full before, none after.</param>
+/// <param name="FullOnline">In newly: not full before, full after. In noLonger: full before, partial or none after.</param>
+/// <param name="BoundaryFree">In newly: not boundary-free (or nothing in force) before, boundary-free after. In noLonger: boundary-free before, not after.</param>
+public sealed record PeriodAttributeMoves(IReadOnlyList<OnlineLevelMove> Online, IReadOnlyList<OnlineLevelMove> FullOnline, IReadOnlyList<BoundaryFreeMove> BoundaryFree);
+
+/// <summary>A procedure whose online level moved in the period.</summary>
+/// <param name="Before">The online level in force on the previous report date; null when nothing was in force.</param>
+/// <param name="After">The online level in force on the report date.</param>
+/// <param name="EffectiveFrom">The date the online level in force on the report date took effect.</param>
+/// <param name="DecisionRef">The decision that published it; null for a value recorded without one.</param>
+public sealed record OnlineLevelMove(
+    long ProcedureId, string Code, string Name, string AgencyName, OnlineLevel? Before, OnlineLevel After, DateOnly EffectiveFrom, string? DecisionRef);
+
+/// <summary>A procedure whose boundary-free flag (không phụ thuộc vào địa giới hành chính) moved in the period.</summary>
+/// <param name="Before">Boundary-free on the previous report date; null when nothing was in force.</param>
+/// <param name="After">Boundary-free on the report date.</param>
+/// <param name="EffectiveFrom">The date the flag in force on the report date took effect.</param>
+/// <param name="DecisionRef">The decision that published it; null for a value recorded without one.</param>
+public sealed record BoundaryFreeMove(
+    long ProcedureId, string Code, string Name, string AgencyName, bool? Before, bool After, DateOnly EffectiveFrom, string? DecisionRef);
 
 /// <summary>The laggards on the report date: the first <see cref="PeriodReports.LaggardsListed"/> of each measure, lowest reduction first, with how many there are.</summary>
 public sealed record PeriodLaggards(LaggardReport Time, LaggardReport Cost);

@@ -1,4 +1,5 @@
 using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -19,6 +20,13 @@ internal static class PeriodReportExamples
     private static readonly LaggardReport Cost = new(Now.Basis, ReductionMeasure.Cost, ReportScope.Target, 50m,
         Paging.Of<Laggard>([], page: 1, pageSize: PeriodReports.LaggardsListed, totalCount: 0));
 
+    private static readonly OnlineLevelMove Inspection = new(52, "2.002385", "Thủ tục phê duyệt kế hoạch thanh tra, kiểm tra hằng năm", "Sở Y tế thành phố Cần Thơ",
+        OnlineLevel.None, OnlineLevel.Full, new DateOnly(2026, 11, 3), "1868/QĐ-UBND");
+
+    private static readonly OnlineLevelMove Land = new(46, "2.000983",
+        "Cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với tổ chức", "Sở Nông nghiệp và Môi trường thành phố Cần Thơ",
+        OnlineLevel.Partial, OnlineLevel.Full, new DateOnly(2026, 11, 16), "1921/QĐ-UBND");
+
     public static readonly PeriodReport November = new(
         ReportCalendar.Period(PeriodKind.Month, 2026, 11, 22),
         new ReportJurisdiction("92", "Thành phố Cần Thơ"),
@@ -31,6 +39,10 @@ internal static class PeriodReportExamples
                 ReductionMeasure.Time, 14.2857m, 10.7143m, 25.00m, 50.00m, new DateOnly(2026, 11, 1), "2105/QĐ-UBND"),
         ],
         [new ProcedureAbolition(47, "2.000355", "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm", "Sở Y tế thành phố Cần Thơ", new DateOnly(2026, 11, 15))],
+        new PeriodAttributeMoves([Inspection], [Land, Inspection],
+            [new BoundaryFreeMove(48, "2.000355", "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống", "Sở Y tế thành phố Cần Thơ",
+                false, true, new DateOnly(2026, 11, 1), "1862/QĐ-UBND")]),
+        new PeriodAttributeMoves([], [], []),
         new PeriodLaggards(Time, Cost),
         new PeriodTasks(Plans.PlanExamples.DoneReport, Plans.PlanExamples.OverdueReport, Plans.PlanExamples.DueReport),
         TrendExamples.Trend.Points.Select(ReductionPoint.Of).ToList());

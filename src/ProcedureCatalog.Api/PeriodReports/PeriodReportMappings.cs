@@ -1,3 +1,5 @@
+using ProcedureCatalog.Api.Infrastructure;
+using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 
 namespace ProcedureCatalog.Api.PeriodReports;
@@ -13,6 +15,12 @@ internal static class PeriodReportMappings
     }
 
     public static ProcedureAbolition ToContract(AbolitionRow row) => new(row.ProcedureId, row.Code, row.Name, row.AgencyName, row.AbolishedOn);
+
+    public static OnlineLevelMove ToOnline(MoveRow row) => new(row.ProcedureId, row.Code, row.Name, row.AgencyName,
+        row.OnlineLevelBefore is { } before ? EnumText<OnlineLevel>.Parse(before) : null, EnumText<OnlineLevel>.Parse(row.OnlineLevelAfter!), row.EffectiveFrom, row.DecisionRef);
+
+    public static BoundaryFreeMove ToBoundaryFree(MoveRow row) =>
+        new(row.ProcedureId, row.Code, row.Name, row.AgencyName, row.BoundaryFreeBefore, row.BoundaryFreeAfter!.Value, row.EffectiveFrom, row.DecisionRef);
 
     /// <summary>Each indicator of the scoreboard beside the previous report's value of the same indicator.</summary>
     public static IReadOnlyList<IndicatorChange> Changes(Scoreboard board, Scoreboard? previous) => board.Indicators.Select(indicator =>

@@ -75,6 +75,18 @@ internal static class PeriodReports
         }
 
         var abolished = await PeriodReportQueries.Abolished(connection, jurisdiction.Code, period.PreviousReportDate, period.To, cancellationToken);
+        async Task<PeriodAttributeMoves> Moves(PeriodMove online, PeriodMove fullOnline, PeriodMove boundaryFree)
+        {
+            async Task<IReadOnlyList<MoveRow>> Rows(PeriodMove move) =>
+                await PeriodReportQueries.Moves(connection, database.Dialect, move, jurisdiction.Code, period.PreviousReportDate, period.To, cancellationToken);
+            return new PeriodAttributeMoves(
+                (await Rows(online)).Select(PeriodReportMappings.ToOnline).ToList(),
+                (await Rows(fullOnline)).Select(PeriodReportMappings.ToOnline).ToList(),
+                (await Rows(boundaryFree)).Select(PeriodReportMappings.ToBoundaryFree).ToList());
+        }
+
+        var newly = await Moves(PeriodMove.NewlyOnline, PeriodMove.NewlyFullOnline, PeriodMove.NewlyBoundaryFree);
+        var noLonger = await Moves(PeriodMove.NoLongerOnline, PeriodMove.NoLongerFullOnline, PeriodMove.NoLongerBoundaryFree);
         var tasks = await Tasks(connection, jurisdiction.Code, period, cancellationToken);
         var report = new PeriodReport(
             period,
@@ -85,6 +97,8 @@ internal static class PeriodReports
             PeriodReportMappings.Changes(board, previous),
             cuts.OrderBy(cut => cut.Code, StringComparer.Ordinal).ThenBy(cut => cut.ProcedureId).ThenBy(cut => cut.Measure).ToList(),
             abolished.Select(PeriodReportMappings.ToContract).ToList(),
+            newly,
+            noLonger,
             new PeriodLaggards(laggards[0], laggards[1]),
             tasks,
             points.Select(ReductionPoint.Of).ToList());

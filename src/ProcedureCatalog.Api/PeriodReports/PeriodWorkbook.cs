@@ -39,6 +39,10 @@ internal static class PeriodWorkbook
         new WorkbookSheet<IndicatorLine>("Chỉ tiêu", IndicatorColumns, Lines(report)),
         new WorkbookSheet<ProcedureCut>("Cắt giảm trong kỳ", CutColumns, report.Cuts),
         new WorkbookSheet<ProcedureAbolition>("Bãi bỏ trong kỳ", AbolitionColumns, report.Abolished),
+        new WorkbookSheet<MoveLine>("Trực tuyến mới trong kỳ", MoveColumns, MoveLines.Online(report.Newly)),
+        new WorkbookSheet<MoveLine>("Toàn trình mới trong kỳ", MoveColumns, MoveLines.FullOnline(report.Newly)),
+        new WorkbookSheet<MoveLine>("Phi địa giới mới trong kỳ", MoveColumns, MoveLines.BoundaryFree(report.Newly)),
+        new WorkbookSheet<MoveLine>("Giảm mức trong kỳ", MoveColumns, MoveLines.All(report.NoLonger)),
         new WorkbookSheet<Laggard>("Chưa đạt - thời gian", ReportMappings.LaggardColumns(report.Laggards.Time), report.Laggards.Time.Results.Items),
         new WorkbookSheet<Laggard>("Chưa đạt - chi phí", ReportMappings.LaggardColumns(report.Laggards.Cost), report.Laggards.Cost.Results.Items),
         TaskSheet("Nhiệm vụ hoàn thành", report.Tasks.Done),
@@ -79,6 +83,10 @@ internal static class PeriodWorkbook
         new("Năm chỉ tiêu", report.Scoreboard.Basis.TargetYear),
         new("Số chỉ tiêu đạt", report.Scoreboard.IndicatorsMet),
         new("Số chỉ tiêu được đánh giá", report.Scoreboard.IndicatorsJudged),
+        new("Số thủ tục trực tuyến mới trong kỳ", report.Newly.Online.Count),
+        new("Số thủ tục trực tuyến toàn trình mới trong kỳ", report.Newly.FullOnline.Count),
+        new("Số thủ tục không phụ thuộc địa giới hành chính mới trong kỳ", report.Newly.BoundaryFree.Count),
+        new("Số thủ tục giảm mức trong kỳ", PeriodDocument.SetbackProcedures(report)),
         new("Số nhiệm vụ hoàn thành trong kỳ", report.Tasks.Done.Count),
         new("Số nhiệm vụ quá hạn", report.Tasks.Overdue.Count),
         new("Số nhiệm vụ đến hạn trước kỳ sau", report.Tasks.Due.Count),
@@ -129,6 +137,18 @@ internal static class PeriodWorkbook
         new("Tên thủ tục", row => row.Name),
         new("Cơ quan thực hiện", row => row.AgencyName),
         new("Ngày bãi bỏ", row => row.AbolishedOn),
+    ];
+
+    private static readonly IReadOnlyList<CsvColumn<MoveLine>> MoveColumns =
+    [
+        new("Nội dung", line => line.What),
+        new("Mã thủ tục", line => line.Code),
+        new("Tên thủ tục", line => line.Name),
+        new("Cơ quan thực hiện", line => line.AgencyName),
+        new("Kỳ trước", line => line.Before),
+        new("Ngày số liệu", line => line.After),
+        new("Ngày hiệu lực", line => line.EffectiveFrom),
+        new("Quyết định công bố", line => line.DecisionRef),
     ];
 
     private static readonly IReadOnlyList<CsvColumn<ReductionPoint>> TrendColumns =

@@ -467,6 +467,50 @@ public abstract partial class CatalogDatabaseSuite<TTarget>(TTarget target) wher
         Assert.Equal([null, 40_000], await TimeUnitsOn(connection, id, ["2023-12-31", "2024-01-01"]));
         Assert.Equal(Baseline(null, 40_000, null, 10), await BaselineOf(connection, id));
         await AssertDerivedInStep(connection);
+
+        // Windows derived before migration 0017 carry the online level and boundary-free flag without the entries that give them.
+        var entries = await connection.QuerySingleAsync<(long Online, long Boundary)>(AttributeEntriesOfTheLastWindow, new { Id = id });
+        Assert.Equal(
+            await connection.QuerySingleAsync<(long, long)>(
+                "SELECT MAX(CASE WHEN attribute = 'online-level' THEN id END), MAX(CASE WHEN attribute = 'boundary-free' THEN id END) FROM attribute_history WHERE procedure_id = @Id",
+                new { Id = id }),
+            entries);
+        await connection.ExecuteAsync("UPDATE procedure_windows SET online_level_entry_id = NULL, boundary_free_entry_id = NULL WHERE procedure_id = @Id", new { Id = id });
+        Targets.Migrator(database).Migrate();
+        Assert.Equal(entries, await connection.QuerySingleAsync<(long, long)>(AttributeEntriesOfTheLastWindow, new { Id = id }));
+    }
+
+    private const string AttributeEntriesOfTheLastWindow =
+        "SELECT online_level_entry_id, boundary_free_entry_id FROM procedure_windows WHERE procedure_id = @Id AND valid_to IS NULL";
+
+    /// <summary>
+    /// Migration 0017 adds the windows' attribute entries empty: the deploy that follows derives again every procedure whose
+    /// windows carry a value without its entry, and every window of the sample comes out as a fresh derivation gives it, each
+    /// naming the entry of its own value.
+    /// </summary>
+    [Fact]
+    public async Task WindowsDerivedBeforeTheirAttributeEntriesExistedGetThemOnTheNextDeploy()
+    {
+        Assert.SkipWhen(target.UnavailableReason is not null, target.UnavailableReason ?? string.Empty);
+        var database = target.Fresh();
+        Targets.Migrator(database).Migrate();
+        await Sample(database).SeedIfEmptyAsync(Cancel);
+        await using var connection = await database.OpenAsync(Cancel);
+        const string EntriesOfOtherValues =
+            """
+            SELECT COUNT(*) FROM procedure_windows w
+            LEFT JOIN attribute_history o ON o.id = w.online_level_entry_id
+            LEFT JOIN attribute_history b ON b.id = w.boundary_free_entry_id
+            WHERE o.id IS NULL OR o.attribute <> 'online-level' OR o.procedure_id <> w.procedure_id OR o.value <> w.online_level
+               OR b.id IS NULL OR b.attribute <> 'boundary-free' OR b.procedure_id <> w.procedure_id OR b.value <> CASE WHEN w.boundary_free = 1 THEN 'true' ELSE 'false' END
+            """;
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(EntriesOfOtherValues));
+        var derived = await Derived(connection, null);
+
+        await connection.ExecuteAsync("UPDATE procedure_windows SET online_level_entry_id = NULL, boundary_free_entry_id = NULL");
+        Targets.Migrator(database).Migrate();
+        Assert.Equal(derived, await Derived(connection, null));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(EntriesOfOtherValues));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ProcedureCatalog.Api.Jurisdictions;
 using ProcedureCatalog.Api.PeriodReports;
+using ProcedureCatalog.Api.Procedures;
 using ProcedureCatalog.Api.Reports;
 using ProcedureCatalog.Tests.Support;
 
@@ -12,7 +13,9 @@ namespace ProcedureCatalog.Tests.PeriodReports;
 /// the period of its November report (db/seed/sample-period-changes.json): 2.000355 cut from 15 to 10 working days and
 /// from 1,880,000 to 1,520,000 đ (700,000 + 500,000 + 8 h × 40,000) by 1850/QĐ-UBND on 28 October, 1.009650 from 12 to 8
 /// working days by 1893/QĐ-UBND on 5 November, 2.000983 from 1,690,000 to 1,300,000 đ by 1921/QĐ-UBND on 16 November,
-/// and 2.000884 abolished on 12 November.
+/// and 2.000884 abolished on 12 November; and its dated attributes (db/seed/sample-attribute-changes.json): 2.000355
+/// boundary-free from 1 November by 1862/QĐ-UBND, 2.002385 fully online (not online before) from 3 November by
+/// 1868/QĐ-UBND, 2.000983 fully online (in part before) from 16 November by 1921/QĐ-UBND.
 /// </summary>
 public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory factory) : IClassFixture<MovableClockSampleCatalogApiFactory>
 {
@@ -21,6 +24,9 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
     private readonly HttpClient client = factory.CreateClient();
 
     private async Task<PeriodReport> Report(string url) => await (await client.Get(url)).ReadAs<PeriodReport>(HttpStatusCode.OK);
+
+    private static IEnumerable<(string Code, OnlineLevel? Before, OnlineLevel After, DateOnly EffectiveFrom, string? DecisionRef)> Levels(IEnumerable<OnlineLevelMove> moves) =>
+        moves.Select(move => (move.Code, move.Before, move.After, move.EffectiveFrom, move.DecisionRef));
 
     private async Task<JsonNode> Json(string url) => JsonNode.Parse(await (await client.Get(url)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
 
@@ -40,6 +46,19 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
             report.Cuts.Select(cut => (cut.Code, cut.Measure, cut.Before, cut.After, cut.CutPct, cut.ReductionPct, cut.EffectiveFrom.ToString("yyyy-MM-dd"), cut.DecisionRef)));
         var abolished = Assert.Single(report.Abolished);
         Assert.Equal(("2.000884", new DateOnly(2026, 11, 12)), (abolished.Code, abolished.AbolishedOn));
+
+        // What became online, fully online and boundary-free, with the decision in force; nothing went the other way.
+        Assert.Equal([("2.002385", (OnlineLevel?)OnlineLevel.None, OnlineLevel.Full, new DateOnly(2026, 11, 3), (string?)"1868/QĐ-UBND")], Levels(report.Newly.Online));
+        Assert.Equal(
+            [
+                ("2.000983", (OnlineLevel?)OnlineLevel.Partial, OnlineLevel.Full, new DateOnly(2026, 11, 16), (string?)"1921/QĐ-UBND"),
+                ("2.002385", OnlineLevel.None, OnlineLevel.Full, new DateOnly(2026, 11, 3), "1868/QĐ-UBND"),
+            ],
+            Levels(report.Newly.FullOnline));
+        Assert.Equal([("2.000355", (bool?)false, true, new DateOnly(2026, 11, 1), (string?)"1862/QĐ-UBND")],
+            report.Newly.BoundaryFree.Select(move => (move.Code, move.Before, move.After, move.EffectiveFrom, move.DecisionRef)));
+        Assert.Equal("Sở Y tế thành phố Cần Thơ", report.Newly.BoundaryFree[0].AgencyName);
+        Assert.Empty(report.NoLonger.Online.Concat(report.NoLonger.FullOnline).Select(move => move.Code).Concat(report.NoLonger.BoundaryFree.Select(move => move.Code)));
 
         // The cuts moved the time reduction past the 50 % of 2026.
         var time = report.Changes.Single(change => change.Indicator == "time-reduction");
@@ -96,8 +115,9 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
     {
         var report = await Report(November);
         var sheets = OfficeFiles.Sheets(await client.Download(November, OfficeFiles.Xlsx));
-        Assert.Equal(["Thông tin", "Chỉ tiêu", "Cắt giảm trong kỳ", "Bãi bỏ trong kỳ", "Chưa đạt - thời gian", "Chưa đạt - chi phí",
-            "Nhiệm vụ hoàn thành", "Nhiệm vụ quá hạn", "Nhiệm vụ đến hạn", "Xu hướng"], sheets.Keys.ToArray());
+        Assert.Equal(["Thông tin", "Chỉ tiêu", "Cắt giảm trong kỳ", "Bãi bỏ trong kỳ", "Trực tuyến mới trong kỳ", "Toàn trình mới trong kỳ", "Phi địa giới mới trong kỳ",
+            "Giảm mức trong kỳ", "Chưa đạt - thời gian", "Chưa đạt - chi phí", "Nhiệm vụ hoàn thành", "Nhiệm vụ quá hạn", "Nhiệm vụ đến hạn", "Xu hướng"], sheets.Keys.ToArray());
+        Assert.All(sheets.Keys, name => Assert.True(name.Length <= 31, $"{name}: Excel takes sheet names of 31 characters at most"));
 
         var facts = sheets["Thông tin"].Skip(1).ToDictionary(row => (string)row[0]!, row => row[1]);
         Assert.Equal(("Thành phố Cần Thơ", "2026-11"), (facts["Đơn vị hành chính"], facts["Kỳ báo cáo"]));
@@ -128,6 +148,29 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
         }
 
         Assert.Equal([report.Abolished[0].Code], sheets["Bãi bỏ trong kỳ"].Skip(1).Select(row => (string)row[0]!).ToArray());
+
+        // The lists of online levels and boundary-free flags, row by row: the JSON's values in words, the effective date a date cell.
+        static IEnumerable<List<object?>> Moves(IEnumerable<(string Code, string Name, string Agency, string? Before, string After, DateOnly On, string? Decision)> moves, string what) =>
+            moves.Select(move => new List<object?> { what, move.Code, move.Name, move.Agency, move.Before, move.After, move.On.ToDateTime(TimeOnly.MinValue).ToOADate(), move.Decision });
+        static string? Level(OnlineLevel? level) => level switch { OnlineLevel.Full => "Toàn trình", OnlineLevel.Partial => "Một phần", OnlineLevel.None => "Không trực tuyến", _ => null };
+        var headers = new List<object?> { "Nội dung", "Mã thủ tục", "Tên thủ tục", "Cơ quan thực hiện", "Kỳ trước", "Ngày số liệu", "Ngày hiệu lực", "Quyết định công bố" };
+        foreach (var (sheet, moves, what) in new[]
+        {
+            ("Trực tuyến mới trong kỳ", report.Newly.Online, "Trực tuyến"),
+            ("Toàn trình mới trong kỳ", report.Newly.FullOnline, "Trực tuyến toàn trình"),
+        })
+        {
+            Assert.Equal([headers, .. Moves(moves.Select(move => ((string, string, string, string?, string, DateOnly, string?))(move.Code, move.Name, move.AgencyName, Level(move.Before), Level(move.After)!, move.EffectiveFrom, move.DecisionRef)), what)],
+                sheets[sheet]);
+        }
+
+        Assert.Equal(
+            [headers, .. Moves(report.Newly.BoundaryFree.Select(move => ((string, string, string, string?, string, DateOnly, string?))(move.Code, move.Name, move.AgencyName,
+                move.Before == true ? "Có" : "Không", move.After ? "Có" : "Không", move.EffectiveFrom, move.DecisionRef)), "Không phụ thuộc địa giới hành chính")],
+            sheets["Phi địa giới mới trong kỳ"]);
+        Assert.Equal([headers], sheets["Giảm mức trong kỳ"]);
+        Assert.Equal((1.0, 2.0, 1.0, 0.0), ((double)facts["Số thủ tục trực tuyến mới trong kỳ"]!, (double)facts["Số thủ tục trực tuyến toàn trình mới trong kỳ"]!,
+            (double)facts["Số thủ tục không phụ thuộc địa giới hành chính mới trong kỳ"]!, (double)facts["Số thủ tục giảm mức trong kỳ"]!));
         Assert.Equal(report.Laggards.Time.Results.Items.Select(l => (object?)l.Code), sheets["Chưa đạt - thời gian"].Skip(1).Select(row => row[3]));
         Assert.Equal(report.Laggards.Cost.Results.Items.Select(l => (double?)(double)l.ReductionPct), sheets["Chưa đạt - chi phí"].Skip(1).Select(row => (double?)row[9]));
         Assert.Equal(report.Tasks.Done.Milestones.Select(item => (object?)item.TaskNumber), sheets["Nhiệm vụ hoàn thành"].Skip(1).Select(row => row[6]));
@@ -149,7 +192,8 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
         Assert.Contains("từ ngày 23/10/2026 đến ngày 22/11/2026", text, StringComparison.Ordinal);
         var time = report.Scoreboard.Indicators.Single(indicator => indicator.Indicator == "time-reduction");
         Assert.Contains($"thời gian giải quyết giảm {VietnameseNumbers.Pct(time.ValuePct)} so với năm 2024", text, StringComparison.Ordinal);
-        Assert.Contains("3 thủ tục được cắt giảm thời gian giải quyết hoặc chi phí tuân thủ, 1 thủ tục được bãi bỏ", text, StringComparison.Ordinal);
+        Assert.Contains("3 thủ tục được cắt giảm thời gian giải quyết hoặc chi phí tuân thủ, 1 thủ tục được bãi bỏ, 1 thủ tục được cung cấp trực tuyến mới, "
+            + "2 thủ tục được cung cấp trực tuyến toàn trình mới, 1 thủ tục mới được thực hiện không phụ thuộc vào địa giới hành chính; ", text, StringComparison.Ordinal);
 
         var tables = OfficeFiles.Tables(docx);
         var indicators = tables.Single(table => table[0].SequenceEqual(["STT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Kỳ trước", "Thay đổi (điểm %)", "Đánh giá"]));
@@ -160,11 +204,32 @@ public sealed class PeriodReportApiTests(MovableClockSampleCatalogApiFactory fac
                 change.Met == true ? "Đạt" : "Chưa đạt",
             }), indicators.Skip(1));
 
-        var cuts = tables.Single(table => table[0][1] == "Mã TTHC" && table[0].Contains("Quyết định, ngày hiệu lực"));
+        var cuts = tables.Single(table => table[0][1] == "Mã TTHC" && table[0].Contains("Giảm") && table[0].Contains("Quyết định, ngày hiệu lực"));
         Assert.Equal(report.Cuts.Select(cut => (cut.Code, $"{cut.DecisionRef}, {cut.EffectiveFrom:dd/MM/yyyy}")), cuts.Skip(1).Select(row => (row[1], row[7])));
         Assert.Contains([ "2", "2.000355", report.Cuts[1].Name, "Thời gian giải quyết", $"15{VietnameseNumbers.UnitSpace}ngày", $"10{VietnameseNumbers.UnitSpace}ngày",
             $"33,33{VietnameseNumbers.UnitSpace}%", "1850/QĐ-UBND, 28/10/2026" ], cuts);
         Assert.Contains(cuts, row => row[4] == $"1.880.000{VietnameseNumbers.UnitSpace}đ" && row[5] == $"1.520.000{VietnameseNumbers.UnitSpace}đ");
+
+        // Section III's lists of online levels and boundary-free flags hold the JSON's rows, in its order, each after its title.
+        var moveTables = tables.Where(table => table[0].SequenceEqual(["STT", "Mã TTHC", "Tên thủ tục", "Cơ quan thực hiện", "Trước", "Sau", "Quyết định, ngày hiệu lực"])).ToList();
+        Assert.Equal(3, moveTables.Count);
+        foreach (var (table, moves) in moveTables.Zip(new[]
+        {
+            report.Newly.Online.Select(move => (move.Code, move.Name, move.AgencyName, move.EffectiveFrom, move.DecisionRef)),
+            report.Newly.FullOnline.Select(move => (move.Code, move.Name, move.AgencyName, move.EffectiveFrom, move.DecisionRef)),
+            report.Newly.BoundaryFree.Select(move => (move.Code, move.Name, move.AgencyName, move.EffectiveFrom, move.DecisionRef)),
+        }))
+        {
+            Assert.Equal(moves.Select((move, index) => ((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), move.Code, move.Name, move.AgencyName,
+                $"{move.DecisionRef}, {move.EffectiveFrom:dd/MM/yyyy}")), table.Skip(1).Select(row => (row[0], row[1], row[2], row[3], row[6])));
+        }
+
+        Assert.Equal(["Không trực tuyến", "Toàn trình"], moveTables[0][1][4..6]);
+        Assert.Equal(["Không", "Có"], moveTables[2][1][4..6]);
+        var paragraphs = OfficeFiles.Paragraphs(docx);
+        Assert.True(paragraphs.IndexOf("3. Thủ tục được cung cấp trực tuyến mới") < paragraphs.IndexOf("4. Thủ tục được cung cấp trực tuyến toàn trình mới"));
+        var setbacks = paragraphs.IndexOf("6. Thủ tục giảm mức trực tuyến hoặc không còn thực hiện không phụ thuộc vào địa giới hành chính");
+        Assert.Equal("Không có thủ tục nào trong kỳ.", paragraphs[setbacks + 1]);
 
         var trend = tables.Single(table => table[0][0] == "Ngày số liệu");
         Assert.Equal(report.Trend.Select(point => (point.AsOf.ToString("dd/MM/yyyy"), VietnameseNumbers.Pct(point.TimeReductionPct), VietnameseNumbers.Pct(point.CostReductionPct))),

@@ -333,6 +333,11 @@ async function periodReports(): Promise<void> {
     monthly.response.status === 200 && report?.period.to === report?.scoreboard.basis.asOf && report?.period.reportDay === 22, monthly.error);
   console.log(`       ${report?.period.label}: ${report?.cuts.length ?? 0} cut(s), ${report?.abolished.length ?? 0} abolished, `
     + `${report?.tasks.done.count ?? 0} task(s) done, ${report?.tasks.overdue.count ?? 0} overdue`);
+  const newly = report?.newly;
+  const moves = [...(newly?.online ?? []), ...(newly?.fullOnline ?? []), ...(newly?.boundaryFree ?? [])];
+  check(`GetMonthlyReport lists what became online, fully online or boundary-free in the period (${moves.length}), each in force from a day of it`,
+    newly !== undefined && report?.noLonger !== undefined && (newly.fullOnline ?? []).every((move) => move.after === 'full')
+      && moves.every((move) => move.effectiveFrom >= report!.period.from && move.effectiveFrom <= report!.period.to), newly);
   const word = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   const docx = await client.GET('/api/v1/reports/monthly', {
     params: { query: { jurisdiction: '92', month: report?.period.label ?? '' } }, headers: { Accept: word }, parseAs: 'arrayBuffer',
