@@ -170,6 +170,7 @@ public sealed class ConditionalReadApiTests(MovableClockCatalogApiFactory factor
     [Fact]
     public async Task PlansTaskReportsAndRegimesFollowTheFeedToo()
     {
+        await Build.Jurisdiction("11");
         string[] urls = ["/api/v1/plans", "/api/v1/reports/tasks/overdue?asOf=2026-11-22", "/api/v1/reports/tasks/due?asOf=2026-11-22",
             "/api/v1/reports/tasks/done?from=2026-10-23&to=2026-11-22", "/api/v1/reporting-regimes"];
         var etags = new Dictionary<string, string>();
