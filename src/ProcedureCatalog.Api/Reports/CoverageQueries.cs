@@ -30,7 +30,9 @@ internal static class CoverageQueries
 
     /// <summary>The statements of every indicator, of all jurisdictions and of one, for the checks of the in-code statements.</summary>
     internal static IEnumerable<string> Statements =>
-        [StatementFor([.. Counted, Targets.Indicator.BusinessReportingElectronic], ofJurisdiction: false), StatementFor([.. Counted, Targets.Indicator.BusinessReportingElectronic], ofJurisdiction: true)];
+        [StatementFor(EveryIndicator, ofJurisdiction: false), StatementFor(EveryIndicator, ofJurisdiction: true)];
+
+    private static readonly IReadOnlyCollection<Targets.Indicator> EveryIndicator = [.. Counted, Targets.Indicator.BusinessReportingElectronic];
 
     /// <summary>
     /// The statement of the indicators of a year: only their columns are added up (each sum is work on every procedure

@@ -164,7 +164,8 @@ internal static class GroupReductionQueries
     /// <summary>The jurisdictions in order, cut into up to <paramref name="parts"/> ranges of as many jurisdictions each; the last one open.</summary>
     private static IReadOnlyList<Part> JurisdictionRanges(IEnumerable<string> codes, int parts)
     {
-        var chunks = codes.Chunk((int)Math.Ceiling(codes.Count() / (double)parts)).ToList();
+        var ordered = codes.ToList();
+        var chunks = ordered.Chunk((int)Math.Ceiling(ordered.Count / (double)parts)).ToList();
         return chunks.Select((chunk, index) => index == chunks.Count - 1
             ? new Part(FromJurisdiction, new { PartFrom = chunk[0] })
             : new Part(JurisdictionRange, new { PartFrom = chunk[0], PartTo = chunks[index + 1][0] })).ToList();

@@ -55,6 +55,15 @@ public sealed class ConditionalReadApiTests(MovableClockCatalogApiFactory factor
         return procedure;
     }
 
+    /// <summary>Read once (200, an ETag) and again with that ETag while nothing changed (304); the ETag.</summary>
+    private async Task<HttpResponseMessage> AssertNotModifiedWhileUnchanged(string url)
+    {
+        var first = await Read(url);
+        Assert.True(first.StatusCode == HttpStatusCode.OK, $"{url}: {(int)first.StatusCode}");
+        Assert.Equal(HttpStatusCode.NotModified, (await Read(url, first.Headers.ETag!.ToString())).StatusCode);
+        return first;
+    }
+
     /// <summary>Asked again with the ETag it had: 200 with another ETag.</summary>
     private async Task<string> AssertChanged(string url, string etag)
     {
@@ -154,10 +163,8 @@ public sealed class ConditionalReadApiTests(MovableClockCatalogApiFactory factor
     {
         foreach (var url in new[] { "/api/v1/fields", "/api/v1/changes?limit=5", "/api/v1/procedures?jurisdiction=11", "/api/v1/programs" })
         {
-            var first = await Read(url);
-            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var first = await AssertNotModifiedWhileUnchanged(url);
             Assert.True(first.Headers.CacheControl!.NoCache, url);
-            Assert.Equal(HttpStatusCode.NotModified, (await Read(url, first.Headers.ETag!.ToString())).StatusCode);
         }
 
         var fields = await ETagOf("/api/v1/fields");
@@ -176,10 +183,7 @@ public sealed class ConditionalReadApiTests(MovableClockCatalogApiFactory factor
         var etags = new Dictionary<string, string>();
         foreach (var url in urls)
         {
-            var first = await Read(url);
-            Assert.True(first.StatusCode == HttpStatusCode.OK, $"{url}: {(int)first.StatusCode}");
-            etags[url] = first.Headers.ETag!.ToString();
-            Assert.Equal(HttpStatusCode.NotModified, (await Read(url, etags[url])).StatusCode);
+            etags[url] = (await AssertNotModifiedWhileUnchanged(url)).Headers.ETag!.ToString();
         }
 
         var created = await client.PostJson("/api/v1/plans", new ProcedureCatalog.Api.Plans.PlanCreate("11", "9/KH-UBND", new DateOnly(2026, 2, 1), "UBND tỉnh", "Kế hoạch của phép thử ETag", null));
