@@ -59,7 +59,8 @@ internal static class TableText
 /// A report as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Vietnamese as
 /// mojibake), comma-separated, dates as YYYY-MM-DD, numbers as the number needs with a decimal point
 /// (<see cref="TableText.NumberFormat"/>), yes/no as có/không, text neutralised by <see cref="CsvFormula"/>.
-/// Rows are written as they come, never gathered in memory.
+/// Rows are written as they come, never gathered in memory, and read ahead (<see cref="ReadAhead"/>) while the ones before
+/// them are written.
 /// </summary>
 public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IAsyncEnumerable<TRow> rows)
     : IResult, IEndpointMetadataProvider
@@ -100,7 +101,7 @@ public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow
         }
 
         await csv.EndRecordAsync(cancellationToken);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in ReadAhead.Of(rows, cancellationToken: cancellationToken))
         {
             foreach (var column in columns)
             {
@@ -156,6 +157,12 @@ public sealed class CsvTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow
 public sealed class XlsxTable<TRow>(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IEnumerable<TRow> rows)
     : IResult, IEndpointMetadataProvider
 {
+    /// <summary>A workbook of rows read as they are written (the writer runs on a thread of its own, where it may wait for each).</summary>
+    public XlsxTable(string fileName, IReadOnlyList<CsvColumn<TRow>> columns, IAsyncEnumerable<TRow> rows)
+        : this(fileName, columns, ReadAhead.Of(rows).ToBlockingEnumerable())
+    {
+    }
+
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public const string SheetName = "Báo cáo";

@@ -133,6 +133,9 @@ internal static class ProcedureQueries
         return (WhereClause(conditions), parameters);
     }
 
+    /// <summary>The condition of a filter by jurisdiction, on the alias <c>p</c>.</summary>
+    public const string InJurisdiction = "p.jurisdiction_code = @Jurisdiction";
+
     public static string WhereClause(IReadOnlyList<string> conditions) =>
         conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
 
@@ -156,7 +159,7 @@ internal static class ProcedureQueries
             parameters.Add(name, value);
         }
 
-        Add(filter.Jurisdiction, "p.jurisdiction_code = @Jurisdiction", "Jurisdiction");
+        Add(filter.Jurisdiction, InJurisdiction, "Jurisdiction");
         Add(EnumText.Of(filter.Level), "p.level = @Level", "Level");
         Add(EnumText.Of(filter.Kind), $"{dated}.kind = @Kind", "Kind");
         Add(filter.BusinessRelated, $"{dated}.business_related = @BusinessRelated", "BusinessRelated");

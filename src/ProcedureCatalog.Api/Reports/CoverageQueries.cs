@@ -61,9 +61,8 @@ internal static class CoverageQueries
                 CROSS JOIN (
                     SELECT {Sums(counted)}
                     FROM coverage_windows cw
-                    WHERE cw.program_code = @Program AND cw.year = @Year
-                      AND cw.valid_from <= @AsOf AND (cw.valid_to IS NULL OR cw.valid_to > @AsOf)
-                      {(ofJurisdiction ? "AND cw.jurisdiction_code = @Jurisdiction" : string.Empty)}
+                    WHERE cw.year = @Year
+                      AND {(ofJurisdiction ? "cw.jurisdiction_code = @Jurisdiction AND " : string.Empty)}{ReportQueries.HoldsAsOf("cw", everyJurisdiction: !ofJurisdiction)}
                 ) c
                 {(regimes ? RegimeSums(ofJurisdiction) : string.Empty)}
                 WHERE t.program_code = @Program AND t.year = @Year

@@ -33,7 +33,7 @@ internal static class ProcedureReductionQueries
         FROM {ReportQueries.PairsOf(channel)} p
         LEFT JOIN target_levels tt ON tt.program_code = @Program AND tt.indicator = @TimeIndicator AND tt.year = @Year
         LEFT JOIN target_levels ct ON ct.program_code = @Program AND ct.indicator = @CostIndicator AND ct.year = @Year
-        WHERE p.id = @Id AND {ReportQueries.HoldsAsOf}{(channel ? " AND " + ReportQueries.OfChannel : string.Empty)}
+        WHERE p.id = @Id AND {ReportQueries.HoldsAsOf()}{(channel ? " AND " + ReportQueries.OfChannel : string.Empty)}
         """;
 
     public static Task<ProcedureReductionRow?> ForProcedure(

@@ -278,17 +278,24 @@ public static class ReportEndpoints
             return missing;
         }
 
-        // As a table (CSV or XLSX) every laggard is sent at once: a spreadsheet has no next page.
+        var fileName = $"laggards-{EnumText.Of(measure)}{ChannelPart(request)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}";
         var format = MediaNegotiation.Table(context.Request);
-        var table = format != TableFormat.Json;
-        var (rows, total) = table
-            ? await LaggardQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, 1, int.MaxValue, cancellationToken)
-            : await LaggardQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
+        if (format != TableFormat.Json)
+        {
+            // As a table every laggard is sent at once (a spreadsheet has no next page), each row written as it is read.
+            var columns = ReportMappings.LaggardColumns(resolved.Basis, measure);
+            var all = LaggardQueries.All(database.OpenReadAsync, database.Dialect, measure, filter, resolved.Dates, cancellationToken).Select(row => ReportMappings.ToContract(row, measure));
+            if (format == TableFormat.Csv)
+            {
+                return new CsvTable<Laggard>(fileName + ".csv", columns, all);
+            }
+
+            return new XlsxTable<Laggard>(fileName + ".xlsx", columns, all);
+        }
+
+        var (rows, total) = await LaggardQueries.Laggards(connection, database.Dialect, measure, filter, resolved.Dates, page, pageSize, cancellationToken);
         var items = rows.Select(row => ReportMappings.ToContract(row, measure)).ToList();
-        var report = new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m,
-            table ? Paging.Of(items, 1, Math.Max(items.Count, 1), total) : Paging.Of(items, page, pageSize, total));
-        return Answer(format, report, $"laggards-{EnumText.Of(measure)}{ChannelPart(request)}-{resolved.Dates.Year}-{resolved.Dates.AsOf:yyyy-MM-dd}",
-            ReportMappings.LaggardColumns(report), items);
+        return TypedResults.Ok(new LaggardReport(resolved.Basis, measure, scope, target.TargetHundredths / 100m, Paging.Of(items, page, pageSize, total)));
     }
 
     private static string ChannelPart(ReportRequest request) => request.Channel is { } channel ? "-" + EnumText.Of(channel) : string.Empty;

@@ -150,17 +150,19 @@ internal static class ReportMappings
         new("Tạm tính", _ => board.Provisional),
     ];
 
-    public static IReadOnlyList<CsvColumn<Laggard>> LaggardColumns(LaggardReport report) =>
+    public static IReadOnlyList<CsvColumn<Laggard>> LaggardColumns(LaggardReport report) => LaggardColumns(report.Basis, report.Measure);
+
+    public static IReadOnlyList<CsvColumn<Laggard>> LaggardColumns(ReportBasis basis, ReductionMeasure measure) =>
     [
-        new("Ngày số liệu", _ => report.Basis.AsOf),
-        new("Năm chỉ tiêu", _ => report.Basis.TargetYear),
+        new("Ngày số liệu", _ => basis.AsOf),
+        new("Năm chỉ tiêu", _ => basis.TargetYear),
         new("Đơn vị hành chính", row => row.Jurisdiction),
         new("Mã thủ tục", row => row.Code),
         new("Tên thủ tục", row => row.Name),
         new("Cơ quan thực hiện", row => row.AgencyName),
         new("Lĩnh vực", row => row.FieldName),
-        new(report.Measure == ReductionMeasure.Time ? "Thời gian mốc (ngày làm việc)" : "Chi phí mốc (đồng/hồ sơ)", row => row.Baseline),
-        new(report.Measure == ReductionMeasure.Time ? "Thời gian hiện tại (ngày làm việc)" : "Chi phí hiện tại (đồng/hồ sơ)", row => row.Current),
+        new(measure == ReductionMeasure.Time ? "Thời gian mốc (ngày làm việc)" : "Chi phí mốc (đồng/hồ sơ)", row => row.Baseline),
+        new(measure == ReductionMeasure.Time ? "Thời gian hiện tại (ngày làm việc)" : "Chi phí hiện tại (đồng/hồ sơ)", row => row.Current),
         new("Tỷ lệ cắt giảm (%)", row => row.ReductionPct),
         new("Chỉ tiêu (%)", row => row.TargetPct),
         new("Còn thiếu (điểm %)", row => row.GapPct),

@@ -8,7 +8,7 @@ namespace ProcedureCatalog.Api.Reports;
 /// <summary>
 /// What the report queries share. Every per-procedure figure is in the view procedure_reductions (and its halves
 /// time_reductions and cost_reductions, db/*/views/0200_reductions.sql) in exact integers (1/5600 working day, hundredths of a đồng, hundredths of a per
-/// cent), one row per window of dates; a report picks the window that holds @AsOf (<see cref="HoldsAsOf"/>), filters
+/// cent), one row per window of dates; a report picks the window that holds @AsOf (<see cref="HoldsAsOf(string, bool)"/>), filters
 /// with the procedure list's conditions, adds up and applies the group formula to the sums. C# chooses a view and a
 /// grouping column from fixed lists and binds parameters: the queries of each report are in its own file
 /// (<see cref="ProcedureReductionQueries"/>, <see cref="GroupReductionQueries"/>, <see cref="LaggardQueries"/>,
@@ -19,8 +19,17 @@ internal static class ReportQueries
     /// <summary>Time units per working day in the views (hundredths × 56, 40 or 7).</summary>
     public const decimal UnitsPerWorkingDay = 5600m;
 
-    /// <summary>The window of a row of time_reductions or cost_reductions (alias p) that holds @AsOf, for the program.</summary>
-    public const string HoldsAsOf = "p.program_code = @Program AND p.valid_from <= @AsOf AND (p.valid_to IS NULL OR p.valid_to > @AsOf)";
+    /// <summary>
+    /// The window of a row of reduction_windows or a view over it (alias <paramref name="alias"/>) that holds @AsOf, for the
+    /// program. For a statement that reads every jurisdiction (<paramref name="everyJurisdiction"/>) an open window is given
+    /// the end 9999-12-31 (report dates run to 2100-12-31): so written, the condition is a range of the index of
+    /// reduction_windows by the end of each window (migration 0019: ix_reduction_windows_holding), which skips the windows
+    /// that ended on or before @AsOf, most of a catalogue's history. A statement of one jurisdiction or one procedure keeps
+    /// the plain form, which that index cannot serve, and reads its own range of the table.
+    /// </summary>
+    public static string HoldsAsOf(string alias = "p", bool everyJurisdiction = false) => everyJurisdiction
+        ? $"{alias}.program_code = @Program AND {alias}.valid_from <= @AsOf AND COALESCE({alias}.valid_to, '9999-12-31') > @AsOf"
+        : $"{alias}.program_code = @Program AND {alias}.valid_from <= @AsOf AND ({alias}.valid_to IS NULL OR {alias}.valid_to > @AsOf)";
 
     /// <summary>The view of each measure on its own (both carry baseline_value, current_value and reduction_hundredths); procedure_reductions has both.</summary>
     public static readonly IReadOnlyDictionary<ReductionMeasure, string> Views = new Dictionary<ReductionMeasure, string>
@@ -74,7 +83,14 @@ internal static class ReportQueries
         measure == ReductionMeasure.Time ? Targets.Indicator.TimeReduction : Targets.Indicator.CostReduction;
 
     /// <summary>The WHERE of a report over the views: the window that holds @AsOf and the procedure list's filters.</summary>
-    public static string Where(IReadOnlyList<string> filterConditions) => ProcedureQueries.WhereClause([HoldsAsOf, .. filterConditions]);
+    public static string Where(IReadOnlyList<string> filterConditions) => ProcedureQueries.WhereClause(
+        [HoldsAsOf(everyJurisdiction: !filterConditions.Any(OneJurisdiction.Contains)), .. filterConditions]);
+
+    /// <summary>The conditions that keep the rows of one jurisdiction: a statement with one of them reads that jurisdiction's range.</summary>
+    private static readonly string[] OneJurisdiction = [ProcedureQueries.InJurisdiction, OfEachJurisdiction];
+
+    /// <summary>The rows of the jurisdiction <c>j</c> of the statement around.</summary>
+    private const string OfEachJurisdiction = "p.jurisdiction_code = j.code";
 
     /// <summary>
     /// Jurisdictions among the procedures the filter keeps that have cost history but no hourly tariff for
@@ -87,7 +103,7 @@ internal static class ReportQueries
         // per-procedure form read the whole catalogue before every report.
         // The filter's dated conditions hold on @AsOf, as in the report itself.
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
-        conditions.Add("p.jurisdiction_code = j.code");
+        conditions.Add(OfEachJurisdiction);
         conditions.Add("EXISTS (SELECT 1 FROM cost_history h WHERE h.procedure_id = p.id)");
         var rows = await connection.QueryAsync<string>(new CommandDefinition(
             TariffStatement(conditions), dates.With(parameters), cancellationToken: cancellationToken));
@@ -120,7 +136,7 @@ internal static class ReportQueries
             FullOnlineEligible = true, BoundaryFree = true, FieldId = 1, AgencyId = 1, Status = ProcedureStatus.Active, SearchTerms = ["dang", "ky"],
         }, dialect);
         yield return ProcedureReductionQueries.Statement;
-        yield return TariffStatement([.. conditions, "p.jurisdiction_code = j.code"]);
+        yield return TariffStatement([.. conditions, OfEachJurisdiction]);
         yield return ProcedureReductionQueries.ChannelStatement;
         foreach (var statement in CoverageQueries.Statements)
         {

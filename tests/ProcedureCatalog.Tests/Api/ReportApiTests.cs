@@ -415,6 +415,46 @@ public sealed class ReportApiTests(EmptyCatalogApiFactory factory) : IClassFixtu
         Assert.Equal(4, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    /// <summary>
+    /// Over every jurisdiction the laggards are read through the windows' ends (ix_reduction_windows_holding), and a table is
+    /// read row by row while it is written: the CSV and the XLSX list the laggards of the JSON pages, in the same order,
+    /// ties (the same reduction in two jurisdictions) by procedure id.
+    /// </summary>
+    [Fact]
+    public async Task LaggardTablesOfEveryJurisdictionListThePagesLaggardsInTheirOrder()
+    {
+        foreach (var (jurisdiction, index) in new[] { ("21", 0), ("20", 1), ("21", 2), ("20", 3) })
+        {
+            var procedure = await Build.Procedure(jurisdiction, $"1.2100{index}");
+            await Build.Time(procedure.Id, "2024-01-01", 10);
+            await Build.Time(procedure.Id, "2025-02-01", index < 3 ? 9 : 8);
+        }
+
+        var pages = new List<Laggard>();
+        for (var page = 1; ; page++)
+        {
+            var report = await (await client.Get($"/api/v1/reports/laggards?year=2025&pageSize=2&page={page}")).ReadAs<LaggardReport>(HttpStatusCode.OK);
+            pages.AddRange(report.Results.Items);
+            if (page >= report.Results.TotalPages)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(pages.OrderBy(laggard => laggard.ReductionPct).ThenBy(laggard => laggard.ProcedureId).Select(laggard => laggard.ProcedureId), pages.Select(laggard => laggard.ProcedureId));
+        var ours = pages.Where(laggard => laggard.Code.StartsWith("1.2100", StringComparison.Ordinal)).Select(laggard => (laggard.Jurisdiction, laggard.Code)).ToList();
+        Assert.Equal([("21", "1.21000"), ("20", "1.21001"), ("21", "1.21002"), ("20", "1.21003")], ours);
+        var expected = pages.Select(laggard => $"{laggard.Jurisdiction} {laggard.Code}").ToList();
+
+        // The first four columns (date, year, jurisdiction, code) never hold a comma or a quote.
+        var csv = await (await GetCsv("/api/v1/reports/laggards?year=2025")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var csvRows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.Equal(expected, csvRows.Select(cells => $"{cells[2]} {cells[3]}"));
+
+        var sheet = await Sheet("/api/v1/reports/laggards?year=2025");
+        Assert.Equal(expected, Enumerable.Range(1, sheet.Count - 1).Select(row => $"{Cell(sheet, row, "Đơn vị hành chính")} {Cell(sheet, row, "Mã thủ tục")}"));
+    }
+
     [Fact]
     public async Task BadReportQueriesAreAllNamedInOneProblem()
     {

@@ -84,6 +84,9 @@ public sealed class SqlServerSchemaScripts
                 case CreateIndexStatement createIndex:
                     Create(IndexKey(createIndex.OnName, createIndex.Name), origin, statement, source);
                     break;
+                case CreateColumnStoreIndexStatement columnStore:
+                    Create(IndexKey(columnStore.OnName, columnStore.Name), origin, statement, source);
+                    break;
                 case CreateOrAlterViewStatement or CreateViewStatement or AlterViewStatement:
                     Create(Key("view", ((ViewStatementBody)statement).SchemaObjectName), origin, statement, source);
                     break;
