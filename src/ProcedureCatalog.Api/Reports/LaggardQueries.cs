@@ -37,25 +37,26 @@ internal static class LaggardQueries
         ORDER BY l.reduction_hundredths, l.procedure_id
         """;
 
-    /// <summary>The statement of a page of laggards and its parameters (@Skip and @Take set by the caller).</summary>
-    private static (string From, DynamicParameters Parameters) Scope(
-        SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates)
+    /// <summary>The page of laggards (rows <paramref name="skip"/> + 1 on, at most <paramref name="take"/>), what they are counted from, and the parameters of both.</summary>
+    private static (string Page, string From, DynamicParameters Parameters) Statement(
+        SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates, long skip, int take)
     {
         var (conditions, parameters) = ProcedureQueries.Conditions(filter, dialect);
         dates.Kept(conditions);
         dates.With(parameters);
         parameters.Add("Indicator", Infrastructure.EnumText.Of(ReportQueries.IndicatorOf(measure)));
-        return (LaggardFrom(measure, conditions, dates.Channel is not null), parameters);
+        parameters.Add("Skip", skip);
+        parameters.Add("Take", take);
+        var from = LaggardFrom(measure, conditions, dates.Channel is not null);
+        return (LaggardPage(dialect, from), from, parameters);
     }
 
     public static async Task<(IReadOnlyList<LaggardRow> Rows, long Total)> Laggards(
         DbConnection connection, SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var (from, parameters) = Scope(dialect, measure, filter, dates);
-        parameters.Add("Skip", (page - 1) * (long)pageSize);
-        parameters.Add("Take", pageSize);
-        var rows = (await connection.QueryAsync<LaggardRow>(new CommandDefinition(LaggardPage(dialect, from), parameters, cancellationToken: cancellationToken))).ToList();
+        var (statement, from, parameters) = Statement(dialect, measure, filter, dates, (page - 1) * (long)pageSize, pageSize);
+        var rows = (await connection.QueryAsync<LaggardRow>(new CommandDefinition(statement, parameters, cancellationToken: cancellationToken))).ToList();
 
         // A first page that is not full holds every laggard: counted by reading them; only a later or a full page needs the count of its own.
         var total = page == 1 && rows.Count < pageSize
@@ -72,11 +73,9 @@ internal static class LaggardQueries
         Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect, ReductionMeasure measure, ProcedureFilter filter, ReportDates dates,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (from, parameters) = Scope(dialect, measure, filter, dates);
-        parameters.Add("Skip", 0L);
-        parameters.Add("Take", int.MaxValue);
+        var (statement, _, parameters) = Statement(dialect, measure, filter, dates, skip: 0, take: int.MaxValue);
         await using var connection = await open(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<LaggardRow>(LaggardPage(dialect, from), parameters).WithCancellation(cancellationToken))
+        await foreach (var row in connection.QueryUnbufferedAsync<LaggardRow>(statement, parameters).WithCancellation(cancellationToken))
         {
             yield return row;
         }
